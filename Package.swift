@@ -1,0 +1,59 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Wiretrace",
+    products: [
+        .library(name: "Wiretrace", targets: ["Wiretrace"]),
+        .library(name: "WiretraceFormats", targets: ["WiretraceFormats"]),
+        .executable(name: "wiretrace", targets: ["wiretrace"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CWiretraceXXHash",
+            pkgConfig: "libxxhash",
+            providers: [.apt(["libxxhash-dev"])]
+        ),
+        // ICU's NFKC_Casefold behind one plain-C function (see its header for why).
+        .target(
+            name: "CWiretraceICU",
+            linkerSettings: [.linkedLibrary("icuuc")]
+        ),
+        .target(
+            name: "Wiretrace",
+            dependencies: ["CWiretraceXXHash", "CWiretraceICU"]
+        ),
+        .target(
+            name: "WiretraceFormats",
+            dependencies: ["Wiretrace"]
+        ),
+        .executableTarget(
+            name: "wiretrace",
+            dependencies: [
+                "Wiretrace",
+                "WiretraceFormats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "WiretraceTestSupport",
+            dependencies: ["Wiretrace", "WiretraceFormats"],
+            path: "Tests/WiretraceTestSupport"
+        ),
+        .testTarget(
+            name: "WiretraceTests",
+            dependencies: ["Wiretrace", "WiretraceTestSupport"]
+        ),
+        .testTarget(
+            name: "WiretraceFormatsTests",
+            dependencies: ["WiretraceFormats", "WiretraceTestSupport"]
+        ),
+        .testTarget(
+            name: "WiretraceCLITests",
+            dependencies: ["WiretraceTestSupport"]
+        ),
+    ]
+)

@@ -1,0 +1,93 @@
+/// The fingerprint of an article: one XXH3-64 hash per paragraph for exact reuse, and word
+/// shingles for edited reuse.
+///
+/// Paragraph identity is the XXH3-64 (seed 0) of the paragraph's normalized UTF-8 bytes,
+/// after its dateline is removed. Each paragraph also gets every k-word shingle, hashed with
+/// XXH3 over the XXH3 hashes of its k tokens; the document keeps a winnowed selection of
+/// those for indexing.
+///
+/// Paragraphs that do not count as the article's text are kept but marked: boilerplate and
+/// credit lines (as the reader classed them), empty paragraphs, and in-document repeats
+/// (an exact repeat, or a teaser whose shingles all occur again in the body).
+public struct Fingerprint: Sendable {
+    /// Whether a paragraph counts as the article's own text, and if not, why.
+    public enum Status: Sendable, Hashable {
+        case counted
+        case boilerplate
+        case credit
+        case empty
+        /// Repeats the counted paragraph at this index (exactly, or as a teaser).
+        case repeatOf(Int)
+    }
+
+    /// One paragraph's fingerprint.
+    public struct ParagraphPrint: Sendable, Hashable {
+        /// XXH3-64 of the normalized paragraph.
+        public var hash: UInt64
+        /// Number of word tokens.
+        public var wordCount: Int
+        /// Every k-shingle hash, in order; a paragraph shorter than k words has one, over all its words.
+        public var shingles: [UInt64]
+        public var status: Status
+        /// Byte range of the normalized text in ``Fingerprint/normalizedBytes``.
+        public var range: Range<Int>
+    }
+
+    /// A dateline found at the start of a paragraph and removed from the hashed text.
+    public struct DatelineEvidence: Sendable, Hashable, Codable {
+        public var paragraph: Int
+        public var text: String
+        public var agency: String?
+    }
+
+    public let version: FingerprintVersion
+    /// Parallel to the article's paragraphs.
+    public let paragraphs: [ParagraphPrint]
+    /// All normalized paragraphs, back to back.
+    public let normalizedBytes: [UInt8]
+    /// XXH3-64 of the normalized title, if there is one.
+    public let titleHash: UInt64?
+    /// Winnowed shingle hashes of the counted paragraphs, sorted and unique.
+    public let winnowed: [UInt64]
+    public let datelines: [DatelineEvidence]
+
+    /// Fingerprints `article` under ``FingerprintVersion/current``.
+    ///
+    /// - Complexity: O(*n*) in the length of the text.
+    public init(of article: Article) {
+        let version = FingerprintVersion.current
+        var builder = FingerprintBuilder(shingleSize: version.shingleSize)
+        var datelines: [DatelineEvidence] = []
+        for (index, paragraph) in article.paragraphs.enumerated() {
+            var text = Substring(paragraph.text)
+            if paragraph.role == .body, let dateline = Dateline.find(in: paragraph.text) {
+                datelines.append(DatelineEvidence(paragraph: index, text: dateline.text, agency: dateline.agency))
+                text = dateline.rest
+            }
+            builder.add(text, role: paragraph.role)
+        }
+        builder.markRepeats()
+        self.version = version
+        self.paragraphs = builder.paragraphs
+        self.normalizedBytes = builder.bytes
+        self.datelines = datelines
+        self.titleHash = article.title.map { XXH3.hash64(Normalization.normalize($0)) }
+        let counted = builder.paragraphs.filter { $0.status == .counted }.map(\.shingles)
+        self.winnowed = Winnowing.select(from: counted, window: version.window)
+    }
+
+    /// The normalized text of paragraph `index`.
+    public func normalizedText(ofParagraph index: Int) -> String {
+        String(decoding: normalizedBytes[paragraphs[index].range], as: UTF8.self)
+    }
+
+    /// Indices of the paragraphs that count as the article's text.
+    public var countedParagraphs: [Int] {
+        paragraphs.indices.filter { paragraphs[$0].status == .counted }
+    }
+
+    /// Words in the counted paragraphs.
+    public var countedWordCount: Int {
+        paragraphs.reduce(0) { $0 + ($1.status == .counted ? $1.wordCount : 0) }
+    }
+}

@@ -1,0 +1,27 @@
+/// The rules a fingerprint was made under. Fingerprints of different versions are never
+/// compared: an index built under another version is fingerprinted again.
+public struct FingerprintVersion: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// ``Normalization/version`` of the text that was hashed.
+    public var normalization: Int
+    /// Words (tokens) per shingle, *k*.
+    public var shingleSize: Int
+    /// Winnowing window, *w*: any shared run of at least *w* + *k* − 1 words shares a
+    /// selected shingle.
+    public var window: Int
+
+    public init(normalization: Int, shingleSize: Int, window: Int) {
+        self.normalization = normalization
+        self.shingleSize = shingleSize
+        self.window = window
+    }
+
+    /// The version this build computes. The choice of k = 5 and w = 4 is explained, with its
+    /// measurements, in the "Fingerprints" article of the documentation.
+    public static let current = FingerprintVersion(normalization: Normalization.version, shingleSize: 5, window: 4)
+
+    /// The shortest shared run of words that winnowing is guaranteed to find.
+    public var guaranteedRun: Int { window + shingleSize - 1 }
+
+    /// `n1-k5-w4`
+    public var description: String { "n\(normalization)-k\(shingleSize)-w\(window)" }
+}

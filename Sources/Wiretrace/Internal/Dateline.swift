@@ -1,0 +1,77 @@
+/// Finds the dateline that opens a wire paragraph: `BAGHDAD, Dec 8 (Reuters) -`,
+/// `NEW DELHI (PTI):`, `WASHINGTON (AP) —`, `नयी दिल्ली, आठ दिसंबर (भाषा)`, `新华社酒泉12月8日电`,
+/// `WASHINGTON —`.
+///
+/// The dateline is removed from the text that is hashed (outlets rewrite or drop it) but is
+/// kept as evidence of the credited agency.
+struct Dateline: Equatable {
+    /// The dateline as written, separator included.
+    var text: String
+    /// The agency it credits, if it names one.
+    var agency: String?
+    /// The paragraph text after the dateline.
+    var rest: Substring
+
+    private static let separators: Set<Character> = ["-", "–", "—", ":", "―"]
+
+    static func find(in paragraph: String) -> Dateline? {
+        parenthesized(paragraph) ?? xinhua(paragraph) ?? capitalPlace(paragraph)
+    }
+
+    /// `PLACE[, DATE] (AGENCY) [-|—|:]`
+    private static func parenthesized(_ paragraph: String) -> Dateline? {
+        guard let open = paragraph.prefix(100).firstIndex(where: { $0 == "(" || $0 == "（" }) else { return nil }
+        let place = paragraph[..<open]
+        guard let first = place.first, first.isLetter, first.isUppercase || !first.isCased,
+              place.split(separator: " ").count <= 8
+        else { return nil }
+        guard let close = paragraph[open...].firstIndex(where: { $0 == ")" || $0 == "）" }),
+              paragraph.distance(from: open, to: close) <= 40 else { return nil }
+        let inside = String(paragraph[paragraph.index(after: open)..<close])
+        let agency = Agencies.agencies(mentionedIn: inside).first
+        guard agency != nil else { return nil }
+        var end = paragraph.index(after: close)
+        end = skipSpaces(paragraph, from: end)
+        if end < paragraph.endIndex, separators.contains(paragraph[end]) {
+            end = skipSpaces(paragraph, from: paragraph.index(after: end))
+        } else {
+            // Without a separator, only a place in capitals or in an uncased script reads as a
+            // dateline; "The ministry (PTI) said" does not.
+            let firstWord = place.prefix(while: { !$0.isWhitespace && $0 != "," }).filter(\.isLetter)
+            guard firstWord.allSatisfy({ $0.isUppercase || !$0.isCased }) else { return nil }
+        }
+        return Dateline(text: String(paragraph[..<end]).trimmingCharacters(in: ""), agency: agency, rest: paragraph[end...])
+    }
+
+    /// Xinhua: `新华社酒泉12月8日电（记者张三）`.
+    private static func xinhua(_ paragraph: String) -> Dateline? {
+        guard paragraph.hasPrefix("新华社"), let mark = paragraph.prefix(30).firstIndex(of: "电") else { return nil }
+        var end = paragraph.index(after: mark)
+        if end < paragraph.endIndex, paragraph[end] == "（" || paragraph[end] == "(",
+           let close = paragraph[end...].prefix(30).firstIndex(where: { $0 == "）" || $0 == ")" }) {
+            end = paragraph.index(after: close)
+        }
+        end = skipSpaces(paragraph, from: end)
+        return Dateline(text: String(paragraph[..<end]).trimmingCharacters(in: ""), agency: "Xinhua", rest: paragraph[end...])
+    }
+
+    /// `WASHINGTON —`, `NEW DELHI, Dec 8 -`: a place in capitals, then a dash or colon.
+    private static func capitalPlace(_ paragraph: String) -> Dateline? {
+        let head = paragraph.prefix(60)
+        guard let separator = head.firstIndex(where: { separators.contains($0) }), separator > head.startIndex else { return nil }
+        let place = head[..<separator]
+        guard place.last == " " || paragraph[separator] == ":" else { return nil }
+        let placeName = place.split(separator: ",").first ?? place
+        let letters = placeName.filter(\.isLetter)
+        guard letters.count >= 3, letters.allSatisfy({ $0.isUppercase }), place.first?.isLetter == true else { return nil }
+        let end = skipSpaces(paragraph, from: paragraph.index(after: separator))
+        guard end < paragraph.endIndex else { return nil }
+        return Dateline(text: String(paragraph[..<end]).trimmingCharacters(in: ""), agency: nil, rest: paragraph[end...])
+    }
+
+    private static func skipSpaces(_ text: String, from index: String.Index) -> String.Index {
+        var index = index
+        while index < text.endIndex, text[index].isWhitespace { index = text.index(after: index) }
+        return index
+    }
+}

@@ -1,0 +1,24 @@
+/// Outlets whose country decides how their times read (IST = +05:30 at an Indian outlet,
+/// day before month in `08-12-2023`).
+enum Outlets {
+    static let countryByName: [String: String] = [
+        "devdiscourse": "in", "ndtv": "in", "business standard": "in", "the hindu": "in", "hindustan times": "in",
+        "times of india": "in", "the times of india": "in", "india today": "in", "the indian express": "in",
+        "indian express": "in", "news18": "in", "firstpost": "in", "deccan herald": "in", "the print": "in", "theprint": "in",
+        "outlook": "in", "the statesman": "in", "tribune india": "in", "the tribune": "in", "economic times": "in",
+        "the economic times": "in", "mint": "in", "livemint": "in", "zee news": "in", "dawn": "pk", "the express tribune": "pk",
+        "geo news": "pk", "the irish times": "ie", "irish independent": "ie", "rté": "ie", "rte": "ie", "haaretz": "il",
+        "the times of israel": "il", "times of israel": "il", "the jerusalem post": "il", "jerusalem post": "il",
+    ]
+
+    /// Country-code top-level domains that name the country outright.
+    static func country(forHost host: String) -> String? {
+        let parts = host.lowercased().split(separator: ".")
+        guard let last = parts.last, last.count == 2 else { return nil }
+        return last == "uk" ? "gb" : String(last)
+    }
+
+    static func country(forOutlet name: String) -> String? {
+        countryByName[name.lowercased()]
+    }
+}

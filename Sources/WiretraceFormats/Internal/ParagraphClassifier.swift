@@ -1,0 +1,105 @@
+import Wiretrace
+
+/// Recognizes the lines outlets put around syndicated text: syndication notices, credit
+/// trailers, image credits, and furniture such as "Also read" and share prompts. Shared by
+/// every reader so that text and HTML copies of one story fingerprint alike.
+enum ParagraphClassifier {
+    enum Kind: Equatable {
+        case body
+        /// The outlet says the text is from a syndicated feed; `outlet` when it names itself.
+        case syndicationNotice(outlet: String?)
+        case textCredit(agencies: [String])
+        case imageCredit(agencies: [String])
+        case boilerplate(String)
+    }
+
+    static func classify(_ text: String) -> Kind {
+        let lower = text.lowercased()
+        if isSyndicationNotice(lower) { return .syndicationNotice(outlet: outletNamed(in: text)) }
+        if let agencies = imageCredit(text, lower) { return .imageCredit(agencies: agencies) }
+        if let agencies = textCredit(text, lower) { return .textCredit(agencies: agencies) }
+        if let reason = furniture(lower, wordCount: text.split(separator: " ").count) { return .boilerplate(reason) }
+        return .body
+    }
+
+    private static let syndicationPhrases = [
+        "syndicated feed", "auto-generated from a syndicated", "published from a syndicated", "from a wire agency feed",
+        "automated news agency feed", "has not been edited by", "not been edited by", "generated from an agency feed",
+        "sourced from a syndicated", "प्रकाशित की गई है", "सिंडिकेट फीड",
+    ]
+
+    static func isSyndicationNotice(_ lower: String) -> Bool {
+        syndicationPhrases.contains { lower.contains($0) } && lower.count < 400
+    }
+
+    /// "edited by Devdiscourse staff" → "Devdiscourse"; "reworked by Business Standard staff".
+    static func outletNamed(in text: String) -> String? {
+        for marker in ["edited by ", "reworked by ", "Edited by "] {
+            guard let start = text.firstRange(of: marker)?.upperBound,
+                  let end = text[start...].firstRange(of: " staff")?.lowerBound else { continue }
+            let name = text[start..<end].trimmed
+            if !name.isEmpty, name.split(separator: " ").count <= 4 { return name }
+        }
+        return nil
+    }
+
+    private static func imageCredit(_ text: String, _ lower: String) -> [String]? {
+        let markers = ["image credit", "photo credit", "picture credit", "image courtesy", "photo courtesy", "representative image",
+                       "file photo", "(photo:", "photo:", "photograph:", "picture:", "image:", "credit:", "फोटो:", "تصویر:", "图片来源", "图：", "图/"]
+        guard lower.count < 200, let marker = markers.first(where: { lower.contains($0) }) else { return nil }
+        // The agency named after the credit marker is the picture's source, not the text's.
+        let after = lower.firstRange(of: marker).map { String(text[text.index(text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: $0.lowerBound))...]) } ?? text
+        return Agencies.agencies(mentionedIn: after)
+    }
+
+    private static func textCredit(_ text: String, _ lower: String) -> [String]? {
+        guard lower.count < 240 else { return nil }
+        let trailers = ["(reporting by", "reporting by", "(writing by", "writing by", "(editing by", "editing by", "(additional reporting",
+                        "additional reporting by", "(with inputs from", "with inputs from", "(with agency inputs", "(compiled by",
+                        "source:", "sources:", "来源：", "来源:", "ماخذ:", "स्रोत:"]
+        if trailers.contains(where: { lower.hasPrefix($0) }) {
+            return Agencies.agencies(mentionedIn: text)
+        }
+        // A line that is only an agency credit: "AFP", "— AFP", "(Reuters)", "PTI ABC DEF".
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "/" })
+        if let first = words.first, words.count <= 4, let agency = Agencies.agency(named: String(first)),
+           words.dropFirst().allSatisfy({ $0 == $0.uppercased() }) {
+            return [agency]
+        }
+        if words.count <= 3, text.first.map({ "-–—(".contains($0) }) == true {
+            let agencies = Agencies.agencies(mentionedIn: text)
+            if !agencies.isEmpty { return agencies }
+        }
+        return nil
+    }
+
+    private static let furniturePrefixes: [(String, String)] = [
+        ("also read", "related link"), ("read also", "related link"), ("read more", "related link"), ("also see", "related link"),
+        ("related:", "related link"), ("more:", "related link"), ("watch:", "related link"), ("watch video", "related link"),
+        ("follow us on", "share prompt"), ("follow ", "share prompt"), ("subscribe to", "newsletter prompt"), ("sign up for", "newsletter prompt"),
+        ("click here", "related link"), ("download the", "app prompt"), ("join our", "share prompt"), ("share this", "share prompt"),
+        ("disclaimer", "disclaimer"), ("(disclaimer", "disclaimer"), ("copyright", "copyright"), ("©", "copyright"),
+        ("all rights reserved", "copyright"), ("advertisement", "advertisement"), ("ये भी पढ़ें", "related link"), ("यह भी पढ़ें", "related link"),
+        ("یہ بھی پڑھیں", "related link"), ("相关新闻", "related link"), ("延伸阅读", "related link"), ("责任编辑", "editor line"),
+    ]
+
+    private static func furniture(_ lower: String, wordCount: Int) -> String? {
+        for (prefix, reason) in furniturePrefixes where lower.hasPrefix(prefix) {
+            // "Follow the money..." is prose; "Follow us on X" is furniture: keep prompts short.
+            if prefix == "follow " && wordCount > 12 { continue }
+            return reason
+        }
+        if lower.contains("all rights reserved") && wordCount < 25 { return "copyright" }
+        return nil
+    }
+}
+
+extension StringProtocol {
+    /// The text without white space at either end.
+    var trimmed: String {
+        var slice = Substring(self)
+        while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
+        while slice.last?.isWhitespace == true { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

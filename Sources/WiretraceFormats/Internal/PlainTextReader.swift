@@ -1,0 +1,176 @@
+import Wiretrace
+
+/// Reads plain-text articles: plain paragraphs separated by blank lines, and the layout of
+/// syndicated feeds such as the seed article (a teaser block, the metadata line
+/// `Reuters | Updated: 08-12-2023 15:00 IST | Created: 08-12-2023 14:59 IST`, the headline
+/// again, an image credit, the body, a syndication notice).
+struct PlainTextReader {
+    var context: TimeContext
+
+    /// Labels that introduce a time, longest first, with the kind of time they give.
+    static let timeLabels: [(String, ArticleTime.Kind)] = [
+        ("first published on", .created), ("first published", .created), ("last updated on", .updated),
+        ("last updated", .updated), ("last modified", .updated), ("published on", .created), ("updated on", .updated),
+        ("posted on", .created), ("published", .created), ("updated", .updated), ("created", .created),
+        ("modified", .updated), ("posted", .created), ("date", .created),
+    ]
+
+    func read(_ text: String) -> Article {
+        var article = Article()
+        let blocks = Self.blocks(of: text)
+        var pendingTimes: [(ArticleTime.Kind, String, String)] = []
+        var titleKey: String?
+
+        if blocks.count > 1, let first = blocks.first, first.count == 1, Self.looksLikeHeadline(first[0]) {
+            article.title = first[0]
+            titleKey = Normalization.normalize(first[0])
+        }
+        for (blockIndex, block) in blocks.enumerated() {
+            if blockIndex == 0 && article.title != nil { continue }
+            var bodyLines: [String] = []
+            for line in block {
+                if let metadata = Self.metadataLine(line) {
+                    for agency in metadata.agencies {
+                        article.credits.append(AgencyCredit(agency: agency, kind: .text, evidence: line, location: "metadata line"))
+                    }
+                    pendingTimes += metadata.times.map { ($0.0, $0.1, "metadata line") }
+                    if let outlet = metadata.outlet, article.outlet == nil { article.outlet = outlet }
+                    continue
+                }
+                if let (kind, label, value) = Self.labelledTime(line) {
+                    pendingTimes.append((kind, value, "label \"\(label)\""))
+                    continue
+                }
+                if article.byline == nil, let byline = Self.byline(line) {
+                    article.byline = byline
+                    continue
+                }
+                if let titleKey, Normalization.normalize(line) == titleKey { continue }
+                if article.title == nil, blockIndex == 0, block.count > 1, line == block[0], Self.looksLikeHeadline(line) {
+                    article.title = line
+                    titleKey = Normalization.normalize(line)
+                    continue
+                }
+                // An image credit line inside a block stands alone; the rest joins into a paragraph.
+                if case .imageCredit(let agencies) = ParagraphClassifier.classify(line) {
+                    for agency in agencies {
+                        article.credits.append(AgencyCredit(agency: agency, kind: .image, evidence: line, location: "image credit"))
+                    }
+                    article.paragraphs.append(Paragraph(line, role: .boilerplate, reason: "image credit"))
+                    continue
+                }
+                bodyLines.append(line)
+            }
+            guard !bodyLines.isEmpty else { continue }
+            let paragraph = bodyLines.joined(separator: " ")
+            Self.append(paragraph, to: &article)
+        }
+        var context = context
+        if context.country == nil, let outlet = article.outlet { context.country = Outlets.country(forOutlet: outlet) }
+        context.dayMonthOrder = context.dayMonthOrder ?? Self.dayMonthOrder(of: pendingTimes.map(\.1))
+        article.times = pendingTimes.compactMap { kind, text, source in
+            ArticleTime(kind: kind, text: text, source: source, context: context)
+        }
+        return article
+    }
+
+    /// Adds a paragraph with the role its text gives it, recording credits and notices.
+    static func append(_ paragraph: String, to article: inout Article) {
+        switch ParagraphClassifier.classify(paragraph) {
+        case .body:
+            article.paragraphs.append(Paragraph(paragraph))
+        case .syndicationNotice(let outlet):
+            article.syndicationNotice = paragraph
+            if article.outlet == nil { article.outlet = outlet }
+            article.paragraphs.append(Paragraph(paragraph, role: .boilerplate, reason: "syndication notice"))
+        case .textCredit(let agencies):
+            for agency in agencies {
+                article.credits.append(AgencyCredit(agency: agency, kind: .text, evidence: paragraph, location: "credit line"))
+            }
+            article.paragraphs.append(Paragraph(paragraph, role: .credit, reason: "credit line"))
+        case .imageCredit(let agencies):
+            for agency in agencies {
+                article.credits.append(AgencyCredit(agency: agency, kind: .image, evidence: paragraph, location: "image credit"))
+            }
+            article.paragraphs.append(Paragraph(paragraph, role: .boilerplate, reason: "image credit"))
+        case .boilerplate(let reason):
+            article.paragraphs.append(Paragraph(paragraph, role: .boilerplate, reason: reason))
+        }
+    }
+
+    /// Blocks of non-blank lines, each line trimmed.
+    static func blocks(of text: String) -> [[String]] {
+        var blocks: [[String]] = []
+        var current: [String] = []
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = rawLine.trimmed
+            if line.isEmpty {
+                if !current.isEmpty { blocks.append(current); current = [] }
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { blocks.append(current) }
+        return blocks
+    }
+
+    static func looksLikeHeadline(_ line: String) -> Bool {
+        let words = line.split(separator: " ").count
+        guard words <= 30, line.count <= 250, let last = line.last else { return false }
+        return !".。।۔!\"”:".contains(last) || words <= 12 && last == "!"
+    }
+
+    /// `Reuters | Updated: 08-12-2023 15:00 IST | Created: 08-12-2023 14:59 IST`
+    static func metadataLine(_ line: String) -> (agencies: [String], outlet: String?, times: [(ArticleTime.Kind, String)])? {
+        let parts = line.split(separator: "|").map(\.trimmed)
+        guard parts.count >= 2 else { return nil }
+        var agencies: [String] = []
+        var times: [(ArticleTime.Kind, String)] = []
+        var outlet: String?
+        for part in parts {
+            if let (kind, _, value) = labelledTime(part) {
+                times.append((kind, value))
+            } else if let agency = Agencies.agency(named: part) {
+                agencies.append(agency)
+            } else if part.split(separator: " ").count <= 3 {
+                outlet = outlet ?? part
+            } else {
+                return nil
+            }
+        }
+        return times.isEmpty ? nil : (agencies, agencies.isEmpty ? outlet : nil, times)
+    }
+
+    /// `Updated: 08-12-2023 15:00 IST`, `Published on Dec 8, 2023`, `Last updated 9:41 GMT, 8 December 2023`.
+    static func labelledTime(_ line: String) -> (ArticleTime.Kind, String, String)? {
+        guard line.count <= 120 else { return nil }
+        let lower = line.lowercased()
+        for (label, kind) in timeLabels where lower.hasPrefix(label) {
+            var value = Substring(line.dropFirst(label.count))
+            while let first = value.first, first == ":" || first == " " || first == "-" { value = value.dropFirst() }
+            let text = String(value)
+            guard !text.isEmpty, ArticleTime(kind: kind, text: text, source: "", context: TimeContext(dayMonthOrder: .dayFirst)) != nil
+            else { continue }
+            return (kind, String(line.prefix(label.count)), text)
+        }
+        return nil
+    }
+
+    /// `By Jane Doe`, `By Jane Doe and John Roe, Reuters`.
+    static func byline(_ line: String) -> String? {
+        guard line.hasPrefix("By ") || line.hasPrefix("BY "), line.split(separator: " ").count <= 10, line.last != "." else { return nil }
+        return String(line.dropFirst(3)).trimmed
+    }
+
+    /// The day order of a source, from its own numeric dates: one with a first number above
+    /// 12 settles day-first for all of them, one with a second number above 12 month-first.
+    static func dayMonthOrder(of texts: [String]) -> TimeContext.DayMonthOrder? {
+        for text in texts {
+            let numbers = text.split(whereSeparator: { !$0.isNumber }).prefix(3).compactMap { Int($0) }
+            guard numbers.count == 3, numbers[2] > 31 else { continue }
+            if numbers[0] > 12 && numbers[1] <= 12 { return .dayFirst }
+            if numbers[1] > 12 && numbers[0] <= 12 { return .monthFirst }
+        }
+        return nil
+    }
+}

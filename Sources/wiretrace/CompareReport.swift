@@ -1,0 +1,179 @@
+import Wiretrace
+import WiretraceFormats
+
+/// What `compare` prints: the JSON schema (version 1) and its text rendering.
+struct CompareReport: Encodable {
+    static let currentSchemaVersion = 1
+
+    struct Side: Encodable {
+        var path: String
+        var format: String
+        var title: String?
+        var outlet: String?
+        var syndicated: Bool
+        var credits: [AgencyCredit]
+        var created: ArticleTime?
+        var updated: ArticleTime?
+        var countedParagraphs: Int
+        var countedWords: Int
+    }
+
+    struct Passage: Encodable {
+        /// 1-based paragraph number in the article as read.
+        var paragraph: Int
+        var text: String
+    }
+
+    struct MatchOut: Encodable {
+        var kind: String
+        var similarity: Double
+        var a: Passage
+        var b: Passage
+    }
+
+    struct Containment: Encodable {
+        var aInB: Double
+        var bInA: Double
+    }
+
+    struct Order: Encodable {
+        var first: String
+        var leadSeconds: Int64
+    }
+
+    struct ThresholdsOut: Encodable {
+        var wholly: Double
+        var partially: Double
+        var sharedRunWords: Int
+    }
+
+    var schemaVersion = currentSchemaVersion
+    var fingerprintVersion: String
+    var verdict: String
+    var sharesSource: Bool
+    var score: Double
+    var containment: Containment
+    var longestSharedRun: Int
+    var containingSide: String?
+    var publishedFirst: Order
+    var thresholds: ThresholdsOut
+    var a: Side
+    var b: Side
+    var matches: [MatchOut]
+    var warnings: [String]
+
+    init(pathA: String, _ resultA: ArticleReader.Result, pathB: String, _ resultB: ArticleReader.Result) {
+        let printA = Fingerprint(of: resultA.article), printB = Fingerprint(of: resultB.article)
+        let comparison = Comparison(printA, printB)
+        let order = PublicationOrder(resultA.article, resultB.article)
+        fingerprintVersion = printA.version.description
+        verdict = comparison.verdict.rawValue
+        sharesSource = comparison.verdict.sharesSource
+        score = Self.rounded(comparison.score)
+        containment = Containment(aInB: Self.rounded(comparison.containmentOfAInB), bInA: Self.rounded(comparison.containmentOfBInA))
+        longestSharedRun = comparison.longestSharedRun
+        containingSide = comparison.containingSide?.rawValue
+        publishedFirst = Order(first: order.first.rawValue, leadSeconds: order.leadSeconds)
+        thresholds = ThresholdsOut(wholly: comparison.thresholds.wholly, partially: comparison.thresholds.partially,
+                                   sharedRunWords: comparison.thresholds.sharedRunWords)
+        a = Self.side(pathA, resultA, printA)
+        b = Self.side(pathB, resultB, printB)
+        matches = comparison.matches.map { match in
+            MatchOut(kind: match.kind.rawValue, similarity: Self.rounded(match.similarity),
+                     a: Passage(paragraph: match.paragraphA + 1, text: resultA.article.paragraphs[match.paragraphA].text),
+                     b: Passage(paragraph: match.paragraphB + 1, text: resultB.article.paragraphs[match.paragraphB].text))
+        }
+        warnings = resultA.warnings + resultB.warnings
+    }
+
+    private static func side(_ path: String, _ result: ArticleReader.Result, _ print: Fingerprint) -> Side {
+        let article = result.article
+        return Side(path: path, format: result.format.rawValue, title: article.title, outlet: article.outlet,
+                    syndicated: article.isSyndicated, credits: article.credits(including: print),
+                    created: article.created ?? article.times.first { $0.kind == .created },
+                    updated: article.updated ?? article.times.first { $0.kind == .updated },
+                    countedParagraphs: print.countedParagraphs.count, countedWords: print.countedWordCount)
+    }
+
+    static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    // MARK: Text
+
+    func text(style: Style) -> String {
+        var lines: [String] = []
+        let verdictText = sharesSource ? style.green(style.bold(verdict)) : style.yellow(style.bold(verdict))
+        let meaning = sharesSource ? "these articles share a source" : "no shared source found"
+        lines.append("\(verdictText)  score \(percent(score))  (\(meaning))")
+        lines.append("")
+        for (label, side) in [("A", a), ("B", b)] {
+            lines.append("\(style.bold(label)) \(side.path)")
+            var facts: [String] = []
+            if let title = side.title { facts.append("\"\(title)\"") }
+            if let outlet = side.outlet { facts.append(outlet) }
+            if side.syndicated { facts.append("syndicated") }
+            if !facts.isEmpty { lines.append("  " + facts.joined(separator: " · ")) }
+            lines.append("  credits: " + creditsText(side.credits))
+            if let created = side.created { lines.append("  created: " + timeText(created)) }
+            if let updated = side.updated { lines.append("  updated: " + timeText(updated)) }
+        }
+        lines.append("")
+        lines.append("containment: \(percent(containment.aInB)) of A is in B, \(percent(containment.bInA)) of B is in A; longest shared run \(longestSharedRun) words")
+        if let containingSide {
+            let other = containingSide == "a" ? "B" : "A"
+            lines.append("direction: \(other) reads as cut from \(containingSide.uppercased()) (\(containingSide.uppercased()) holds more of \(other) than the reverse)")
+        }
+        lines.append("published first: " + orderText())
+        if !matches.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Matched passages") + " (A ¶ ↔ B ¶)")
+            for match in matches {
+                let marker = match.kind == "exact" ? "=" : "~"
+                let kind = match.kind == "exact" ? style.green("exact ") : style.yellow("edited") + " \(percent(match.similarity))"
+                lines.append("  ¶\(match.a.paragraph) \(marker) ¶\(match.b.paragraph)  \(kind)")
+                lines.append("    A: " + style.dim(excerpt(match.a.text)))
+                if match.kind != "exact" { lines.append("    B: " + style.dim(excerpt(match.b.text))) }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+
+    private func excerpt(_ text: String, limit: Int = 110) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+
+    private func creditsText(_ credits: [AgencyCredit]) -> String {
+        guard !credits.isEmpty else { return "none" }
+        return credits.map { credit in
+            credit.kind == .image ? "\(credit.agency) (image only, \(credit.location))" : "\(credit.agency) (\(credit.location))"
+        }.joined(separator: ", ")
+    }
+
+    private func timeText(_ time: ArticleTime) -> String {
+        var text = time.localDescription
+        if let instant = time.instant, time.hasTimeOfDay { text += " = \(instant) UTC".replacingZ() }
+        text += "  [\(time.source): \"\(time.text)\"]"
+        if let problem = time.problem { text += "  ⚠ \(problem)" }
+        return text
+    }
+
+    private func orderText() -> String {
+        switch publishedFirst.first {
+        case "a": "A, \(PublicationOrder.durationText(publishedFirst.leadSeconds)) before B"
+        case "b": "B, \(PublicationOrder.durationText(publishedFirst.leadSeconds)) before A"
+        case "same": "same time"
+        default: "unknown (a created time is missing on one side)"
+        }
+    }
+}
+
+private extension String {
+    /// `2023-12-08T09:29:00Z UTC` reads better as `2023-12-08 09:29 UTC`.
+    func replacingZ() -> String {
+        guard let t = firstIndex(of: "T"), hasSuffix("Z UTC") else { return self }
+        var text = self
+        text.replaceSubrange(t...t, with: " ")
+        return text.replacing(":00Z UTC", with: " UTC").replacing("Z UTC", with: " UTC")
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Wiretrace
+import WiretraceFormats
+
+/// Output options shared by every command.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print one JSON object (schema in the README) instead of text.")
+    var json = false
+
+    @Option(help: "Color the text output: auto (on a terminal, unless NO_COLOR is set), always, never.")
+    var color: ColorChoice = .auto
+
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+    var style: Style {
+        switch color {
+        case .always: Style(enabled: true)
+        case .never: Style(enabled: false)
+        case .auto: Style(enabled: Terminal.isTerminal(.standardOutput) && Terminal.environment("NO_COLOR")?.isEmpty != false)
+        }
+    }
+}
+
+/// How times are read.
+struct TimeOptions: ParsableArguments {
+    @Option(name: .customLong("zone"), help: ArgumentHelp(
+        "Offset of a zone abbreviation, e.g. IST=+05:30 (repeatable); wins over every default.",
+        valueName: "ABBR=OFFSET"))
+    var zones: [String] = []
+
+    @Option(help: ArgumentHelp("Country of sources whose country is unknown (ISO code, e.g. in, us, gb); decides zones such as IST and the day order of 08-12-2023.", valueName: "CODE"))
+    var country: String?
+
+    func zoneOverrides() throws -> [String: Int] {
+        var overrides: [String: Int] = [:]
+        for zone in zones {
+            let parts = zone.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let minutes = TimeContext.offsetMinutes(parsing: String(parts[1])) else {
+                throw ValidationError("--zone \(zone): expected ABBR=+HH:MM, e.g. IST=+05:30")
+            }
+            overrides[parts[0].uppercased()] = minutes
+        }
+        return overrides
+    }
+
+    func reader() throws -> ArticleReader {
+        ArticleReader(zoneOverrides: try zoneOverrides(), defaultCountry: country?.lowercased())
+    }
+}
+
+extension ArticleReader {
+    /// Reads the article at `path`, or throws a ``ReadError`` naming it.
+    func readFile(_ path: String) throws -> ArticleReader.Result {
+        let bytes = try ArticleFile.load(path)
+        return try read(bytes, name: path)
+    }
+}
+
+/// A ReadError stops a command with status 2 and its message.
+extension ReadError {
+    var exit: ExitCode { ExitCode(2) }
+}
