@@ -53,7 +53,8 @@ let package = Package(
         ),
         .testTarget(
             name: "WiretraceCLITests",
-            dependencies: ["WiretraceTestSupport"]
+            // The end-to-end tests run the built binary, so it must be built first.
+            dependencies: ["WiretraceTestSupport", "wiretrace"]
         ),
     ]
 )

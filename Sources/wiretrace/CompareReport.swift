@@ -125,16 +125,55 @@ struct CompareReport: Encodable {
         lines.append("published first: " + orderText())
         if !matches.isEmpty {
             lines.append("")
-            lines.append(style.bold("Matched passages") + " (A ¶ ↔ B ¶)")
-            for match in matches {
-                let marker = match.kind == "exact" ? "=" : "~"
-                let kind = match.kind == "exact" ? style.green("exact ") : style.yellow("edited") + " \(percent(match.similarity))"
-                lines.append("  ¶\(match.a.paragraph) \(marker) ¶\(match.b.paragraph)  \(kind)")
-                lines.append("    A: " + style.dim(excerpt(match.a.text)))
-                if match.kind != "exact" { lines.append("    B: " + style.dim(excerpt(match.b.text))) }
+            lines.append(style.bold("Matched passages") + " (A ¶ ↔ B ¶; differences marked [-A only-] {+B only+})")
+            for group in matchGroups() {
+                let left = group.a.map { "¶\($0.paragraph)" }.joined(separator: "+")
+                let right = group.b.map { "¶\($0.paragraph)" }.joined(separator: "+")
+                let exact = group.kinds == ["exact"]
+                let shape = group.a.count > 1 ? " (merged in B)" : group.b.count > 1 ? " (split in B)" : ""
+                let kind = exact ? style.green("exact") : style.yellow("edited") + shape
+                lines.append("  \(left) \(exact ? "=" : "~") \(right)  \(kind)")
+                let textA = group.a.map(\.text).joined(separator: " "), textB = group.b.map(\.text).joined(separator: " ")
+                lines.append("    " + (exact ? style.dim(excerpt(textA)) : condensedDiff(from: textA, to: textB, style: style)))
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Matches joined where they share a paragraph, so merges and splits read as one passage.
+    private func matchGroups() -> [(a: [Passage], b: [Passage], kinds: Set<String>)] {
+        var groups: [(a: [Passage], b: [Passage], kinds: Set<String>)] = []
+        for match in matches {
+            if let index = groups.firstIndex(where: { group in
+                group.a.contains { $0.paragraph == match.a.paragraph } || group.b.contains { $0.paragraph == match.b.paragraph }
+            }) {
+                if !groups[index].a.contains(where: { $0.paragraph == match.a.paragraph }) { groups[index].a.append(match.a) }
+                if !groups[index].b.contains(where: { $0.paragraph == match.b.paragraph }) { groups[index].b.append(match.b) }
+                groups[index].kinds.insert(match.kind)
+            } else {
+                groups.append(([match.a], [match.b], [match.kind]))
+            }
+        }
+        return groups
+    }
+
+    /// The word diff of two passages with long unchanged runs elided.
+    private func condensedDiff(from a: String, to b: String, style: Style) -> String {
+        let context = 4
+        let segments = WordDiff.segments(from: a, to: b)
+        if segments.allSatisfy({ $0.kind == .same }) { return style.dim(excerpt(a)) + " (same words)" }
+        return segments.enumerated().map { index, segment -> String in
+            switch segment.kind {
+            case .removed: return style.enabled ? style.red(segment.text) : "[-\(segment.text)-]"
+            case .added: return style.enabled ? style.green(segment.text) : "{+\(segment.text)+}"
+            case .same:
+                let words = segment.text.split(separator: " ")
+                guard words.count > 2 * context + 2 else { return segment.text }
+                let head = index == 0 ? [] : words.prefix(context)
+                let tail = words.suffix(context)
+                return (head + ["…"] + tail).joined(separator: " ")
+            }
+        }.joined(separator: " ")
     }
 
     private func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
@@ -152,7 +191,7 @@ struct CompareReport: Encodable {
 
     private func timeText(_ time: ArticleTime) -> String {
         var text = time.localDescription
-        if let instant = time.instant, time.hasTimeOfDay { text += " = \(instant) UTC".replacingZ() }
+        if let instant = time.instant, time.hasTimeOfDay, time.utcOffsetMinutes != 0 { text += " = \(instant) UTC".replacingZ() }
         text += "  [\(time.source): \"\(time.text)\"]"
         if let problem = time.problem { text += "  ⚠ \(problem)" }
         return text

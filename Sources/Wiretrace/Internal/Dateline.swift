@@ -35,10 +35,13 @@ struct Dateline: Equatable {
         if end < paragraph.endIndex, separators.contains(paragraph[end]) {
             end = skipSpaces(paragraph, from: paragraph.index(after: end))
         } else {
-            // Without a separator, only a place in capitals or in an uncased script reads as a
-            // dateline; "The ministry (PTI) said" does not.
+            // Without a separator, a dateline is a place in capitals or an uncased script, or is
+            // followed by a new sentence (`Aizawl, Dec 4 (IANS) The ...`); "The ministry (PTI)
+            // said" is not one.
             let firstWord = place.prefix(while: { !$0.isWhitespace && $0 != "," }).filter(\.isLetter)
-            guard firstWord.allSatisfy({ $0.isUppercase || !$0.isCased }) else { return nil }
+            let placeInCapitals = firstWord.allSatisfy { $0.isUppercase || !$0.isCased }
+            let sentenceFollows = end < paragraph.endIndex && paragraph[end].isUppercase
+            guard placeInCapitals || sentenceFollows else { return nil }
         }
         return Dateline(text: String(paragraph[..<end]).trimmingCharacters(in: ""), agency: agency, rest: paragraph[end...])
     }

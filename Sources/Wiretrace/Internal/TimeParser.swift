@@ -128,7 +128,7 @@ enum TimeParser {
             } else if first == second {
                 parsed = Parsed(year: year, month: first, day: second)
             } else {
-                switch context.effectiveDayMonthOrder {
+                switch context.effectiveDayMonthOrder ?? zoneDayMonthOrder(tokens) {
                 case .dayFirst: parsed = Parsed(year: year, month: second, day: first)
                 case .monthFirst: parsed = Parsed(year: year, month: first, day: second)
                 case nil:
@@ -137,6 +137,22 @@ enum TimeParser {
                 }
             }
             return parsed
+        }
+        return nil
+    }
+
+    /// The day order implied by a zone written beside a date: US zones put the month first,
+    /// the other zones of the table belong to countries that put the day first.
+    static func zoneDayMonthOrder(_ tokens: [Token]) -> TimeContext.DayMonthOrder? {
+        for token in tokens {
+            guard case .word(let word) = token, word.count >= 2, word == word.uppercased() else { continue }
+            if ZoneTable.unitedStatesZones.contains(word) { return .monthFirst }
+            if let meanings = ZoneTable.byCountry[word] {
+                // CST may be Chicago's: no order from it.
+                if meanings.contains(where: { $0.countries.contains("us") }) { continue }
+                return .dayFirst
+            }
+            if ZoneTable.unambiguous[word] != nil { return .dayFirst }
         }
         return nil
     }

@@ -39,6 +39,9 @@ enum ZoneTable {
         "BRT": .fixed(-180), "ART": .fixed(-180),
     ]
 
+    /// Zones printed by US sources (which write the month first) and Canadian ones.
+    static let unitedStatesZones: Set<String> = ["ET", "EST", "EDT", "CT", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "AKST", "AKDT", "HST"]
+
     /// Abbreviations whose meaning depends on the country of the source.
     static let byCountry: [String: [(countries: Set<String>, offset: Int, name: String)]] = [
         "IST": [(["in"], 330, "India +05:30"), (["ie"], 60, "Ireland +01:00"), (["il"], 120, "Israel +02:00")],

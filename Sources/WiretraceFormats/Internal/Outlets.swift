@@ -21,4 +21,21 @@ enum Outlets {
     static func country(forOutlet name: String) -> String? {
         countryByName[name.lowercased()]
     }
+
+    /// The country a script is written in almost only: Indian scripts → India, Hebrew → Israel.
+    static func country(forScriptOf text: String) -> String? {
+        var indian = 0, hebrew = 0, letters = 0
+        for scalar in text.unicodeScalars.prefix(2000) where scalar.properties.isAlphabetic {
+            letters += 1
+            switch scalar.value {
+            case 0x0900...0x097F, 0x0A00...0x0D7F: indian += 1  // Devanagari, Gurmukhi … Malayalam
+            case 0x0590...0x05FF: hebrew += 1
+            default: break
+            }
+        }
+        guard letters > 0 else { return nil }
+        if indian * 2 > letters { return "in" }
+        if hebrew * 2 > letters { return "il" }
+        return nil
+    }
 }

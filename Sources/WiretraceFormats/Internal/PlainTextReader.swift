@@ -21,12 +21,13 @@ struct PlainTextReader {
         var pendingTimes: [(ArticleTime.Kind, String, String)] = []
         var titleKey: String?
 
-        if blocks.count > 1, let first = blocks.first, first.count == 1, Self.looksLikeHeadline(first[0]) {
+        // A headline stands alone in the first block, or heads it above metadata lines only.
+        if blocks.count > 1, let first = blocks.first, Self.looksLikeHeadline(first[0]),
+           first.dropFirst().allSatisfy({ Self.metadataLine($0) != nil || Self.labelledTime($0) != nil || Self.byline($0) != nil }) {
             article.title = first[0]
             titleKey = Normalization.normalize(first[0])
         }
-        for (blockIndex, block) in blocks.enumerated() {
-            if blockIndex == 0 && article.title != nil { continue }
+        for block in blocks {
             var bodyLines: [String] = []
             for line in block {
                 if let metadata = Self.metadataLine(line) {
@@ -46,11 +47,6 @@ struct PlainTextReader {
                     continue
                 }
                 if let titleKey, Normalization.normalize(line) == titleKey { continue }
-                if article.title == nil, blockIndex == 0, block.count > 1, line == block[0], Self.looksLikeHeadline(line) {
-                    article.title = line
-                    titleKey = Normalization.normalize(line)
-                    continue
-                }
                 // An image credit line inside a block stands alone; the rest joins into a paragraph.
                 if case .imageCredit(let agencies) = ParagraphClassifier.classify(line) {
                     for agency in agencies {
@@ -66,7 +62,7 @@ struct PlainTextReader {
             Self.append(paragraph, to: &article)
         }
         var context = context
-        if context.country == nil, let outlet = article.outlet { context.country = Outlets.country(forOutlet: outlet) }
+        if context.country == nil { context.country = Self.country(of: article) }
         context.dayMonthOrder = context.dayMonthOrder ?? Self.dayMonthOrder(of: pendingTimes.map(\.1))
         article.times = pendingTimes.compactMap { kind, text, source in
             ArticleTime(kind: kind, text: text, source: source, context: context)
@@ -118,6 +114,17 @@ struct PlainTextReader {
         let words = line.split(separator: " ").count
         guard words <= 30, line.count <= 250, let last = line.last else { return false }
         return !".。।۔!\"”:".contains(last) || words <= 12 && last == "!"
+    }
+
+    /// The country of the source, from the evidence the article carries: its outlet, credits
+    /// to national agencies whose copy is stamped in local time (PTI, ANI, IANS, UNI: India;
+    /// APP: Pakistan), or its script. `nil` when nothing says.
+    static func country(of article: Article) -> String? {
+        if let outlet = article.outlet, let country = Outlets.country(forOutlet: outlet) { return country }
+        let agencies = Set((article.credits + article.datelineCredits()).filter { $0.kind == .text }.map(\.agency))
+        if !agencies.isDisjoint(with: ["PTI", "ANI", "IANS", "UNI"]) { return "in" }
+        if agencies.contains("APP") { return "pk" }
+        return Outlets.country(forScriptOf: article.paragraphs.lazy.filter { $0.role == .body }.prefix(3).map(\.text).joined())
     }
 
     /// `Reuters | Updated: 08-12-2023 15:00 IST | Created: 08-12-2023 14:59 IST`

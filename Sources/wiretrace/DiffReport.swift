@@ -1,0 +1,187 @@
+import Wiretrace
+import WiretraceFormats
+
+/// What `diff` prints: the JSON schema (version 1) and its text rendering.
+struct DiffReport: Encodable {
+    static let currentSchemaVersion = 1
+
+    struct Version: Encodable {
+        var path: String
+        var title: String?
+        var created: ArticleTime?
+        var updated: ArticleTime?
+    }
+
+    struct Passage: Encodable {
+        /// 1-based paragraph number in the article as read.
+        var paragraph: Int
+        var text: String
+    }
+
+    struct ChangeOut: Encodable {
+        var kind: String
+        var old: [Passage]
+        var new: [Passage]
+        var wordsAdded: Int
+        var wordsRemoved: Int
+        var cosmetic: Bool
+        var words: [WordDiff.Segment]
+    }
+
+    struct TimeOut: Encodable {
+        var old: ArticleTime?
+        var new: ArticleTime?
+        var changed: Bool
+    }
+
+    struct Summary: Encodable {
+        var added = 0, removed = 0, edited = 0, moved = 0, split = 0, merged = 0, cosmetic = 0
+        var wordsAdded = 0, wordsRemoved = 0
+    }
+
+    var schemaVersion = currentSchemaVersion
+    var classification: String
+    var sameText: Bool
+    var silentEdit: Bool
+    var updatedBeforeCreated: Bool
+    var rewrite: Bool
+    var survivingShare: Double
+    var titleChanged: Bool
+    var old: Version
+    var new: Version
+    var created: TimeOut
+    var updated: TimeOut
+    var metadataChanges: [String]
+    var summary: Summary
+    var changes: [ChangeOut]
+    /// For a rewrite only: every body paragraph of each version, to be read whole.
+    var oldText: [Passage]?
+    var newText: [Passage]?
+    var warnings: [String]
+
+    init(oldPath: String, _ oldResult: ArticleReader.Result, newPath: String, _ newResult: ArticleReader.Result) {
+        let oldArticle = oldResult.article, newArticle = newResult.article
+        let diff = VersionDiff(from: oldArticle, to: newArticle)
+        classification = diff.classification.rawValue
+        sameText = diff.sameText
+        silentEdit = diff.isSilentEdit
+        updatedBeforeCreated = diff.updatedBeforeCreated
+        rewrite = diff.isRewrite
+        survivingShare = (diff.survivingShare * 1000).rounded() / 1000
+        titleChanged = diff.titleChanged
+        old = Version(path: oldPath, title: oldArticle.title, created: diff.created.old, updated: diff.updated.old)
+        new = Version(path: newPath, title: newArticle.title, created: diff.created.new, updated: diff.updated.new)
+        created = TimeOut(old: diff.created.old, new: diff.created.new, changed: diff.created.changed)
+        updated = TimeOut(old: diff.updated.old, new: diff.updated.new, changed: diff.updated.changed)
+        metadataChanges = diff.metadataChanges
+        var summary = Summary()
+        changes = diff.changes.map { change in
+            if change.isCosmetic { summary.cosmetic += 1 } else {
+                switch change.kind {
+                case .added: summary.added += 1
+                case .removed: summary.removed += 1
+                case .edited: summary.edited += 1
+                case .moved: summary.moved += 1
+                case .split: summary.split += 1
+                case .merged: summary.merged += 1
+                }
+            }
+            summary.wordsAdded += change.wordsAdded
+            summary.wordsRemoved += change.wordsRemoved
+            return ChangeOut(kind: change.kind.rawValue,
+                             old: change.old.map { Passage(paragraph: $0 + 1, text: oldArticle.paragraphs[$0].text) },
+                             new: change.new.map { Passage(paragraph: $0 + 1, text: newArticle.paragraphs[$0].text) },
+                             wordsAdded: change.wordsAdded, wordsRemoved: change.wordsRemoved,
+                             cosmetic: change.isCosmetic, words: change.words)
+        }
+        self.summary = summary
+        if diff.isRewrite {
+            oldText = Self.body(oldArticle)
+            newText = Self.body(newArticle)
+        }
+        warnings = oldResult.warnings + newResult.warnings
+    }
+
+    private static func body(_ article: Article) -> [Passage] {
+        let print = Fingerprint(of: article)
+        return print.countedParagraphs.map { Passage(paragraph: $0 + 1, text: article.paragraphs[$0].text) }
+    }
+
+    // MARK: Text
+
+    func text(style: Style) -> String {
+        var lines: [String] = []
+        var headline = style.bold(classification)
+        if rewrite { headline += " · " + style.yellow("rewrite") }
+        if silentEdit { headline += " · " + style.red(style.bold("SILENT EDIT")) }
+        lines.append(headline + "  " + style.dim("\(old.path) → \(new.path)"))
+        lines.append("created: " + timeLine(created))
+        lines.append("updated: " + timeLine(updated))
+        if silentEdit {
+            lines.append(style.red("⚠ silent edit: the text changed but the declared \(updated.new == nil ? "created" : "updated") time did not move"))
+        }
+        if updatedBeforeCreated { lines.append(style.red("⚠ the new version's updated time is earlier than its created time")) }
+        if titleChanged {
+            lines.append("headline: " + style.red("\"\(old.title ?? "")\"") + " → " + style.green("\"\(new.title ?? "")\""))
+        }
+        for change in metadataChanges { lines.append(change) }
+        var counts = ["\(summary.added) added", "\(summary.removed) removed", "\(summary.edited) edited", "\(summary.moved) moved"]
+        if summary.split > 0 { counts.append("\(summary.split) split") }
+        if summary.merged > 0 { counts.append("\(summary.merged) merged") }
+        if summary.cosmetic > 0 { counts.append("\(summary.cosmetic) cosmetic") }
+        lines.append("paragraphs: " + counts.joined(separator: ", ") + "; words: +\(summary.wordsAdded) -\(summary.wordsRemoved)")
+        if rewrite {
+            lines.append("")
+            lines.append(style.yellow("Rewrite: only \(Int((survivingShare * 100).rounded()))% of the old text survives, so both versions are shown whole."))
+            for (label, passages) in [("old", oldText ?? []), ("new", newText ?? [])] {
+                lines.append("")
+                lines.append(style.bold("── \(label) ──"))
+                for passage in passages {
+                    lines.append("¶\(passage.paragraph) " + passage.text)
+                }
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+        for change in changes {
+            lines.append("")
+            let oldNumbers = change.old.map { "¶\($0.paragraph)" }.joined(separator: "+")
+            let newNumbers = change.new.map { "¶\($0.paragraph)" }.joined(separator: "+")
+            switch change.kind {
+            case "added":
+                lines.append(style.green("+ \(newNumbers) added") + " (\(change.wordsAdded) words)")
+                for passage in change.new { lines.append("  " + style.green(passage.text)) }
+            case "removed":
+                lines.append(style.red("- \(oldNumbers) removed") + " (\(change.wordsRemoved) words)")
+                for passage in change.old { lines.append("  " + style.red(passage.text)) }
+            case "moved":
+                lines.append(style.cyan("↕ \(newNumbers) moved") + " (was \(oldNumbers))")
+                for passage in change.new { lines.append("  " + style.dim(passage.text)) }
+            default:
+                let label = change.cosmetic ? "cosmetic edit" : change.kind
+                lines.append(style.yellow("~ \(oldNumbers) → \(newNumbers) \(label)") + " (+\(change.wordsAdded) -\(change.wordsRemoved) words)")
+                lines.append("  " + wordDiff(change.words, style: style))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `git diff --word-diff` style: colors on a terminal, `[-old-]{+new+}` markers otherwise.
+    private func wordDiff(_ segments: [WordDiff.Segment], style: Style) -> String {
+        segments.map { segment in
+            switch segment.kind {
+            case .same: segment.text
+            case .removed: style.enabled ? style.red(segment.text) : "[-\(segment.text)-]"
+            case .added: style.enabled ? style.green(segment.text) : "{+\(segment.text)+}"
+            }
+        }.joined(separator: " ")
+    }
+
+    private func timeLine(_ time: TimeOut) -> String {
+        func describe(_ time: ArticleTime?) -> String {
+            guard let time else { return "none" }
+            return time.localDescription + (time.problem.map { " (⚠ \($0))" } ?? "")
+        }
+        if !time.changed { return describe(time.old) + " (unchanged)" }
+        return describe(time.old) + " → " + describe(time.new)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import WiretraceTestSupport
+
+@Suite("wiretrace compare, end to end")
+struct CompareCommandTests {
+    let seed = "Samples/articles/devdiscourse-reuters-baghdad-embassy.txt"
+    let reuters = "Samples/articles/reuters-baghdad-embassy.txt"
+
+    @Test("the seed and the Reuters original share a source: exit 0, verdict, credits, order")
+    func sharedSource() throws {
+        let run = try WiretraceBinary.run(["compare", reuters, seed, "--color", "never"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.hasPrefix("wholly derived  score 100%"))
+        #expect(run.standardOutput.contains("credits: Reuters (dateline)"))
+        #expect(run.standardOutput.contains("ANI (image only, image credit)"))
+        #expect(run.standardOutput.contains("published first: A, 9 min before B"))
+        #expect(!run.standardOutput.contains("\u{1B}["))
+    }
+
+    @Test("the text output matches the golden file")
+    func golden() throws {
+        let run = try WiretraceBinary.run(["compare", reuters, "Samples/articles/gulfwire-baghdad-embassy-trimmed.txt", "--color", "never"])
+        let expected = try String(contentsOf: Fixtures.sample("expected/compare-reuters-gulfwire.txt"), encoding: .utf8)
+        #expect(run.standardOutput == expected)
+    }
+
+
+    @Test("verdicts and exit status on the labelled sample pairs", arguments: [
+        ("reuters-baghdad-embassy.txt", "dailyledger-baghdad-embassy-own-intro.txt", Int32(0), "partially derived"),
+        ("reuters-baghdad-embassy.txt", "independent-baghdad-embassy.txt", Int32(1), "unrelated"),
+        ("urdu-app-flood-relief.txt", "urdu-outlet-flood-relief.txt", Int32(0), "wholly derived"),
+        ("chinese-xinhua-launch.txt", "chinese-portal-launch.txt", Int32(0), "wholly derived"),
+        ("hindi-pti-monsoon.txt", "hindi-independent-monsoon.txt", Int32(1), "unrelated"),
+    ])
+    func verdict(a: String, b: String, status: Int32, verdict: String) throws {
+        let run = try WiretraceBinary.run(["compare", "--json", "Samples/articles/" + a, "Samples/articles/" + b])
+        #expect(run.status == status)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect(json["verdict"] as? String == verdict)
+    }
+
+    @Test("--json carries the schema version and the evidence")
+    func json() throws {
+        let run = try WiretraceBinary.run(["compare", "--json", reuters, seed])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect(json["schemaVersion"] as? Int == 1)
+        #expect(json["fingerprintVersion"] as? String == "n1-k5-w4")
+        #expect(json["sharesSource"] as? Bool == true)
+        let order = try #require(json["publishedFirst"] as? [String: Any])
+        #expect(order["first"] as? String == "a")
+        #expect(order["leadSeconds"] as? Int == 540)
+        let matches = try #require(json["matches"] as? [[String: Any]])
+        #expect(matches.count == 5)
+        let b = try #require(json["b"] as? [String: Any])
+        #expect(b["syndicated"] as? Bool == true)
+        #expect(b["countedParagraphs"] as? Int == 5)
+    }
+
+    @Test("colors on request, none under --color never or NO_COLOR")
+    func colors() throws {
+        let colored = try WiretraceBinary.run(["compare", "--color", "always", reuters, seed])
+        #expect(colored.standardOutput.contains("\u{1B}[32m"))
+        let plain = try WiretraceBinary.run(["compare", reuters, seed], environment: ["NO_COLOR": "1"])
+        #expect(!plain.standardOutput.contains("\u{1B}["))
+    }
+
+    @Test("trouble exits 2 with a message naming the file and the reason", arguments: [
+        (["compare", "Samples/articles/missing.txt", "Samples/articles/reuters-baghdad-embassy.txt"], "Samples/articles/missing.txt: no such file"),
+        (["compare", "Samples/articles", "Samples/articles/reuters-baghdad-embassy.txt"], "Samples/articles: is a directory"),
+        (["compare", "Samples/bad/empty.txt", "Samples/articles/reuters-baghdad-embassy.txt"], "Samples/bad/empty.txt: empty file"),
+        (["compare", "Samples/bad/image.png", "Samples/articles/reuters-baghdad-embassy.txt"], "Samples/bad/image.png: binary file (PNG image)"),
+        (["compare", "only-one-argument.txt"], "Missing expected argument"),
+    ])
+    func trouble(arguments: [String], message: String) throws {
+        let run = try WiretraceBinary.run(arguments)
+        #expect(run.status == 2)
+        #expect(run.standardError.contains(message), "\(run.standardError)")
+        #expect(run.standardOutput.isEmpty)
+    }
+
+    @Test("invalid UTF-8 is read with a warning, not a crash")
+    func invalidUTF8() throws {
+        let run = try WiretraceBinary.run(["compare", "Samples/bad/latin1.txt", reuters])
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("Samples/bad/latin1.txt: not valid UTF-8 at byte"))
+    }
+}

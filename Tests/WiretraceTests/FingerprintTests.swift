@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import Wiretrace
+import WiretraceTestSupport
+
+@Suite("Fingerprints")
+struct FingerprintTests {
+    @Test("paragraph identity is XXH3-64 of the normalized paragraph")
+    func paragraphHash() {
+        let print = Fingerprint(of: Fixtures.article(body: ["  The Embassy \u{2019}s  said. "]))
+        #expect(print.paragraphs[0].hash == XXH3.hash64("the embassy 's said."))
+        #expect(print.version == FingerprintVersion.current)
+        #expect(print.version.description == "n1-k5-w4")
+    }
+
+    @Test("a dateline is kept as evidence and left out of the hash", arguments: [
+        ("BAGHDAD, Dec 8 (Reuters) - ", "Reuters"),
+        ("NEW DELHI (PTI): ", "PTI"),
+        ("WASHINGTON (AP) \u{2014} ", "AP"),
+        ("नयी दिल्ली, आठ दिसंबर (भाषा) ", "PTI"),
+        ("Aizawl, Dec 4 (IANS) ", "IANS"),
+        ("New Delhi [India], December 5 (ANI): ", "ANI"),
+    ])
+    func dateline(prefix: String, agency: String) {
+        let body = Fixtures.seedBody[0]
+        let withDateline = Fingerprint(of: Fixtures.article(body: [prefix + body]))
+        let without = Fingerprint(of: Fixtures.article(body: [body]))
+        #expect(withDateline.paragraphs[0].hash == without.paragraphs[0].hash)
+        #expect(withDateline.datelines.first?.agency == agency)
+        #expect(withDateline.datelines.first?.text == prefix.trimmingCharacters(in: .whitespaces))
+    }
+
+    @Test("an ordinary sentence with an agency in parentheses is not a dateline")
+    func notADateline() {
+        let print = Fingerprint(of: Fixtures.article(body: ["The ministry (PTI) said on Monday that talks would resume."]))
+        #expect(print.datelines.isEmpty)
+    }
+
+    @Test("repeats inside one article count once: exact repeats and a teaser made of body sentences")
+    func repeats() {
+        let teaser = "\"We again call on the Government of Iraq, as we have done on many occasions, to do all in its power to protect diplomatic and Coalition partner personnel and facilities,\" the embassy spokesperson said. Explosions were heard near the embassy, in the centre of Iraq's capital, at about 4 a.m. on Friday."
+        let article = Fixtures.article(body: [teaser] + Fixtures.seedBody + [Fixtures.seedBody[1]])
+        let print = Fingerprint(of: article)
+        #expect(print.countedParagraphs == [1, 2, 3, 4, 5])
+        #expect(print.paragraphs[6].status == .repeatOf(2))
+        guard case .repeatOf = print.paragraphs[0].status else {
+            Issue.record("the teaser should be a repeat, not \(print.paragraphs[0].status)")
+            return
+        }
+    }
+
+    @Test("boilerplate and credit paragraphs do not count")
+    func boilerplate() {
+        let article = Fixtures.article(body: Fixtures.seedBody, extra: [
+            Paragraph("(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed.)", role: .boilerplate),
+            Paragraph("Reporting by Staff; Editing by Desk", role: .credit),
+        ])
+        let print = Fingerprint(of: article)
+        #expect(print.paragraphs[5].status == .boilerplate)
+        #expect(print.paragraphs[6].status == .credit)
+        #expect(print.countedParagraphs.count == 5)
+    }
+
+    @Test("scripts without spaces still give shingles (character n-grams)")
+    func chinese() {
+        let print = Fingerprint(of: Fixtures.article(body: ["12月8日，长征二号丁运载火箭在酒泉卫星发射中心点火升空。"]))
+        // 22 Han characters and 2 numbers as tokens: far more than one shingle.
+        #expect(print.paragraphs[0].wordCount >= 20)
+        #expect(print.paragraphs[0].shingles.count == print.paragraphs[0].wordCount - 4)
+    }
+
+    @Test("winnowing finds every shared run of at least w + k - 1 words")
+    func winnowingGuarantee() {
+        let run = FingerprintVersion.current.guaranteedRun
+        // A run of exactly `run` words from the seed, embedded in unrelated text.
+        let words = Fixtures.seedBody[3].split(separator: " ")
+        for start in stride(from: 0, to: words.count - run, by: 7) {
+            let shared = words[start..<(start + run)].joined(separator: " ")
+            let host = Fixtures.article(body: [Fixtures.otherBody[0] + " " + shared + " " + Fixtures.otherBody[1]])
+            let a = Set(Fingerprint(of: host).winnowed)
+            let b = Set(Fingerprint(of: Fixtures.article(body: Fixtures.seedBody)).winnowed)
+            #expect(!a.isDisjoint(with: b), "run starting at word \(start) was missed")
+        }
+    }
+}
