@@ -37,7 +37,7 @@ public struct Comparison: Sendable {
             self.sharedRunWords = sharedRunWords
         }
 
-        public static let `default` = Thresholds(wholly: 0.6, partially: 0.15, sharedRunWords: 60)
+        public static let `default` = Thresholds(wholly: 0.55, partially: 0.15, sharedRunWords: 60)
     }
 
     /// A passage of A matched to a passage of B.
