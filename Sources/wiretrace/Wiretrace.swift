@@ -27,7 +27,7 @@ struct WiretraceCommand: ParsableCommand {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }
             let message = fullMessage(for: error)
-            if !message.isEmpty { Terminal.standardError.write("wiretrace: " + message + "\n") }
+            if !message.isEmpty { Terminal.standardError.write(message + "\n") }
             Glibc.exit(2)
         }
     }
