@@ -15,22 +15,9 @@ extension WiretraceCommand {
         @OptionGroup var times: TimeOptions
 
         func run() throws {
-            let reader = try times.reader()
-            let first: ArticleReader.Result, second: ArticleReader.Result
-            do {
-                first = try reader.readFile(a)
-                second = try reader.readFile(b)
-            } catch let error as ReadError {
-                Terminal.standardError.write("wiretrace: \(error)\n")
-                throw ExitCode(2)
-            }
-            for warning in first.warnings + second.warnings { Terminal.standardError.write("wiretrace: warning: \(warning)\n") }
-            let report = CompareReport(pathA: a, first, pathB: b, second)
-            if output.json {
-                Terminal.standardOutput.write(try JSONOutput.encode(report))
-            } else {
-                Terminal.standardOutput.write(report.text(style: output.style))
-            }
+            let results = try times.readArticles([a, b])
+            let report = CompareReport(pathA: a, results[0], pathB: b, results[1])
+            try output.emit(report, text: report.text(style:))
             if !report.sharesSource { throw ExitCode(1) }
         }
     }

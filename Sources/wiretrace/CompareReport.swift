@@ -43,6 +43,7 @@ struct CompareReport: Encodable {
 
     struct ThresholdsOut: Encodable {
         var wholly: Double
+        var whollyCoverage: Double
         var partially: Double
         var sharedRunWords: Int
     }
@@ -54,6 +55,7 @@ struct CompareReport: Encodable {
     var score: Double
     var containment: Containment
     var longestSharedRun: Int
+    var passageCoverage: Double
     var containingSide: String?
     var publishedFirst: Order
     var thresholds: ThresholdsOut
@@ -72,9 +74,10 @@ struct CompareReport: Encodable {
         score = Self.rounded(comparison.score)
         containment = Containment(aInB: Self.rounded(comparison.containmentOfAInB), bInA: Self.rounded(comparison.containmentOfBInA))
         longestSharedRun = comparison.longestSharedRun
+        passageCoverage = Self.rounded(comparison.passageCoverage)
         containingSide = comparison.containingSide?.rawValue
         publishedFirst = Order(first: order.first.rawValue, leadSeconds: order.leadSeconds)
-        thresholds = ThresholdsOut(wholly: comparison.thresholds.wholly, partially: comparison.thresholds.partially,
+        thresholds = ThresholdsOut(wholly: comparison.thresholds.wholly, whollyCoverage: comparison.thresholds.whollyCoverage, partially: comparison.thresholds.partially,
                                    sharedRunWords: comparison.thresholds.sharedRunWords)
         a = Self.side(pathA, resultA, printA)
         b = Self.side(pathB, resultB, printB)
@@ -117,7 +120,7 @@ struct CompareReport: Encodable {
             if let updated = side.updated { lines.append("  updated: " + timeText(updated)) }
         }
         lines.append("")
-        lines.append("containment: \(percent(containment.aInB)) of A is in B, \(percent(containment.bInA)) of B is in A; longest shared run \(longestSharedRun) words")
+        lines.append("containment: \(percent(containment.aInB)) of A is in B, \(percent(containment.bInA)) of B is in A; longest shared run \(longestSharedRun) words; \(percent(passageCoverage)) of the more derived text is in matched paragraphs")
         if let containingSide {
             let other = containingSide == "a" ? "B" : "A"
             lines.append("direction: \(other) reads as cut from \(containingSide.uppercased()) (\(containingSide.uppercased()) holds more of \(other) than the reverse)")

@@ -15,22 +15,9 @@ extension WiretraceCommand {
         @OptionGroup var times: TimeOptions
 
         func run() throws {
-            let reader = try times.reader()
-            let first: ArticleReader.Result, second: ArticleReader.Result
-            do {
-                first = try reader.readFile(old)
-                second = try reader.readFile(new)
-            } catch let error as ReadError {
-                Terminal.standardError.write("wiretrace: \(error)\n")
-                throw ExitCode(2)
-            }
-            for warning in first.warnings + second.warnings { Terminal.standardError.write("wiretrace: warning: \(warning)\n") }
-            let report = DiffReport(oldPath: old, first, newPath: new, second)
-            if output.json {
-                Terminal.standardOutput.write(try JSONOutput.encode(report))
-            } else {
-                Terminal.standardOutput.write(report.text(style: output.style))
-            }
+            let results = try times.readArticles([old, new])
+            let report = DiffReport(oldPath: old, results[0], newPath: new, results[1])
+            try output.emit(report, text: report.text(style:))
             if !report.sameText { throw ExitCode(1) }
         }
     }

@@ -50,13 +50,30 @@ struct TimeOptions: ParsableArguments {
 
 extension ArticleReader {
     /// Reads the article at `path`, or throws a ``ReadError`` naming it.
-    func readFile(_ path: String) throws -> ArticleReader.Result {
-        let bytes = try ArticleFile.load(path)
-        return try read(bytes, name: path)
+    func readFile(_ path: String) throws(ReadError) -> ArticleReader.Result {
+        try read(try ArticleFile.load(path), name: path)
     }
 }
 
-/// A ReadError stops a command with status 2 and its message.
-extension ReadError {
-    var exit: ExitCode { ExitCode(2) }
+extension TimeOptions {
+    /// Reads each path as an article and prints the readers' warnings. A file that cannot be
+    /// read stops the command with status 2 and a message naming it.
+    func readArticles(_ paths: [String]) throws -> [ArticleReader.Result] {
+        let reader = try reader()
+        do {
+            let results = try paths.map { try reader.readFile($0) }
+            for warning in results.flatMap(\.warnings) { Terminal.standardError.write("wiretrace: warning: \(warning)\n") }
+            return results
+        } catch let error as ReadError {
+            Terminal.standardError.write("wiretrace: \(error)\n")
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension OutputOptions {
+    /// Prints `report` as JSON with `--json`, as text otherwise.
+    func emit(_ report: some Encodable, text: (Style) -> String) throws {
+        Terminal.standardOutput.write(json ? try JSONOutput.encode(report) : text(style))
+    }
 }

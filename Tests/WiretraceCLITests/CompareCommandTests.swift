@@ -32,6 +32,12 @@ struct CompareCommandTests {
         ("urdu-app-flood-relief.txt", "urdu-outlet-flood-relief.txt", Int32(0), "wholly derived"),
         ("chinese-xinhua-launch.txt", "chinese-portal-launch.txt", Int32(0), "wholly derived"),
         ("hindi-pti-monsoon.txt", "hindi-independent-monsoon.txt", Int32(1), "unrelated"),
+        // Equal containment (0.58), told apart by passage coverage: a reworded republication
+        // matches paragraph for paragraph, a mixed article does not.
+        ("../calibration/09-culture/wire.txt", "../calibration/09-culture/repub-b.txt", Int32(0), "wholly derived"),
+        ("../calibration/09-culture/wire.txt", "../calibration/09-culture/mixed.txt", Int32(0), "partially derived"),
+        // Independent reports of one event sharing a 20-word quote.
+        ("../calibration/04-courts/repub-b.txt", "../calibration/04-courts/independent.txt", Int32(1), "unrelated"),
     ])
     func verdict(a: String, b: String, status: Int32, verdict: String) throws {
         let run = try WiretraceBinary.run(["compare", "--json", "Samples/articles/" + a, "Samples/articles/" + b])

@@ -23,21 +23,26 @@ public struct Comparison: Sendable {
     /// The cut-offs of the verdict. The defaults come from the labelled pairs in
     /// `Samples/calibration` (see the "Reaching a verdict" article and `Scripts/eval-compare`).
     public struct Thresholds: Sendable, Hashable {
-        /// ``Comparison/score`` at or above which the verdict is wholly derived.
+        /// ``Comparison/score`` at or above which the verdict can be wholly derived.
         public var wholly: Double
+        /// ``Comparison/passageCoverage`` at or above which the verdict can be wholly derived:
+        /// a republication, even reworded, matches paragraph for paragraph; an outlet's own
+        /// article that lifts wire paragraphs leaves its own paragraphs unmatched.
+        public var whollyCoverage: Double
         /// ``Comparison/score`` at or above which the verdict is at least partially derived.
         public var partially: Double
         /// A shared run of at least this many words makes a pair partially derived whatever
         /// the score (a long passage lifted into a long article).
         public var sharedRunWords: Int
 
-        public init(wholly: Double, partially: Double, sharedRunWords: Int) {
+        public init(wholly: Double, whollyCoverage: Double, partially: Double, sharedRunWords: Int) {
             self.wholly = wholly
+            self.whollyCoverage = whollyCoverage
             self.partially = partially
             self.sharedRunWords = sharedRunWords
         }
 
-        public static let `default` = Thresholds(wholly: 0.55, partially: 0.15, sharedRunWords: 60)
+        public static let `default` = Thresholds(wholly: 0.5, whollyCoverage: 0.75, partially: 0.11, sharedRunWords: 30)
     }
 
     /// A passage of A matched to a passage of B.
@@ -62,6 +67,9 @@ public struct Comparison: Sendable {
     public let containmentOfBInA: Double
     /// The longest run of consecutive words of A found in B.
     public let longestSharedRun: Int
+    /// Share of the more derived text's words (the side with the larger containment) that
+    /// stand in paragraphs matched to the other text.
+    public let passageCoverage: Double
     /// Matched passages in A's order.
     public let matches: [Match]
     public let thresholds: Thresholds
@@ -85,8 +93,10 @@ public struct Comparison: Sendable {
         score = max(containmentOfAInB, containmentOfBInA)
         longestSharedRun = Comparison.longestRun(of: a, in: shinglesB.all, shingleSize: a.version.shingleSize)
         matches = Comparison.align(a, shinglesA, b, shinglesB)
+        let derivedIsA = containmentOfAInB >= containmentOfBInA
+        passageCoverage = Comparison.coverage(of: derivedIsA ? a : b, matched: Set(matches.map { derivedIsA ? $0.paragraphA : $0.paragraphB }))
         self.thresholds = thresholds
-        if score >= thresholds.wholly {
+        if score >= thresholds.wholly && passageCoverage >= thresholds.whollyCoverage {
             verdict = .whollyDerived
         } else if score >= thresholds.partially || longestSharedRun >= thresholds.sharedRunWords {
             verdict = .partiallyDerived
@@ -120,6 +130,12 @@ public struct Comparison: Sendable {
                 }
             }
         }
+    }
+
+    static func coverage(of print: Fingerprint, matched: Set<Int>) -> Double {
+        let total = print.countedWordCount
+        guard total > 0 else { return 0 }
+        return Double(matched.reduce(0) { $0 + print.paragraphs[$1].wordCount }) / Double(total)
     }
 
     static func longestRun(of a: Fingerprint, in shinglesB: Set<UInt64>, shingleSize: Int) -> Int {
