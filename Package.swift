@@ -17,6 +17,8 @@ let package = Package(
             pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"])]
         ),
+        .systemLibrary(name: "CWiretraceXML", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CWiretraceZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // ICU's NFKC_Casefold behind one plain-C function (see its header for why).
         .target(
             name: "CWiretraceICU",
@@ -28,7 +30,7 @@ let package = Package(
         ),
         .target(
             name: "WiretraceFormats",
-            dependencies: ["Wiretrace"]
+            dependencies: ["Wiretrace", "CWiretraceXML", "CWiretraceZlib"]
         ),
         .executableTarget(
             name: "wiretrace",

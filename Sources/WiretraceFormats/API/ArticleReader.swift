@@ -2,9 +2,11 @@ public import Wiretrace
 
 /// Turns the bytes of a saved article into an ``Wiretrace/Article``, whatever its format.
 ///
-/// The format is sniffed from the content, not the file name: plain text (the layout of
-/// syndicated feeds and plain paragraphs), with HTML and gzip to come. Problems that do
-/// not stop the reading (bad UTF-8 bytes, an ambiguous time zone) come back as warnings.
+/// The format is sniffed from the content, not the file name: gzip-compressed input is
+/// inflated and sniffed again; HTML pages go through libxml2's HTML parser and the
+/// main-text extractor; anything else is plain text (the layout of syndicated feeds and
+/// plain paragraphs). Problems that do not stop the reading (bad UTF-8 bytes, a guessed
+/// character set, an ambiguous time zone) come back as warnings.
 public struct ArticleReader: Sendable {
     /// The formats the reader recognizes.
     public enum Format: String, Sendable, Hashable, Codable { case text, html }
@@ -15,7 +17,12 @@ public struct ArticleReader: Sendable {
         public var format: Format
         /// Problems that did not stop the reading, each a sentence a user can act on.
         public var warnings: [String]
+        /// Whether the input was gzip-compressed (and inflated before reading).
+        public var wasCompressed = false
     }
+
+    /// The largest inflated size of a gzip-compressed input.
+    public static let inflatedSizeLimit = ArticleFile.defaultSizeLimit
 
     /// Zone-abbreviation overrides (`IST` → 330 minutes) that win over every default.
     public var zoneOverrides: [String: Int]
@@ -30,7 +37,30 @@ public struct ArticleReader: Sendable {
     /// Reads `bytes`; `name` is the path used in messages.
     public func read(_ bytes: [UInt8], name: String) throws(ReadError) -> Result {
         guard !bytes.isEmpty else { throw ReadError(path: name, reason: .empty) }
+        if FormatSniffer.isGzip(bytes) {
+            let inflated: [UInt8]
+            do throws(Gzip.Failure) {
+                inflated = try Gzip.inflate(bytes, limit: Self.inflatedSizeLimit)
+            } catch {
+                switch error {
+                case .tooLarge(let limit):
+                    throw ReadError(path: name, reason: .tooLarge(bytes: limit + 1, limit: limit))
+                case .corrupt(let message):
+                    throw ReadError(path: name, reason: .system("damaged gzip data (\(message))"))
+                }
+            }
+            guard !FormatSniffer.isGzip(inflated) else { throw ReadError(path: name, reason: .binary("gzip inside gzip")) }
+            var result = try read(inflated, name: name)
+            result.wasCompressed = true
+            return result
+        }
+        var bytes = bytes
+        // UTF-16 pages carry NUL bytes; with a byte-order mark they are text all the same.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            bytes = Charset.utf16ToUTF8(bytes.dropFirst(2), bigEndian: bytes[0] == 0xFE)
+        }
         if let kind = FormatSniffer.binaryKind(bytes) { throw ReadError(path: name, reason: .binary(kind)) }
+        if FormatSniffer.isHTML(bytes) { return try readHTML(bytes, name: name) }
         let decoded = TextDecoding.decode(bytes)
         var warnings: [String] = []
         if let firstBad = decoded.firstInvalidByte {
@@ -41,5 +71,12 @@ public struct ArticleReader: Sendable {
         guard article.paragraphs.contains(where: { $0.role == .body }) else { throw ReadError(path: name, reason: .noText) }
         warnings += article.times.compactMap { time in time.problem.map { "\(name): \(time.kind.rawValue) time \"\(time.text)\": \($0)" } }
         return Result(article: article, format: .text, warnings: warnings)
+    }
+
+    private func readHTML(_ bytes: [UInt8], name: String) throws(ReadError) -> Result {
+        let reader = HTMLReader(context: TimeContext(country: defaultCountry, zoneOverrides: zoneOverrides))
+        guard let output = reader.read(bytes, name: name) else { throw ReadError(path: name, reason: .noText) }
+        guard output.article.paragraphs.contains(where: { $0.role == .body }) else { throw ReadError(path: name, reason: .noText) }
+        return Result(article: output.article, format: .html, warnings: output.warnings)
     }
 }

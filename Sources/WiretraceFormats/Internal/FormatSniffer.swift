@@ -1,5 +1,43 @@
 /// Recognizes formats from the first bytes of a file.
 enum FormatSniffer {
+    /// Whether `bytes` start with the gzip magic number.
+    static func isGzip(_ bytes: [UInt8]) -> Bool { Gzip.isGzip(bytes) }
+
+    /// Whether `bytes` (UTF-8 or an ASCII-compatible charset) are an HTML page: a doctype or
+    /// `<html>`, or markup first with a tag that only HTML has (`<head>`, `<body>`, `<meta>`,
+    /// `<title>`, `<div>`, `<p>`, `<article>`) in the first 2 KB. Plain text that merely
+    /// mentions a tag in its prose does not start with one.
+    static func isHTML(_ bytes: [UInt8]) -> Bool {
+        var head = bytes.prefix(4096)
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
+        if contains(head, "<!doctype html") || contains(head, "<html") { return true }
+        guard let first = head.firstIndex(where: { !Whitespace.isSpace($0) }), head[first] == UInt8(ascii: "<") else { return false }
+        let early = head[first...].prefix(2048)
+        return ["<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<article", "<!--", "<link", "<section", "<main"]
+            .contains { contains(early, $0) }
+    }
+
+    /// Case-insensitive search of an ASCII `needle` (given in lower case).
+    private static func contains(_ bytes: ArraySlice<UInt8>, _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard bytes.count >= pattern.count else { return false }
+        var index = bytes.startIndex
+        let last = bytes.endIndex - pattern.count
+        while index <= last {
+            if bytes[index] == pattern[0] {
+                var offset = 1
+                while offset < pattern.count {
+                    let byte = bytes[index + offset]
+                    if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != pattern[offset] { break }
+                    offset += 1
+                }
+                if offset == pattern.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// A short name of the binary format of `bytes`, or `nil` when they look like text.
     static func binaryKind(_ bytes: [UInt8]) -> String? {
         let head = bytes.prefix(8)

@@ -29,7 +29,7 @@ enum ParagraphClassifier {
     ]
 
     static func isSyndicationNotice(_ lower: String) -> Bool {
-        syndicationPhrases.contains { lower.contains($0) } && lower.count < 400
+        lower.utf8.count < 1600 && lower.count < 400 && syndicationPhrases.contains { lower.containsBytes($0) }
     }
 
     /// "edited by Devdiscourse staff" → "Devdiscourse"; "reworked by Business Standard staff".
@@ -46,14 +46,14 @@ enum ParagraphClassifier {
     private static func imageCredit(_ text: String, _ lower: String) -> [String]? {
         let markers = ["image credit", "photo credit", "picture credit", "image courtesy", "photo courtesy", "representative image",
                        "file photo", "(photo:", "photo:", "photograph:", "picture:", "image:", "credit:", "फोटो:", "تصویر:", "图片来源", "图：", "图/"]
-        guard lower.count < 200, let marker = markers.first(where: { lower.contains($0) }) else { return nil }
+        guard lower.utf8.count < 800, lower.count < 200, let marker = markers.first(where: { lower.containsBytes($0) }) else { return nil }
         // The agency named after the credit marker is the picture's source, not the text's.
         let after = lower.firstRange(of: marker).map { String(text[text.index(text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: $0.lowerBound))...]) } ?? text
         return Agencies.agencies(mentionedIn: after)
     }
 
     private static func textCredit(_ text: String, _ lower: String) -> [String]? {
-        guard lower.count < 240 else { return nil }
+        guard lower.utf8.count < 960, lower.count < 240 else { return nil }
         let trailers = ["(reporting by", "reporting by", "(writing by", "writing by", "(editing by", "editing by", "(additional reporting",
                         "additional reporting by", "(with inputs from", "with inputs from", "(with agency inputs", "(compiled by",
                         "source:", "sources:", "来源：", "来源:", "ماخذ:", "स्रोत:"]
@@ -89,7 +89,7 @@ enum ParagraphClassifier {
             if prefix == "follow " && wordCount > 12 { continue }
             return reason
         }
-        if lower.contains("all rights reserved") && wordCount < 25 { return "copyright" }
+        if wordCount < 25 && lower.containsBytes("all rights reserved") { return "copyright" }
         return nil
     }
 }
@@ -101,5 +101,29 @@ extension StringProtocol {
         while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
         while slice.last?.isWhitespace == true { slice = slice.dropLast() }
         return String(slice)
+    }
+}
+
+extension String {
+    /// Substring search on UTF-8 bytes: the classifier runs on every paragraph of every page,
+    /// and `contains` on `Character`s made it most of the HTML reader's time.
+    func containsBytes(_ needle: String) -> Bool {
+        var haystack = self, needle = needle
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { pattern in
+                guard let first = pattern.first, pattern.count <= text.count else { return pattern.isEmpty }
+                var index = 0
+                let last = text.count - pattern.count
+                while index <= last {
+                    if text[index] == first {
+                        var offset = 1
+                        while offset < pattern.count && text[index + offset] == pattern[offset] { offset += 1 }
+                        if offset == pattern.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
     }
 }

@@ -1,0 +1,62 @@
+// Reads each file named on the command line with ArticleReader and prints one JSON line per
+// file: the publication day, the main text (body and credit paragraphs) and the seconds the
+// reader took (the file's loading excluded). Scripts/eval-pages scores the lines.
+import Wiretrace
+import WiretraceFormats
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func now() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+func quoted(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 { out += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16) } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}
+
+func localDay(_ time: ArticleTime) -> String? {
+    guard let instant = time.instant else { return nil }
+    let c = instant.components(utcOffsetMinutes: time.utcOffsetMinutes ?? 0)
+    return "\(c.year)-\(c.month < 10 ? "0" : "")\(c.month)-\(c.day < 10 ? "0" : "")\(c.day)"
+}
+
+let reader = ArticleReader()
+for path in CommandLine.arguments.dropFirst() {
+    var fields = ["\"path\": \(quoted(path))"]
+    do throws(ReadError) {
+        let bytes = try ArticleFile.load(path)
+        fields.append("\"bytes\": \(bytes.count)")
+        let start = now()
+        let result = try reader.read(bytes, name: path)
+        fields.append("\"seconds\": \(now() - start)")
+        let article = result.article
+        if let title = article.title { fields.append("\"title\": \(quoted(title))") }
+        if let created = article.created ?? article.updated {
+            fields.append("\"created\": \(quoted(created.text))")
+            fields.append("\"createdSource\": \(quoted(created.source))")
+            if let day = localDay(created) { fields.append("\"createdDay\": \(quoted(day))") }
+        }
+        let text = article.paragraphs.filter { $0.role != .boilerplate }.map(\.text).joined(separator: "\n")
+        fields.append("\"text\": \(quoted(text))")
+    } catch {
+        fields.append("\"error\": \(quoted(error.reasonText))")
+    }
+    print("{" + fields.joined(separator: ", ") + "}")
+}

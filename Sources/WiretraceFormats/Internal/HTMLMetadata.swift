@@ -1,0 +1,238 @@
+import Wiretrace
+
+/// What a page declares about itself, read from `<head>`, JSON-LD, microdata and the URL.
+struct HTMLMetadata {
+    /// A time the page declares, before it is parsed.
+    struct TimeSignal {
+        /// How much a signal is trusted: declared metadata, then marked elements, then visible
+        /// labels and the first `<time>`, then the URL. Only the best tier with a created time is used.
+        enum Tier: Int, Comparable {
+            case declared = 0, marked, visible, url
+            static func < (a: Tier, b: Tier) -> Bool { a.rawValue < b.rawValue }
+        }
+        var kind: ArticleTime.Kind
+        var text: String
+        var source: String
+        var tier: Tier
+    }
+
+    var title: String?
+    var siteName: String?
+    var canonicalURL: String?
+    var byline: String?
+    /// Author names from metadata, with where they were found (for agency credits).
+    var authors: [(name: String, location: String)] = []
+    var times: [TimeSignal] = []
+    var language: String?
+
+    init(scan: PageScan, jsonLD: [[UInt8]]) {
+        language = scan.language
+        var ogTitle: String?, twitterTitle: String?, ogURL: String?
+        var metaAuthor: String?
+        for (key, content) in scan.metas where !content.isEmpty {
+            switch key {
+            case "og:title": ogTitle = ogTitle ?? content
+            case "twitter:title": twitterTitle = twitterTitle ?? content
+            case "og:site_name", "application-name", "al:android:app_name", "twitter:app:name:iphone":
+                siteName = siteName ?? content
+            case "og:url", "twitter:url": ogURL = ogURL ?? content
+            case "author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author", "dcterms.creator":
+                if !content.hasPrefix("http") { metaAuthor = metaAuthor ?? content }
+            default:
+                if let kind = HTMLMetadata.metaTimeKeys[key] {
+                    times.append(TimeSignal(kind: kind, text: content, source: "meta \(key)", tier: .declared))
+                }
+            }
+        }
+        for (rel, href) in scan.links where rel.split(separator: " ").contains("canonical") && !href.isEmpty {
+            canonicalURL = canonicalURL ?? href
+        }
+        if canonicalURL == nil || !(canonicalURL!.hasPrefix("http")), let ogURL, ogURL.hasPrefix("http") { canonicalURL = ogURL }
+
+        // JSON-LD: the article object's dates, headline, author and publisher.
+        var ldHeadline: String?
+        for object in HTMLMetadata.articleObjects(jsonLD) {
+            let type = object.type
+            if let published = object.value["datePublished"]?.string {
+                times.append(TimeSignal(kind: .created, text: published, source: "JSON-LD \(type).datePublished", tier: .declared))
+            } else if let created = object.value["dateCreated"]?.string {
+                times.append(TimeSignal(kind: .created, text: created, source: "JSON-LD \(type).dateCreated", tier: .declared))
+            }
+            if let modified = object.value["dateModified"]?.string {
+                times.append(TimeSignal(kind: .updated, text: modified, source: "JSON-LD \(type).dateModified", tier: .declared))
+            }
+            ldHeadline = ldHeadline ?? object.value["headline"]?.string
+            for author in object.value["author"]?.elements ?? [] {
+                if let name = author.string ?? author["name"]?.string, !name.isEmpty, !name.hasPrefix("http") {
+                    authors.append((name.trimmed, "JSON-LD author"))
+                }
+            }
+            if siteName == nil, let publisher = object.value["publisher"]?.elements.first, let name = publisher["name"]?.string {
+                siteName = name
+            }
+            // Only the first article-like object speaks for the page.
+            if object.isArticle { break }
+        }
+
+        // Microdata and <time>.
+        for (name, value, _) in scan.itemprops where !value.isEmpty {
+            switch name {
+            case "datePublished", "dateCreated":
+                times.append(TimeSignal(kind: .created, text: value, source: "itemprop \(name)", tier: .declared))
+            case "dateModified", "dateUpdated":
+                times.append(TimeSignal(kind: .updated, text: value, source: "itemprop \(name)", tier: .declared))
+            case "author", "creator":
+                if value.count < 80 { authors.append((value, "itemprop \(name)")) }
+            default: break
+            }
+        }
+        for time in scan.timeElements where time.pubdate {
+            times.append(TimeSignal(kind: .created, text: time.datetime ?? time.text, source: "<time pubdate>", tier: .marked))
+        }
+        for (kind, value, _) in scan.microformatTimes {
+            times.append(TimeSignal(kind: kind == "updated" ? .updated : .created, text: value, source: "class \"\(kind)\" title", tier: .marked))
+        }
+
+        if let metaAuthor { authors.insert((metaAuthor, "meta author"), at: 0) }
+        for (hint, text, _) in scan.labelled where hint == "byline" {
+            if let name = HTMLMetadata.bylineName(text) { authors.append((name, "byline element")); break }
+        }
+        byline = authors.first?.name
+
+        let site = siteName
+        title = [ogTitle, twitterTitle, ldHeadline, scan.headings.first?.text, scan.titleText]
+            .lazy.compactMap { $0?.trimmed }.first { !$0.isEmpty }
+            .map { HTMLMetadata.removingSiteSuffix($0, site: site) }
+    }
+
+    /// The host of the canonical URL without `www.`.
+    var host: String? {
+        guard let url = canonicalURL, let range = url.firstRange(of: "://") else { return nil }
+        var host = url[range.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
+        if host.hasPrefix("www.") { host = host.dropFirst(4) }
+        return host.isEmpty ? nil : host.lowercased()
+    }
+
+    /// `/2019/10/19/`, `/2019-10-19/`, `/20191019/` in the canonical URL path.
+    var urlDate: String? {
+        guard let url = canonicalURL else { return nil }
+        let path = url.firstRange(of: "://").map { String(url[$0.upperBound...].drop { $0 != "/" }) } ?? url
+        let parts = path.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "_" || $0 == "." })
+        for (index, part) in parts.enumerated() where part.count == 4 || part.count == 8 {
+            guard part.allSatisfy({ $0.isASCII && $0.isNumber }) else { continue }
+            if part.count == 8, let year = Int(part.prefix(4)), (1995...2100).contains(year),
+               let month = Int(part.dropFirst(4).prefix(2)), (1...12).contains(month),
+               let day = Int(part.suffix(2)), (1...31).contains(day) {
+                return "\(part.prefix(4))-\(part.dropFirst(4).prefix(2))-\(part.suffix(2))"
+            }
+            guard let year = Int(part), (1995...2100).contains(year), index + 2 < parts.count,
+                  parts[index + 1].count <= 2, let month = Int(parts[index + 1]), (1...12).contains(month),
+                  parts[index + 2].count <= 2, let day = Int(parts[index + 2]), (1...31).contains(day)
+            else { continue }
+            return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        }
+        return nil
+    }
+
+    static let metaTimeKeys: [String: ArticleTime.Kind] = {
+        let created = [
+            "article:published_time", "article:published", "og:published_time", "og:article:published_time", "published_time",
+            "article_date_original", "article.published", "article.created", "pubdate", "publishdate", "publish-date",
+            "publish_date", "published-date", "published_date", "date_published", "datepublished", "date", "dc.date",
+            "dc.date.issued", "dc.date.created", "dc.created", "dcterms.created", "dcterms.date", "dcterms.issued",
+            "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime", "citation_publication_date", "citation_date",
+            "originalpublicationdate", "bt:pubdate", "pub_date", "creation_date", "rnews:datepublished", "release_date",
+            "article:post_date", "og:pubdate", "displaydate", "dateline", "publication_date", "created", "datecreated",
+            "vr:published_time", "nv:date", "article_published_time", "pdate", "ptime", "created_at", "post_date",
+        ]
+        let updated = [
+            "article:modified_time", "article:modified", "og:updated_time", "article:updated_time", "modified_time",
+            "updated_time", "last-modified", "lastmod", "last_modified", "dcterms.modified", "dc.date.modified",
+            "datemodified", "date_modified", "article.updated", "revised", "og:modified_time", "mtime", "utime",
+            "sailthru.lastmodified", "parsely-updated", "updated", "updated_at", "last-updated", "article_modified_time",
+        ]
+        var table: [String: ArticleTime.Kind] = [:]
+        for key in created { table[key] = .created }
+        for key in updated { table[key] = .updated }
+        return table
+    }()
+
+    // MARK: JSON-LD
+
+    struct LDObject {
+        var value: JSONValue
+        var type: String
+        var isArticle: Bool
+    }
+
+    private static let articleTypes: Set<String> = [
+        "NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+        "BackgroundNewsArticle", "ReviewNewsArticle", "LiveBlogPosting", "Report", "TechArticle", "ScholarlyArticle",
+        "SocialMediaPosting", "DiscussionForumPosting", "Review", "Recipe", "VideoObject", "Posting", "Blog",
+    ]
+
+    /// The objects that describe the page, article types first, then web pages.
+    static func articleObjects(_ blocks: [[UInt8]]) -> [LDObject] {
+        var found: [LDObject] = []
+        func visit(_ value: JSONValue, depth: Int) {
+            guard depth < 4 else { return }
+            switch value {
+            case .array(let values): for item in values { visit(item, depth: depth + 1) }
+            case .object:
+                if let graph = value["@graph"] { visit(graph, depth: depth + 1) }
+                let types = (value["@type"]?.elements ?? []).compactMap(\.string)
+                if let article = types.first(where: { articleTypes.contains($0) }) {
+                    found.append(LDObject(value: value, type: article, isArticle: true))
+                } else if let page = types.first(where: { $0.hasSuffix("WebPage") || $0 == "WebSite" }) {
+                    if page != "WebSite" { found.append(LDObject(value: value, type: page, isArticle: false)) }
+                    // An article declared as the page's main entity.
+                    if let entity = value["mainEntity"] { visit(entity, depth: depth + 1) }
+                }
+            default: break
+            }
+        }
+        for block in blocks {
+            for value in JSONValue.parseAll(block) { visit(value, depth: 0) }
+        }
+        return found.filter(\.isArticle) + found.filter { !$0.isArticle }
+    }
+
+    // MARK: Text helpers
+
+    /// "Storm hits coast | The Daily Ledger" → "Storm hits coast".
+    static func removingSiteSuffix(_ title: String, site: String?) -> String {
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " • ", " / "] {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let head = title[..<range.lowerBound].trimmed, tail = title[range.upperBound...].trimmed
+            let tailWords = tail.split(separator: " ").count
+            if let site, !site.isEmpty, tail.lowercased().contains(site.lowercased()) || site.lowercased().contains(tail.lowercased()) {
+                return head
+            }
+            if tailWords <= 4 && head.split(separator: " ").count >= 3 && head.count > tail.count * 2 { return head }
+        }
+        return title
+    }
+
+    /// "By Jane Doe | Reuters" → "Jane Doe | Reuters"; `nil` for text that is not a byline.
+    static func bylineName(_ text: String) -> String? {
+        var name = text.trimmed
+        for prefix in ["By ", "by ", "BY ", "Von ", "Par ", "Por ", "Di "] where name.hasPrefix(prefix) { name = String(name.dropFirst(prefix.count)) }
+        name = name.trimmed
+        guard !name.isEmpty, name.count <= 100, name.split(separator: " ").count <= 12 else { return nil }
+        return name
+    }
+}
+
+private extension String {
+    func range(of separator: String, options: BackwardsOption) -> Range<String.Index>? {
+        var result: Range<String.Index>?
+        var search = startIndex..<endIndex
+        while let found = self[search].firstRange(of: separator) {
+            result = found
+            search = found.upperBound..<endIndex
+        }
+        return result
+    }
+}
+
+private enum BackwardsOption { case backwards }

@@ -1,0 +1,236 @@
+/// Finds the article's text in a page and cuts it into paragraphs.
+///
+/// The container is, in order of preference: the element marked `itemprop="articleBody"`;
+/// otherwise the best-scoring element by text and link density over paragraph-like blocks
+/// (the Readability method: each paragraph scores 1 + its commas + its length in hundreds,
+/// credited in full to its parent, half to its grandparent and a third to the next, and
+/// the total is cut by the element's link density), widened to its `<article>`, `<main>`
+/// or body-classed ancestor when that adds little, and joined by sibling blocks that
+/// score well. Inside the container, navigation, share bars, newsletter boxes,
+/// related-story teasers, comments, scripts and forms are dropped.
+///
+/// Paragraph boundaries come from block elements (`p`, `div`, `li`, headings, `blockquote`,
+/// two `br` in a row), the same boundaries a plain-text copy of the story has as blank lines.
+struct MainText {
+    struct Block {
+        var text: String
+        var textBytes: Int
+        var linkBytes: Int
+        var tag: HTMLTag
+        /// Why the block is not the article's text, when the page says so (class, tag).
+        var dropReason: String?
+        /// The element the block came from.
+        var element: Int
+    }
+
+    /// The elements the text was taken from (the container, and siblings joined to it).
+    var containers: [Int]
+    var blocks: [Block]
+
+    init(scan: PageScan) {
+        containers = MainText.chooseContainers(scan)
+        var extractor = Extractor(scan: scan)
+        for container in containers { extractor.extract(container) }
+        blocks = extractor.blocks
+    }
+
+    // MARK: Choosing the container
+
+    static func chooseContainers(_ scan: PageScan) -> [Int] {
+        let elements = scan.elements
+        guard let body = scan.bodyIndex ?? (elements.isEmpty ? nil : 0) else { return [] }
+        let total = max(1, elements[body].textBytes)
+        // A negative element that holds most of the page (a layout wrapper named "sidebar-left") is not dropped.
+        func isDropped(_ index: Int) -> Bool {
+            let element = elements[index]
+            guard element.negativeReason != nil else { return false }
+            return element.textBytes * 2 < total || element.linkDensity > 0.5
+        }
+        var droppedAncestor = [Bool](repeating: false, count: elements.count)
+        for index in elements.indices {
+            let parent = Int(elements[index].parent)
+            droppedAncestor[index] = isDropped(index) || (parent >= 0 && droppedAncestor[parent])
+        }
+
+        // Score paragraph-like blocks into their ancestors.
+        var scores = [Float](repeating: 0, count: elements.count)
+        var scored = [Bool](repeating: false, count: elements.count)
+        for index in elements.indices where !droppedAncestor[index] {
+            let element = elements[index]
+            let paragraphLike: Bool
+            switch element.tag {
+            case .p, .pre, .td, .blockquote: paragraphLike = true
+            case .div, .section, .li, .dd: paragraphLike = !element.hasBlockChild
+            default: paragraphLike = false
+            }
+            guard paragraphLike, element.textBytes >= 25 else { continue }
+            let own = element.textBytes - element.linkBytes
+            guard own >= 20 else { continue }
+            let score = 1 + Float(element.commas) + min(Float(element.textBytes) / 100, 3)
+            var ancestor = Int(element.parent)
+            var level = 0
+            while ancestor >= 0, level < 3 {
+                if !scored[ancestor] {
+                    scored[ancestor] = true
+                    scores[ancestor] += initialScore(elements[ancestor])
+                }
+                scores[ancestor] += score / (level == 0 ? 1 : level == 1 ? 2 : Float(level * 3))
+                ancestor = Int(elements[ancestor].parent)
+                level += 1
+            }
+        }
+        var best = -1
+        var bestScore: Float = 0
+        for index in elements.indices where scored[index] {
+            let final = scores[index] * (1 - elements[index].linkDensity)
+            scores[index] = final
+            if final > bestScore { bestScore = final; best = index }
+        }
+
+        // The page's own mark for the article text wins when it holds a fair share of it.
+        let marked = elements.indices.filter { elements[$0].isArticleBody && !droppedAncestor[$0] }
+        if let articleBody = marked.max(by: { elements[$0].textBytes < elements[$1].textBytes }),
+           best < 0 || elements[articleBody].textBytes * 3 >= elements[best].textBytes || scan.isInside(best, articleBody) {
+            // Several articleBody parts (split by ads) are read one after the other.
+            let parts = marked.filter { index in !marked.contains { $0 != index && scan.isInside(index, $0) } }
+            return parts.count > 1 ? parts : [articleBody]
+        }
+        guard best >= 0 else { return [body] }
+
+        // Widen to a semantic ancestor (<article>, <main>, a body-classed element) when it adds little text.
+        var top = best
+        var ancestor = Int(elements[best].parent)
+        while ancestor >= 0, ancestor != body {
+            let element = elements[ancestor]
+            let semantic = element.tag == .article || element.tag == .main || element.positive
+            if semantic, !droppedAncestor[ancestor], element.linkDensity < 0.35,
+               Float(element.textBytes) <= Float(elements[top].textBytes) * 1.6 {
+                top = ancestor
+            }
+            ancestor = Int(element.parent)
+        }
+
+        // Siblings that score well join the container (text split by ads or images).
+        let parent = Int(elements[top].parent)
+        guard parent >= 0 else { return [top] }
+        let threshold = max(10, scores[best] * 0.2)
+        var containers: [Int] = []
+        var child = elements[parent].node.firstChild
+        while let node = child {
+            defer { child = node.nextSibling }
+            let index = node.mark - 1
+            guard node.isElement, index >= 0, index < elements.count else { continue }
+            if index == top { containers.append(index); continue }
+            if droppedAncestor[index] { continue }
+            let sibling = elements[index]
+            if scored[index] && scores[index] >= threshold && sibling.linkDensity < 0.3 {
+                containers.append(index)
+            } else if sibling.tag == .p, sibling.linkDensity < 0.25, sibling.textBytes > 80 {
+                containers.append(index)
+            }
+        }
+        return containers
+    }
+
+    private static func initialScore(_ element: PageScan.Element) -> Float {
+        var score: Float
+        switch element.tag {
+        case .div, .article, .main: score = 5
+        case .pre, .td, .blockquote, .section: score = 3
+        case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: score = -3
+        case .h1, .h2, .h3, .h4, .h5, .h6, .th: score = -5
+        default: score = 0
+        }
+        if element.positive { score += 25 }
+        if element.negativeReason != nil { score -= 25 }
+        return score
+    }
+
+    // MARK: Extracting paragraphs
+
+    private struct Extractor {
+        let scan: PageScan
+        var blocks: [Block] = []
+        var current: [UInt8] = []
+        var currentLinks = 0
+        var currentVisible = 0
+        var currentTag: HTMLTag = .p
+        var currentElement = 0
+        var currentReason: String?
+        var pendingBreak = false
+
+        init(scan: PageScan) {
+            self.scan = scan
+            current.reserveCapacity(1024)
+        }
+
+        mutating func extract(_ container: Int) {
+            let element = scan.elements[container]
+            currentTag = element.tag
+            currentElement = container
+            walk(element.node, inLink: element.tag == .a, reason: nil)
+            flush()
+        }
+
+        private mutating func flush() {
+            pendingBreak = false
+            while current.last == 0x20 { current.removeLast() }
+            defer {
+                current.removeAll(keepingCapacity: true)
+                currentLinks = 0
+                currentVisible = 0
+            }
+            guard currentVisible > 0 else { return }
+            blocks.append(Block(text: String(decoding: current, as: UTF8.self), textBytes: currentVisible, linkBytes: currentLinks,
+                                tag: currentTag, dropReason: currentReason, element: currentElement))
+        }
+
+        private mutating func walk(_ node: HTMLNode, inLink: Bool, reason: String?) {
+            var child = node.firstChild
+            while let current = child {
+                defer { child = current.nextSibling }
+                if current.isText {
+                    current.withText { bytes in
+                        let visible = Whitespace.visibleCount(bytes)
+                        guard visible > 0 || !self.current.isEmpty else { return }
+                        if visible > 0 && pendingBreak { pendingBreak = false }
+                        Whitespace.appendCollapsed(bytes, to: &self.current)
+                        currentVisible += visible
+                        if inLink { currentLinks += visible }
+                    }
+                    continue
+                }
+                guard current.isElement else { continue }
+                let index = current.mark - 1
+                // Unmarked elements were skipped by the scan: invisible or hidden.
+                guard index >= 0, index < scan.elements.count, scan.elements[index].node.pointer == current.pointer else { continue }
+                let element = scan.elements[index]
+                let tag = element.tag
+                if tag == .br {
+                    // One <br> is a line break inside a paragraph; two in a row end it.
+                    if pendingBreak { flush() } else {
+                        pendingBreak = true
+                        if !self.current.isEmpty, self.current.last != 0x20 { self.current.append(0x20) }
+                    }
+                    continue
+                }
+                let dropReason = reason ?? element.negativeReason
+                if tag.isBlock || tag == .img {
+                    flush()
+                    let (savedTag, savedElement, savedReason) = (currentTag, currentElement, currentReason)
+                    currentTag = tag
+                    currentElement = index
+                    currentReason = dropReason
+                    walk(current, inLink: inLink || tag == .a, reason: dropReason)
+                    flush()
+                    (currentTag, currentElement, currentReason) = (savedTag, savedElement, savedReason)
+                } else {
+                    // An inline share widget, ad or tag list inside a paragraph: skip its text.
+                    if reason == nil && element.negativeReason != nil { continue }
+                    pendingBreak = false
+                    walk(current, inLink: inLink || tag == .a, reason: reason)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import ArgumentParser
+import Wiretrace
+import WiretraceFormats
+
+extension WiretraceCommand {
+    struct Inspect: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show what Wiretrace reads in an article: title, outlet, agencies, times with their evidence, paragraphs.",
+            discussion: """
+                Each paragraph is marked body, boilerplate or credit, with the reason. Times show the text \
+                as found and where it was found (meta tag, JSON-LD, label, URL). Exit status: 0 when every \
+                file was read, 2 for trouble.
+                """
+        )
+
+        @Argument(help: "Article files (HTML, plain text, or either gzip-compressed).") var files: [String]
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var times: TimeOptions
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("give at least one file") }
+        }
+
+        func run() throws {
+            let reader = try times.reader()
+            var reports: [InspectReport] = []
+            var failed = false
+            for path in files {
+                do {
+                    let result = try reader.readFile(path)
+                    for warning in result.warnings { Terminal.standardError.write("wiretrace: warning: \(warning)\n") }
+                    reports.append(InspectReport(path: path, result))
+                } catch let error as ReadError {
+                    Terminal.standardError.write("wiretrace: \(error)\n")
+                    failed = true
+                }
+            }
+            if output.json {
+                if reports.count == 1 && files.count == 1 {
+                    Terminal.standardOutput.write(try JSONOutput.encode(reports[0]))
+                } else {
+                    Terminal.standardOutput.write(try JSONOutput.encode(InspectReport.Many(articles: reports)))
+                }
+            } else {
+                Terminal.standardOutput.write(reports.map { $0.text(style: output.style) }.joined(separator: "\n"))
+            }
+            if failed { throw ExitCode(2) }
+        }
+    }
+}
+
+/// What `inspect` prints for one article: the JSON schema (version 1) and its text rendering.
+struct InspectReport: Encodable {
+    static let currentSchemaVersion = 1
+
+    struct Many: Encodable {
+        var schemaVersion = InspectReport.currentSchemaVersion
+        var articles: [InspectReport]
+    }
+
+    struct ParagraphOut: Encodable {
+        var role: String
+        var reason: String?
+        var text: String
+    }
+
+    var schemaVersion = currentSchemaVersion
+    var path: String
+    var format: String
+    var compressed: Bool
+    var title: String?
+    var outlet: String?
+    var canonicalURL: String?
+    var byline: String?
+    var syndicationNotice: String?
+    var credits: [AgencyCredit]
+    var created: ArticleTime?
+    var updated: ArticleTime?
+    var times: [ArticleTime]
+    var paragraphs: [ParagraphOut]
+    var warnings: [String]
+
+    init(path: String, _ result: ArticleReader.Result) {
+        let article = result.article
+        self.path = path
+        format = result.format.rawValue
+        compressed = result.wasCompressed
+        title = article.title
+        outlet = article.outlet
+        canonicalURL = article.canonicalURL
+        byline = article.byline
+        syndicationNotice = article.syndicationNotice
+        credits = article.credits(including: Fingerprint(of: article))
+        created = article.created
+        updated = article.updated
+        times = article.times
+        paragraphs = article.paragraphs.map { ParagraphOut(role: $0.role.rawValue, reason: $0.reason, text: $0.text) }
+        warnings = result.warnings
+    }
+
+    /// The day a time names where it was written (`2023-12-08` for 00:30 +05:30 on the 8th).
+    static func localDay(_ time: ArticleTime) -> String? {
+        guard let instant = time.instant else { return nil }
+        let c = instant.components(utcOffsetMinutes: time.utcOffsetMinutes ?? 0)
+        return "\(c.year)-\(c.month < 10 ? "0" : "")\(c.month)-\(c.day < 10 ? "0" : "")\(c.day)"
+    }
+
+    func text(style: Style) -> String {
+        var lines: [String] = [style.bold(path) + "  (\(format)\(compressed ? ", gzip" : ""))"]
+        func field(_ label: String, _ value: String?) {
+            lines.append("  " + style.dim(label.padding(10)) + (value ?? style.dim("—")))
+        }
+        field("title", title.map { "\"\($0)\"" })
+        field("outlet", outlet)
+        field("canonical", canonicalURL)
+        field("byline", byline)
+        if credits.isEmpty { field("agencies", nil) }
+        for (index, credit) in credits.enumerated() {
+            let kind = credit.kind == .image ? style.yellow("image only") : style.green("text")
+            lines.append("  " + style.dim((index == 0 ? "agencies" : "").padding(10))
+                + "\(style.bold(credit.agency)) (\(kind), \(credit.location)): \"\(excerpt(credit.evidence, 70))\"")
+        }
+        if times.isEmpty { field("times", nil) }
+        for (index, time) in times.enumerated() {
+            var text = "\(time.kind.rawValue.padding(8))\(time.localDescription)"
+            if let instant = time.instant, time.hasTimeOfDay { text += " = \(instant)" }
+            text += style.dim("  [\(time.source): \"\(excerpt(time.text, 60))\"]")
+            if let problem = time.problem { text += style.yellow("  ⚠ \(problem)") }
+            lines.append("  " + style.dim((index == 0 ? "times" : "").padding(10)) + text)
+        }
+        if let syndicationNotice { field("syndicated", "\"\(excerpt(syndicationNotice, 80))\"") }
+        lines.append("  " + style.dim("paragraphs"))
+        for (index, paragraph) in paragraphs.enumerated() {
+            let role: String
+            switch paragraph.role {
+            case "body": role = style.green("body".padding(12))
+            case "credit": role = style.cyan("credit".padding(12))
+            default: role = style.yellow("boilerplate".padding(12))
+            }
+            let reason = paragraph.reason.map { style.dim("(\($0)) ") } ?? ""
+            lines.append("  ¶\(index + 1)".padding(6) + " " + role + reason + excerpt(paragraph.text, 100))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func excerpt(_ text: String, _ limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+}
+
+private extension String {
+    func padding(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
+}
