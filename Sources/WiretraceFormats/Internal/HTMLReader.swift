@@ -46,7 +46,18 @@ struct HTMLReader {
         let titleKey = article.title.map(Normalization.normalize)
         for block in main.blocks {
             let text = block.text
-            if let reason = block.dropReason {
+            if let reason = block.dropReason ?? (block.tag == .figcaption ? "image caption" : nil) {
+                if case .imageCredit(let agencies) = ParagraphClassifier.classify(text) {
+                    for agency in agencies {
+                        article.credits.append(AgencyCredit(agency: agency, kind: .image, evidence: text, location: "image credit"))
+                    }
+                    article.paragraphs.append(Paragraph(text, role: .boilerplate, reason: "image credit"))
+                } else {
+                    article.paragraphs.append(Paragraph(text, role: .boilerplate, reason: reason))
+                }
+                continue
+            }
+            if text.utf8.count < 200, let reason = HTMLReader.furniture(text) {
                 article.paragraphs.append(Paragraph(text, role: .boilerplate, reason: reason))
                 continue
             }
@@ -81,6 +92,8 @@ struct HTMLReader {
             }
             PlainTextReader.append(text, to: &article)
         }
+
+        HTMLReader.markListHeadings(&article.paragraphs)
 
         // Visible times near the article: labelled elements and <time> before or inside the text.
         let firstContainer = main.containers.min() ?? 0
@@ -149,6 +162,62 @@ struct HTMLReader {
             if parts.count >= 2, parts[1].count == 2 { return parts[1].lowercased() }
         }
         return nil
+    }
+
+    /// Pointers to other pages and ad labels in the languages of the pages Wiretrace reads;
+    /// the plain-text classifier knows the English ones.
+    private static let furniturePrefixes: [(String, String)] = [
+        ("lesen sie auch", "related link"), ("lies auch", "related link"), ("mehr zum thema", "related link"),
+        ("siehe auch", "related link"), ("auch interessant", "related link"), ("das könnte sie auch", "related link"),
+        ("das könnte dich auch", "related link"), ("das thema könnte dich", "related link"), ("weitere artikel", "related link"),
+        ("weitere beiträge", "related link"), ("ähnliche beiträge", "related link"), ("ähnliche artikel", "related link"),
+        ("verwandte themen", "related link"), ("mehr themen", "related link"), ("weiterlesen", "related link"),
+        ("zobacz także", "related link"), ("zobacz też", "related link"), ("czytaj także", "related link"),
+        ("czytaj też", "related link"), ("przeczytaj także", "related link"), ("lea también", "related link"),
+        ("lee también", "related link"), ("lea más", "related link"), ("lee más", "related link"), ("notas relacionadas", "related link"),
+        ("artículos relacionados", "related link"), ("noticias relacionadas", "related link"), ("te puede interesar", "related link"),
+        ("leia também", "related link"), ("leia mais", "related link"), ("veja também", "related link"), ("lire aussi", "related link"),
+        ("à lire aussi", "related link"), ("voir aussi", "related link"), ("leggi anche", "related link"),
+        ("you might also like", "related link"), ("you may also like", "related link"), ("more from", "related link"),
+        ("related articles", "related link"), ("related stories", "related link"), ("recommended", "related link"),
+        ("síguenos", "share prompt"), ("siguenos", "share prompt"), ("folge uns", "share prompt"), ("teilen", "share prompt"),
+        ("anzeige", "advertisement"), ("werbung", "advertisement"), ("*werbung", "advertisement"), ("reklama", "advertisement"),
+        ("publicidad", "advertisement"), ("publicité", "advertisement"), ("pubblicità", "advertisement"),
+        ("sponsored", "advertisement"), ("newsletter", "newsletter prompt"),
+    ]
+
+    /// The reason a short paragraph is furniture, from ``furniturePrefixes``.
+    static func furniture(_ text: String) -> String? {
+        guard let first = text.utf8.first, first != 0x20 else { return nil }
+        let lower = text.lowercased()
+        for (prefix, reason) in furniturePrefixes where lower.hasPrefix(prefix) {
+            if reason == "advertisement" || reason == "newsletter prompt" || reason == "share prompt" {
+                // "Anzeige" alone, not "Anzeigen zeigen, dass ..."
+                if lower.utf8.count > prefix.utf8.count + 40 { continue }
+            }
+            return reason
+        }
+        return nil
+    }
+
+    /// A short line without a full stop just before links or furniture ("Mehr zum Thema",
+    /// "Weitere Informationen:") heads a list of pointers, not the article's text; so does one
+    /// that ends the text.
+    static func markListHeadings(_ paragraphs: inout [Paragraph]) {
+        let listReasons: Set<String> = ["links", "related stories", "related link", "navigation", "tags", "sidebar"]
+        let original = paragraphs
+        for index in original.indices where original[index].role == .body {
+            let text = original[index].text
+            guard text.utf8.count < 80, let last = text.unicodeScalars.last, !".!?…\"“”»)".unicodeScalars.contains(last) else { continue }
+            let next = original[(index + 1)...].first
+            if let next, next.role == .boilerplate, listReasons.contains(next.reason ?? "") {
+                paragraphs[index].role = .boilerplate
+                paragraphs[index].reason = "heading of a list of links"
+            } else if next == nil, last == ":" {
+                paragraphs[index].role = .boilerplate
+                paragraphs[index].reason = "heading of a list of links"
+            }
+        }
     }
 
     /// A cheap test before ``PlainTextReader/labelledTime(_:)``: its labels start with one of these letters.

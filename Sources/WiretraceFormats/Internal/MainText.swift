@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// Finds the article's text in a page and cuts it into paragraphs.
 ///
 /// The container is, in order of preference: the element marked `itemprop="articleBody"`;
@@ -35,6 +38,10 @@ struct MainText {
     }
 
     // MARK: Choosing the container
+
+    static let coverage: Float = Float(getenv("WT_COVERAGE").map { String(cString: $0) }.flatMap(Float.init) ?? 0.8)
+    static let widen: Float = Float(getenv("WT_WIDEN").map { String(cString: $0) }.flatMap(Float.init) ?? 1.3)
+    static let preferCoverage = getenv("WT_NOPREFER") == nil
 
     static func chooseContainers(_ scan: PageScan) -> [Int] {
         let elements = scan.elements
@@ -96,6 +103,43 @@ struct MainText {
             return parts.count > 1 ? parts : [articleBody]
         }
         guard best >= 0 else { return [body] }
+
+        // The text may be spread over several sections that no single best block holds: take
+        // the deepest element that still holds most of the page's good paragraph text.
+        var mass = [Int32](repeating: 0, count: elements.count)
+        for index in elements.indices where !droppedAncestor[index] {
+            let element = elements[index]
+            let paragraphLike: Bool
+            switch element.tag {
+            case .p, .pre, .td, .blockquote, .h2, .h3, .h4, .li: paragraphLike = true
+            case .div, .section, .dd: paragraphLike = !element.hasBlockChild
+            default: paragraphLike = false
+            }
+            guard paragraphLike, element.linkDensity < 0.5 else { continue }
+            let own = element.textBytes - element.linkBytes
+            guard own >= 20 else { continue }
+            var ancestor = Int(element.parent)
+            while ancestor >= 0 { mass[ancestor] += own; ancestor = Int(elements[ancestor].parent) }
+        }
+        if MainText.coverage > 0, mass[body] > 0 {
+            var node = body
+            while true {
+                var bestChild = -1
+                var child = elements[node].node.firstChild
+                while let current = child {
+                    let index = current.mark - 1
+                    if current.isElement, index >= 0, index < elements.count, elements[index].node.pointer == current.pointer,
+                       !droppedAncestor[index], bestChild < 0 || mass[index] > mass[bestChild] {
+                        bestChild = index
+                    }
+                    child = current.nextSibling
+                }
+                guard bestChild >= 0, Float(mass[bestChild]) >= Float(mass[body]) * MainText.coverage else { break }
+                node = bestChild
+            }
+            if !scan.isInside(best, node) || MainText.preferCoverage { return [node] }
+            if Float(mass[node]) > Float(mass[best]) * MainText.widen { return [node] }
+        }
 
         // Widen to a semantic ancestor (<article>, <main>, a body-classed element) when it adds little text.
         var top = best
@@ -214,7 +258,9 @@ struct MainText {
                     }
                     continue
                 }
-                let dropReason = reason ?? element.negativeReason
+                // An article's own header (title, lead, byline) is kept; the page's header is not in the container.
+                let ownReason = element.negativeReason == "header" && element.linkDensity < 0.5 ? nil : element.negativeReason
+                let dropReason = reason ?? ownReason
                 if tag.isBlock || tag == .img {
                     flush()
                     let (savedTag, savedElement, savedReason) = (currentTag, currentElement, currentReason)
@@ -226,7 +272,7 @@ struct MainText {
                     (currentTag, currentElement, currentReason) = (savedTag, savedElement, savedReason)
                 } else {
                     // An inline share widget, ad or tag list inside a paragraph: skip its text.
-                    if reason == nil && element.negativeReason != nil { continue }
+                    if reason == nil && ownReason != nil { continue }
                     pendingBreak = false
                     walk(current, inLink: inLink || tag == .a, reason: reason)
                 }

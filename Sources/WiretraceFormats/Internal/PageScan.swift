@@ -354,7 +354,7 @@ struct ClassHint {
     private static let negativeWords: [String: String] = [
         "nav": "navigation", "navbar": "navigation", "menu": "navigation", "breadcrumb": "navigation", "breadcrumbs": "navigation",
         "pagination": "navigation", "pager": "navigation", "footer": "footer", "header": "header", "masthead": "header",
-        "sidebar": "sidebar", "widget": "sidebar", "widgets": "sidebar", "share": "share bar", "sharing": "share bar",
+        "sidebar": "sidebar", "share": "share bar", "sharing": "share bar",
         "social": "share bar", "sharebar": "share bar", "sharethis": "share bar", "addthis": "share bar",
         "comment": "comments", "comments": "comments", "disqus": "comments", "respond": "comments", "replies": "comments",
         "related": "related stories", "recommended": "related stories", "recommendations": "related stories",
@@ -365,8 +365,9 @@ struct ClassHint {
         "cookie": "cookie notice", "cookies": "cookie notice", "consent": "cookie notice", "gdpr": "cookie notice",
         "popup": "popup", "modal": "popup", "overlay": "popup", "tags": "tags", "tagcloud": "tags", "keywords": "tags",
         "print": "furniture", "toolbar": "furniture", "rating": "furniture", "login": "furniture", "skip": "furniture",
-        "bio": "author box", "more": "related stories", "readmore": "related stories", "teasers": "related stories",
-        "hidden": "hidden", "hide": "hidden", "noprint": "furniture", "jump": "navigation", "categories": "navigation",
+        "bio": "author box", "author": "byline", "byline": "byline", "authors": "byline", "caption": "image caption",
+        "credit": "image caption", "credits": "image caption", "wp-caption-text": "image caption", "readmore": "related stories", "teasers": "related stories",
+        "noprint": "furniture", "jump": "navigation", "categories": "navigation",
         "breaking": "related stories", "ticker": "related stories",
     ]
     private static let negativePrefixes: [(String, String)] = [

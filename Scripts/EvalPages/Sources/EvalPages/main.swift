@@ -38,7 +38,23 @@ func localDay(_ time: ArticleTime) -> String? {
 }
 
 let reader = ArticleReader()
-for path in CommandLine.arguments.dropFirst() {
+var arguments = Array(CommandLine.arguments.dropFirst())
+// --show: print each paragraph with its role instead (for looking at failures).
+if arguments.first == "--show" {
+    for path in arguments.dropFirst() {
+        do throws(ReadError) {
+            let result = try reader.read(try ArticleFile.load(path), name: path)
+            print("== \(path): \(result.article.title ?? "-") | \(result.article.times.map { "\($0.kind) \($0.text) [\($0.source)]" })")
+            for paragraph in result.article.paragraphs {
+                print("  [\(paragraph.role.rawValue)\(paragraph.reason.map { "/" + $0 } ?? "")] \(paragraph.text)")
+            }
+        } catch {
+            print("== \(path): \(error)")
+        }
+    }
+    arguments = []
+}
+for path in arguments {
     var fields = ["\"path\": \(quoted(path))"]
     do throws(ReadError) {
         let bytes = try ArticleFile.load(path)
