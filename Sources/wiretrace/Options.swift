@@ -50,7 +50,7 @@ struct TimeOptions: ParsableArguments {
 
 extension ArticleReader {
     /// Reads the article at `path`, or throws a ``ReadError`` naming it.
-    func readFile(_ path: String) throws(ReadError) -> ArticleReader.Result {
+    func readFile(_ path: String) throws -> ArticleReader.Result {
         try read(try ArticleFile.load(path), name: path)
     }
 }
