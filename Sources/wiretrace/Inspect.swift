@@ -25,11 +25,11 @@ extension WiretraceCommand {
             var reports: [InspectReport] = []
             var failed = false
             for path in files {
-                do {
-                    let result = try reader.readFile(path)
+                do throws(ReadError) {
+                    let result = try reader.read(try ArticleFile.load(path), name: path)
                     for warning in result.warnings { Terminal.standardError.write("wiretrace: warning: \(warning)\n") }
                     reports.append(InspectReport(path: path, result))
-                } catch let error as ReadError {
+                } catch {
                     Terminal.standardError.write("wiretrace: \(error)\n")
                     failed = true
                 }

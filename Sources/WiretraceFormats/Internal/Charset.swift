@@ -69,12 +69,15 @@ struct Charset: Equatable {
             else { continue }
             let end = head[open...].firstIndex(of: UInt8(ascii: ">")) ?? head.endIndex
             let tag = String(decoding: head[open..<end], as: UTF8.self).lowercased()
-            if let value = attribute("charset", in: tag) { return (value, "meta charset") }
-            if let equiv = attribute("http-equiv", in: tag), equiv == "content-type",
-               let content = attribute("content", in: tag), let range = content.firstRange(of: "charset=") {
-                let value = content[range.upperBound...].prefix { $0 != ";" && $0 != " " && $0 != "\"" && $0 != "'" }
-                if !value.isEmpty { return (String(value), "http-equiv") }
+            // http-equiv first: its content attribute holds "charset=" too.
+            if let equiv = attribute("http-equiv", in: tag), equiv == "content-type" {
+                if let content = attribute("content", in: tag), let range = content.firstRange(of: "charset=") {
+                    let value = content[range.upperBound...].prefix { $0 != ";" && $0 != " " && $0 != "\"" && $0 != "'" }
+                    if !value.isEmpty { return (String(value), "http-equiv") }
+                }
+                continue
             }
+            if let value = attribute("charset", in: tag) { return (value, "meta charset") }
         }
         return nil
     }

@@ -168,7 +168,7 @@ struct HTMLMetadata {
     private static let articleTypes: Set<String> = [
         "NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
         "BackgroundNewsArticle", "ReviewNewsArticle", "LiveBlogPosting", "Report", "TechArticle", "ScholarlyArticle",
-        "SocialMediaPosting", "DiscussionForumPosting", "Review", "Recipe", "VideoObject", "Posting", "Blog",
+        "SocialMediaPosting", "DiscussionForumPosting", "Review", "Recipe", "Posting", "Blog",
     ]
 
     /// The objects that describe the page, article types first, then web pages.

@@ -70,12 +70,18 @@ struct HTMLReader {
                     signals += line.times.map { HTMLMetadata.TimeSignal(kind: $0.0, text: $0.1, source: "metadata line", tier: .visible) }
                     continue
                 }
-                if HTMLReader.mayStartTimeLabel(text), let (kind, label, value) = PlainTextReader.labelledTime(text) {
+                if let (kind, label, value) = HTMLReader.labelledTime(text) {
                     signals.append(HTMLMetadata.TimeSignal(kind: kind, text: value, source: "label \"\(label)\"", tier: .visible))
                     continue
                 }
                 if let titleKey, let titleSize = article.title?.utf8.count, size >= titleSize / 2, size <= titleSize * 2,
                    Normalization.normalize(text) == titleKey {
+                    continue
+                }
+                // A line that is only a date ("5 March 2024", "12.07.2022 | 14:30") dates the page; it is not text.
+                if size < 60, text.split(separator: " ").count <= 6,
+                   ArticleTime(kind: .created, text: text, source: "", context: TimeContext(dayMonthOrder: .dayFirst)) != nil {
+                    signals.append(HTMLMetadata.TimeSignal(kind: .created, text: text, source: "date line", tier: .visible))
                     continue
                 }
                 if let byline = PlainTextReader.byline(text) {
@@ -103,7 +109,7 @@ struct HTMLReader {
         for (hint, text, element) in scan.labelled where hint != "byline" && isNearText(element) {
             if let line = PlainTextReader.metadataLine(text) {
                 signals += line.times.map { HTMLMetadata.TimeSignal(kind: $0.0, text: $0.1, source: "metadata line", tier: .visible) }
-            } else if let (kind, label, value) = PlainTextReader.labelledTime(text) {
+            } else if let (kind, label, value) = HTMLReader.labelledTime(text) {
                 signals.append(HTMLMetadata.TimeSignal(kind: kind, text: value, source: "label \"\(label)\"", tier: .visible))
             } else {
                 signals.append(HTMLMetadata.TimeSignal(kind: hint == "updated" ? .updated : .created, text: text,
@@ -143,7 +149,10 @@ struct HTMLReader {
             let usable = ofKind.filter { $0.1.instant != nil }
             guard let tier = (usable.isEmpty ? ofKind : usable).map(\.0).min() else { continue }
             if kind == .updated && tier == .url { continue }
-            result += ofKind.filter { $0.0 == tier }.map(\.1)
+            var chosen = ofKind.filter { $0.0 == tier }.map(\.1)
+            // A date alone ("5 March 2024") says less than the same tier's full time ("2024-03-05T09:15Z").
+            if chosen.contains(where: { $0.hasTimeOfDay && $0.instant != nil }) { chosen.removeAll { !$0.hasTimeOfDay } }
+            result += chosen
         }
         // A URL date never stands beside an explicit updated time as the only created time of a later day.
         return result
@@ -218,6 +227,34 @@ struct HTMLReader {
                 paragraphs[index].reason = "heading of a list of links"
             }
         }
+    }
+
+    /// Time labels in the other languages of the pages Wiretrace reads, with the kind they give.
+    private static let foreignTimeLabels: [(String, ArticleTime.Kind)] = [
+        ("veröffentlicht am", .created), ("veröffentlicht", .created), ("erstellt am", .created), ("erschienen am", .created),
+        ("aktualisiert am", .updated), ("aktualisiert", .updated), ("zuletzt aktualisiert", .updated), ("stand:", .updated),
+        ("publicado el", .created), ("publicado", .created), ("actualizado el", .updated), ("actualizado", .updated),
+        ("publicada em", .created), ("publicado em", .created), ("atualizado em", .updated), ("atualizado", .updated),
+        ("publié le", .created), ("publié", .created), ("mis à jour le", .updated), ("mis à jour", .updated),
+        ("pubblicato il", .created), ("pubblicato", .created), ("aggiornato il", .updated), ("aggiornato", .updated),
+        ("opublikowano", .created), ("data publikacji", .created), ("aktualizacja", .updated), ("zaktualizowano", .updated),
+        ("datum:", .created), ("fecha:", .created), ("data:", .created), ("date:", .created), ("posted:", .created),
+    ]
+
+    /// ``PlainTextReader/labelledTime(_:)``, then the labels of other languages.
+    static func labelledTime(_ text: String) -> (ArticleTime.Kind, String, String)? {
+        guard text.utf8.count < 480 else { return nil }
+        if mayStartTimeLabel(text), let found = PlainTextReader.labelledTime(text) { return found }
+        let lower = text.lowercased()
+        for (label, kind) in foreignTimeLabels where lower.hasPrefix(label) {
+            var value = Substring(text.dropFirst(label.count))
+            while let first = value.first, first == ":" || first == " " || first == "-" { value = value.dropFirst() }
+            let rest = String(value)
+            guard !rest.isEmpty, ArticleTime(kind: kind, text: rest, source: "", context: TimeContext(dayMonthOrder: .dayFirst)) != nil
+            else { continue }
+            return (kind, String(text.prefix(label.count)), rest)
+        }
+        return nil
     }
 
     /// A cheap test before ``PlainTextReader/labelledTime(_:)``: its labels start with one of these letters.

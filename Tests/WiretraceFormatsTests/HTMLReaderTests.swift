@@ -1,0 +1,232 @@
+import Foundation
+import Testing
+import Wiretrace
+@testable import WiretraceFormats
+import WiretraceTestSupport
+
+private func read(_ name: String, reader: ArticleReader = ArticleReader()) throws -> ArticleReader.Result {
+    let path = Fixtures.sample("html/" + name).path
+    return try reader.read(try ArticleFile.load(path), name: path)
+}
+
+private let riverBody = [
+    "The regional council approved a new budget for the river clean-up on Tuesday, after three months of debate over how to share the cost between towns upstream and downstream.",
+    "Council members said the first dredging work would start in spring, and that water quality would be measured every month at six points along the river.",
+]
+
+@Suite("HTML pages: main text and metadata")
+struct HTMLReaderTests {
+    @Test("the seed page reads as HTML with the story's body paragraphs and nothing of the page around them")
+    func seedBody() throws {
+        let result = try read("devdiscourse-baghdad-embassy.html")
+        #expect(result.format == .html)
+        let article = result.article
+        // The teaser repeats the story's sentences as one paragraph, as in the text copy.
+        #expect(Array(article.bodyParagraphs.map(\.text).dropFirst()) == Fixtures.seedBody)
+        let all = article.paragraphs.map(\.text).joined(separator: "\n")
+        for furniture in ["Headlines", "Trending", "Related Stories", "Privacy Policy", "Be the first to comment", "Search"] {
+            #expect(!article.bodyParagraphs.contains { $0.text.contains(furniture) }, "\(furniture) in the body")
+        }
+        #expect(!all.contains("is not markup here"), "script text leaked")
+        #expect(article.paragraphs.contains { $0.reason == "share bar" && $0.role == .boilerplate })
+        #expect(article.syndicationNotice == "(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed.)")
+    }
+
+    @Test("the seed page's title, outlet, canonical URL, credits and times, each with its evidence")
+    func seedMetadata() throws {
+        let article = try read("devdiscourse-baghdad-embassy.html").article
+        #expect(article.title == "US embassy in Baghdad attacked with rockets, no casualties")
+        #expect(article.outlet == "Devdiscourse")
+        #expect(article.canonicalURL == "https://www.devdiscourse.com/article/headlines/2743411-us-embassy-in-baghdad-attacked-with-rockets-no-casualties")
+        #expect(article.textAgencies == ["Reuters"])
+        #expect(article.credits.contains { $0.agency == "ANI" && $0.kind == .image && $0.evidence == "Representative Image Image Credit: ANI" })
+        #expect(!article.credits.contains { $0.agency == "ANI" && $0.kind == .text })
+        #expect(article.created?.instant == Timestamp(year: 2023, month: 12, day: 8, hour: 9, minute: 29))
+        #expect(article.updated?.instant == Timestamp(year: 2023, month: 12, day: 8, hour: 9, minute: 30))
+        #expect(article.created?.source == "meta article:published_time")
+        #expect(article.times.contains { $0.source == "JSON-LD NewsArticle.dateModified" && $0.utcOffsetMinutes == 330 })
+    }
+
+    @Test("the seed page as HTML and the Reuters original as text are wholly derived")
+    func seedAgainstOriginal() throws {
+        let html = try read("devdiscourse-baghdad-embassy.html").article
+        let textPath = Fixtures.sample("articles/reuters-baghdad-embassy.txt").path
+        let text = try ArticleReader().read(try ArticleFile.load(textPath), name: textPath).article
+        let comparison = Comparison(html, text)
+        #expect(comparison.verdict == .whollyDerived)
+        #expect(comparison.containmentOfAInB > 0.95 && comparison.containmentOfBInA > 0.95)
+        // The body paragraphs hash alike whichever reader produced them.
+        #expect(comparison.matches.filter { $0.kind == .exact }.count == 5)
+    }
+
+    @Test("the seed page as HTML and the seed as text fingerprint alike")
+    func seedHTMLMatchesSeedText() throws {
+        let html = try read("devdiscourse-baghdad-embassy.html").article
+        let textPath = Fixtures.sample("articles/devdiscourse-reuters-baghdad-embassy.txt").path
+        let text = try ArticleReader().read(try ArticleFile.load(textPath), name: textPath).article
+        let htmlPrint = Fingerprint(of: html), textPrint = Fingerprint(of: text)
+        let htmlHashes = htmlPrint.countedParagraphs.map { htmlPrint.paragraphs[$0].hash }
+        let textHashes = textPrint.countedParagraphs.map { textPrint.paragraphs[$0].hash }
+        #expect(htmlHashes == textHashes)
+        #expect(htmlHashes.count == Fixtures.seedBody.count)
+        #expect(Comparison(html, text).verdict == .whollyDerived)
+    }
+
+    @Test("a gzip-compressed page is inflated, then read as HTML")
+    func gzip() throws {
+        let compressed = try read("devdiscourse-baghdad-embassy.html.gz")
+        let plain = try read("devdiscourse-baghdad-embassy.html")
+        #expect(compressed.wasCompressed)
+        #expect(compressed.format == .html)
+        #expect(compressed.article == plain.article)
+    }
+
+    @Test("damaged gzip data is an error naming the file")
+    func damagedGzip() throws {
+        let path = Fixtures.sample("html/devdiscourse-baghdad-embassy.html.gz").path
+        let bytes = try ArticleFile.load(path)
+        #expect(throws: ReadError.self) { try ArticleReader().read(Array(bytes.prefix(200)), name: "cut.html.gz") }
+        do {
+            _ = try ArticleReader().read(Array(bytes.prefix(200)), name: "cut.html.gz")
+        } catch {
+            #expect(error.description.hasPrefix("cut.html.gz: damaged gzip data"))
+        }
+    }
+
+    @Test("broken markup (unclosed tags, stray end tags, unquoted attributes) still gives the paragraphs")
+    func brokenMarkup() throws {
+        let article = try read("broken-markup.html").article
+        #expect(article.bodyParagraphs.map(\.text) == riverBody)
+        #expect(article.title == "River clean-up budget approved")
+        #expect(article.outlet == "Valley Courier")
+    }
+
+    @Test("HTML is told from text by content, not by name", arguments: [
+        ("<!DOCTYPE html><p>x</p>", true), ("  <html><body>x</body></html>", true), ("<div class=a>x</div>", true),
+        ("Plain text that mentions <div> in prose.", false), ("Headline\n\nBody text.", false),
+    ])
+    func sniffing(_ sample: (String, Bool)) {
+        #expect(FormatSniffer.isHTML(Array(sample.0.utf8)) == sample.1)
+    }
+
+    @Test("block elements and two line breaks end paragraphs; one line break does not")
+    func paragraphBoundaries() throws {
+        let html = """
+            <html><body><article><h1>Title here</h1><div>First paragraph of the story, long enough to count as text here.<br>Same paragraph after one break.<br><br>Second paragraph after two breaks, also long enough to count.</div>
+            <ul><li>A list item that is a sentence of its own in the story.</li><li>Another list item with enough words to be read as text.</li></ul>
+            <blockquote>A quotation set apart from the text, with words enough to matter.</blockquote></article></body></html>
+            """
+        let article = try ArticleReader().read(Array(html.utf8), name: "inline.html").article
+        #expect(article.bodyParagraphs.map(\.text) == [
+            "First paragraph of the story, long enough to count as text here. Same paragraph after one break.",
+            "Second paragraph after two breaks, also long enough to count.",
+            "A list item that is a sentence of its own in the story.",
+            "Another list item with enough words to be read as text.",
+            "A quotation set apart from the text, with words enough to matter.",
+        ])
+    }
+}
+
+@Suite("HTML pages: times and their evidence")
+struct HTMLTimeTests {
+    @Test("meta article:published_time and article:modified_time")
+    func metaTimes() throws {
+        let article = try read("time-meta.html").article
+        #expect(article.created?.instant == Timestamp(year: 2024, month: 3, day: 5, hour: 9, minute: 15))
+        #expect(article.created?.source == "meta article:published_time")
+        #expect(article.updated?.instant == Timestamp(year: 2024, month: 3, day: 5, hour: 17, minute: 40))
+        #expect(article.title == "River clean-up budget approved")
+        #expect(article.outlet == "Valley Courier")
+    }
+
+    @Test("JSON-LD with @graph: the NewsArticle's dates win over the WebPage's, authors become credits")
+    func jsonLDGraph() throws {
+        let article = try read("time-jsonld-graph.html").article
+        #expect(article.created?.instant == Timestamp(year: 2024, month: 3, day: 5, hour: 9, minute: 15))
+        #expect(article.created?.source == "JSON-LD NewsArticle.datePublished")
+        #expect(article.created?.utcOffsetMinutes == 60)
+        #expect(article.updated?.source == "JSON-LD NewsArticle.dateModified")
+        #expect(article.byline == "Ann Lee")
+        #expect(article.textAgencies == ["AFP"])
+        #expect(article.outlet == "Valley Courier")
+    }
+
+    @Test("itemprop datePublished on <time> and dateModified on <meta>")
+    func itemprop() throws {
+        let article = try read("time-itemprop.html").article
+        #expect(article.created?.source == "itemprop datePublished")
+        #expect(article.created?.instant == Timestamp(year: 2024, month: 3, day: 5, hour: 9, minute: 15))
+        #expect(article.updated?.instant == Timestamp(year: 2024, month: 3, day: 5, hour: 17, minute: 40))
+        #expect(article.bodyParagraphs.map(\.text) == riverBody)
+    }
+
+    @Test("a <time datetime> in the article header, and its visible date is not a paragraph")
+    func timeElement() throws {
+        let article = try read("time-element.html").article
+        #expect(article.created?.source == "<time datetime>")
+        #expect(article.created?.instant == Timestamp(year: 2024, month: 3, day: 5, hour: 9, minute: 15))
+        #expect(article.bodyParagraphs.map(\.text) == riverBody)
+    }
+
+    @Test("visible labels in day-month order with IST read at an Indian outlet")
+    func visibleLabels() throws {
+        let article = try read("time-label.html").article
+        #expect(article.created?.source == "label \"Published\"")
+        #expect(article.created?.instant == Timestamp(year: 2024, month: 3, day: 5, hour: 14, minute: 45, utcOffsetMinutes: 330))
+        #expect(article.updated?.instant == Timestamp(year: 2024, month: 3, day: 6, hour: 9, utcOffsetMinutes: 330))
+        #expect(article.bodyParagraphs.map(\.text) == riverBody)
+    }
+
+    @Test("a date in the URL dates the page but does not override an explicit updated time")
+    func urlDate() throws {
+        let article = try read("time-url.html").article
+        #expect(article.created?.source == "URL")
+        #expect(article.created?.hasTimeOfDay == false)
+        #expect(article.updated?.source == "meta article:modified_time")
+        #expect(article.updated?.instant == Timestamp(year: 2024, month: 3, day: 4, hour: 12))
+        #expect(article.times.filter { $0.kind == .updated }.count == 1)
+    }
+}
+
+@Suite("HTML pages: character sets")
+struct HTMLCharsetTests {
+    static let expected = "Café owners in the old town said on Friday that the “new rules” on terraces would cost them a season’s income, and asked the mayor to delay them until next year."
+
+    @Test("BOM, meta charset, plain UTF-8 and the Windows-1252 fallback all give the same text", arguments: [
+        ("charset-bom.html", "BOM"), ("charset-meta.html", "meta charset"), ("charset-utf8.html", "UTF-8 check"),
+        ("charset-fallback.html", "fallback"),
+    ])
+    func charsetPaths(_ sample: (String, String)) throws {
+        let path = Fixtures.sample("html/" + sample.0).path
+        let bytes = try ArticleFile.load(path)
+        #expect(Charset.decide(bytes, name: path).charset.source == sample.1)
+        let article = try ArticleReader().read(bytes, name: path).article
+        #expect(article.bodyParagraphs.first?.text == Self.expected)
+        #expect(article.title == "Café owners protest terrace rules")
+    }
+
+    @Test("http-equiv Content-Type with ISO-8859-1")
+    func httpEquiv() throws {
+        let path = Fixtures.sample("html/charset-http-equiv.html").path
+        let bytes = try ArticleFile.load(path)
+        #expect(Charset.decide(bytes, name: path).charset.source == "http-equiv")
+        let article = try ArticleReader().read(bytes, name: path).article
+        #expect(article.bodyParagraphs.last?.text == "The mayor's office replied that the rules had been discussed for two years and that naïve hopes of a delay were misplaced.")
+    }
+
+    @Test("bytes that are not UTF-8 and declare nothing are read as Windows-1252, with a warning naming the file")
+    func fallbackWarning() throws {
+        let path = Fixtures.sample("html/charset-fallback.html").path
+        let result = try ArticleReader().read(try ArticleFile.load(path), name: path)
+        #expect(result.warnings.contains { $0.hasPrefix(path + ": not UTF-8 at byte ") && $0.hasSuffix("read as Windows-1252") })
+    }
+
+    @Test("a page that declares UTF-8 but has a bad byte keeps UTF-8 and replaces the byte")
+    func declaredUTF8Repaired() throws {
+        var bytes = Array("<html><head><meta charset=\"utf-8\"></head><body><p>Naïve café text that is long enough to be a paragraph of the story.</p></body></html>".utf8)
+        bytes.insert(0xFF, at: 57)
+        let result = try ArticleReader().read(bytes, name: "bad.html")
+        #expect(result.warnings.contains { $0.hasPrefix("bad.html: not valid UTF-8 at byte 57") })
+        #expect(result.article.bodyParagraphs.first?.text.contains("café") == true)
+    }
+}
