@@ -79,7 +79,7 @@ struct HTMLReader {
                     continue
                 }
                 // A line that is only a date ("5 March 2024", "12.07.2022 | 14:30") dates the page; it is not text.
-                if size < 60, text.split(separator: " ").count <= 6,
+                if size < 60, HTMLReader.digitCount(text) >= 4, text.split(separator: " ").count <= 6,
                    ArticleTime(kind: .created, text: text, source: "", context: TimeContext(dayMonthOrder: .dayFirst)) != nil {
                     signals.append(HTMLMetadata.TimeSignal(kind: .created, text: text, source: "date line", tier: .visible))
                     continue
@@ -198,11 +198,11 @@ struct HTMLReader {
     /// The reason a short paragraph is furniture, from ``furniturePrefixes``.
     static func furniture(_ text: String) -> String? {
         guard let first = text.utf8.first, first != 0x20 else { return nil }
-        let lower = text.lowercased()
+        let lower = String(text.prefix(32)).lowercased()
         for (prefix, reason) in furniturePrefixes where lower.hasPrefix(prefix) {
             if reason == "advertisement" || reason == "newsletter prompt" || reason == "share prompt" {
                 // "Anzeige" alone, not "Anzeigen zeigen, dass ..."
-                if lower.utf8.count > prefix.utf8.count + 40 { continue }
+                if text.utf8.count > prefix.utf8.count + 40 { continue }
             }
             return reason
         }
@@ -243,9 +243,10 @@ struct HTMLReader {
 
     /// ``PlainTextReader/labelledTime(_:)``, then the labels of other languages.
     static func labelledTime(_ text: String) -> (ArticleTime.Kind, String, String)? {
-        guard text.utf8.count < 480 else { return nil }
+        // A label is followed by a date, and a date has digits.
+        guard text.utf8.count < 480, digitCount(text) >= 2 else { return nil }
         if mayStartTimeLabel(text), let found = PlainTextReader.labelledTime(text) { return found }
-        let lower = text.lowercased()
+        let lower = String(text.prefix(24)).lowercased()
         for (label, kind) in foreignTimeLabels where lower.hasPrefix(label) {
             var value = Substring(text.dropFirst(label.count))
             while let first = value.first, first == ":" || first == " " || first == "-" { value = value.dropFirst() }
@@ -255,6 +256,13 @@ struct HTMLReader {
             return (kind, String(text.prefix(label.count)), rest)
         }
         return nil
+    }
+
+    /// The ASCII digits in `text`, counted on its bytes.
+    static func digitCount(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 { count += 1 }
+        return count
     }
 
     /// A cheap test before ``PlainTextReader/labelledTime(_:)``: its labels start with one of these letters.
