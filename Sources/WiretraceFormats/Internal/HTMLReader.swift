@@ -192,7 +192,14 @@ struct HTMLReader {
         ("síguenos", "share prompt"), ("siguenos", "share prompt"), ("folge uns", "share prompt"), ("teilen", "share prompt"),
         ("anzeige", "advertisement"), ("werbung", "advertisement"), ("*werbung", "advertisement"), ("reklama", "advertisement"),
         ("publicidad", "advertisement"), ("publicité", "advertisement"), ("pubblicità", "advertisement"),
-        ("sponsored", "advertisement"), ("newsletter", "newsletter prompt"),
+        ("sponsored", "advertisement"), ("- anzeige", "advertisement"), ("newsletter", "newsletter prompt"),
+        ("subscribe", "newsletter prompt"), ("suscríbete", "newsletter prompt"), ("abonniere", "newsletter prompt"),
+        ("zapraszamy", "newsletter prompt"), ("unterstütze", "donation prompt"), ("follow ", "share prompt"),
+        ("únete", "share prompt"), ("¿ya sabías", "share prompt"), ("¡mira", "share prompt"), ("get the latest", "app prompt"),
+        ("download the", "app prompt"), ("meist gelesen", "related link"), ("meistgelesen", "related link"),
+        ("zum weiterlesen", "related link"), ("kommentare", "comments"), ("aufrufe:", "view count"),
+        ("beitragsbild", "image caption"), ("bild:", "image caption"), ("foto:", "image caption"), ("fotos:", "image caption"),
+        ("crédito:", "image caption"), ("(foto:", "image caption"), ("(crédito", "image caption"),
     ]
 
     /// The reason a short paragraph is furniture, from ``furniturePrefixes``.
@@ -200,7 +207,7 @@ struct HTMLReader {
         guard let first = text.utf8.first, first != 0x20 else { return nil }
         let lower = String(text.prefix(32)).lowercased()
         for (prefix, reason) in furniturePrefixes where lower.hasPrefix(prefix) {
-            if reason == "advertisement" || reason == "newsletter prompt" || reason == "share prompt" {
+            if reason == "advertisement" || reason == "comments" {
                 // "Anzeige" alone, not "Anzeigen zeigen, dass ..."
                 if text.utf8.count > prefix.utf8.count + 40 { continue }
             }
