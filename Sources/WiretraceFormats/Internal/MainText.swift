@@ -51,7 +51,7 @@ struct MainText {
         func isDropped(_ index: Int) -> Bool {
             let element = elements[index]
             guard element.negativeReason != nil else { return false }
-            return element.textBytes * 2 < total || element.linkDensity > 0.5
+            return element.textBytes * 2 < total && element.tag != .body
         }
         var droppedAncestor = [Bool](repeating: false, count: elements.count)
         for index in elements.indices {

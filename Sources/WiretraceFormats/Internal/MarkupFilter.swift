@@ -44,6 +44,16 @@ enum MarkupFilter {
             }
             if copied < count { output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[copied..<count])) }
         }
+        // NUL bytes (padding left by some servers) would end libxml2's input early.
+        output.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var start = 0
+            while start < buffer.count, let found = memchr(base + start, 0, buffer.count - start) {
+                let index = found.assumingMemoryBound(to: UInt8.self) - base
+                buffer[index] = 0x20
+                start = index + 1
+            }
+        }
         return Output(bytes: output, jsonLD: jsonLD)
     }
 
