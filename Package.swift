@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,11 +33,19 @@ let package = Package(
             name: "WiretraceFormats",
             dependencies: ["Wiretrace", "CWiretraceXML", "CWiretraceZlib"]
         ),
+        .target(
+            name: "WiretraceIndex",
+            dependencies: [
+                "Wiretrace", "WiretraceFormats",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "wiretrace",
             dependencies: [
                 "Wiretrace",
                 "WiretraceFormats",
+                "WiretraceIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +61,11 @@ let package = Package(
         .testTarget(
             name: "WiretraceFormatsTests",
             dependencies: ["WiretraceFormats", "WiretraceTestSupport"]
+        ),
+        .testTarget(
+            name: "WiretraceIndexTests",
+            // The end-to-end and kill-and-resume tests run the built binary.
+            dependencies: ["WiretraceIndex", "WiretraceTestSupport", "wiretrace"]
         ),
         .testTarget(
             name: "WiretraceCLITests",

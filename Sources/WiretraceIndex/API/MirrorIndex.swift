@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+import Wiretrace
+
+/// The index of a mirror: one SQLite file (WAL mode) holding every file, document, version,
+/// posting, link and story the scans have seen.
+///
+/// Opening checks that the file is a Wiretrace index and that its schema is one this build
+/// knows, then applies any pending migration. Reading is safe while a scan runs (WAL readers
+/// never block the writer); only one scan at a time may write (see ``MirrorScanner``).
+public final class MirrorIndex: Sendable {
+    /// The index file.
+    public let path: String
+    let database: DatabaseQueue
+
+    /// The folder and file name of the index inside a mirror: `MIRROR/.wiretrace/index.sqlite`.
+    public static let folderName = ".wiretrace"
+    public static let fileName = "index.sqlite"
+
+    /// The embedded index of `mirror`.
+    public static func defaultPath(forMirror mirror: String) -> String {
+        (mirror as NSString).appendingPathComponent(folderName + "/" + fileName)
+    }
+
+    /// The embedded index of `path` or of the nearest folder above it that has one.
+    public static func locate(from path: String) -> String? {
+        var folder = URL(fileURLWithPath: path).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            folder.deleteLastPathComponent()
+        }
+        while true {
+            let candidate = folder.appendingPathComponent(folderName + "/" + fileName).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            if folder.path == "/" || folder.path.isEmpty { return nil }
+            folder.deleteLastPathComponent()
+        }
+    }
+
+    /// Opens the index at `path`, creating it (and its folder) when `create` is set.
+    public init(path: String, create: Bool) throws(IndexError) {
+        self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists && !create { throw IndexError(path: path, reason: .missing) }
+        do {
+            if !exists {
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                        withIntermediateDirectories: true)
+            }
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                try db.execute(sql: "PRAGMA cache_size = -262144")
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            }
+            database = try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw IndexError(path: path, reason: .notAnIndex)
+        } catch {
+            throw IndexError(path: path, reason: .database("cannot open: \(error)"))
+        }
+        try check()
+    }
+
+    private func check() throws(IndexError) {
+        do {
+            try database.writeWithoutTransaction { db in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+                if applicationID != Schema.applicationID {
+                    if tables > 0 { throw IndexError(path: path, reason: .notAnIndex) }
+                    try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+                }
+                let applied = try Schema.migrator.appliedIdentifiers(db)
+                let unknown = applied.subtracting(Schema.knownMigrations)
+                if !unknown.isEmpty { throw IndexError(path: path, reason: .newerSchema(found: unknown.sorted())) }
+            }
+            try Schema.migrator.migrate(database)
+        } catch let error as IndexError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw IndexError(path: path, reason: .notAnIndex)
+        } catch {
+            throw IndexError(path: path, reason: .database("\(error)"))
+        }
+    }
+
+    /// Runs `body` in a read transaction, mapping SQLite errors to ``IndexError``.
+    func read<T>(_ body: (Database) throws -> T) throws(IndexError) -> T {
+        do { return try database.read(body) } catch let error as IndexError { throw error } catch {
+            throw IndexError(path: path, reason: .database("\(error)"))
+        }
+    }
+
+    /// Runs `body` in a write transaction, mapping SQLite errors to ``IndexError``.
+    func write<T>(_ body: (Database) throws -> T) throws(IndexError) -> T {
+        do { return try database.write(body) } catch let error as IndexError { throw error } catch {
+            throw IndexError(path: path, reason: .database("\(error)"))
+        }
+    }
+
+    func meta(_ key: String, _ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    }
+
+    func setMeta(_ key: String, _ value: String, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       arguments: [key, value])
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import GRDB
+import Wiretrace
+import WiretraceFormats
+
+/// Scans a mirror into its index: walks it, reads and fingerprints new and changed files on
+/// every core, records documents and versions in batched transactions, marks vanished files
+/// gone, links documents into stories, and reports what is new since the last scan.
+///
+/// A file whose size, modification time and inode are unchanged is not read again. Each
+/// batch of files is one transaction, and linking is one more, so a scan killed at any
+/// moment leaves a consistent index; the next scan reads what the killed one had not
+/// committed and links every document not yet linked.
+public final class MirrorScanner {
+    public struct Options: Sendable {
+        /// Files larger than this are reported as too large, not read.
+        public var maxSize: Int
+        public var reader: ArticleReader
+        /// Threads that parse and fingerprint.
+        public var workers: Int
+        /// Files per transaction.
+        public var batchSize: Int
+
+        public init(maxSize: Int = ArticleFile.defaultSizeLimit, reader: ArticleReader = ArticleReader(),
+                    workers: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 512) {
+            self.maxSize = maxSize
+            self.reader = reader
+            self.workers = workers
+            self.batchSize = batchSize
+        }
+    }
+
+    /// Where a scan is, for a progress bar.
+    public struct Progress: Sendable {
+        public enum Phase: String, Sendable { case walking, reading, linking, reporting }
+        public var phase: Phase
+        public var done: Int
+        public var total: Int
+        public var bytesDone: Int
+        public var bytesTotal: Int
+    }
+
+    public let mirror: String
+    public let index: MirrorIndex
+    public let options: Options
+
+    public init(mirror: String, index: MirrorIndex, options: Options = Options()) {
+        self.mirror = mirror
+        self.index = index
+        self.options = options
+    }
+
+    /// Runs one scan. Throws only when the scan itself cannot run (the lock is held, the
+    /// mirror or the index cannot be read); unreadable files are in the report.
+    public func scan(progress: ((Progress) -> Void)? = nil) throws(IndexError) -> ScanReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let lock = try ScanLock(indexPath: index.path)
+        defer { withExtendedLifetime(lock) {} }
+        let startedAt = Date()
+        let now = Int64(startedAt.timeIntervalSince1970)
+        let (scanID, since): (Int, Int?) = try index.write { db in
+            let since = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM scan WHERE status = 'finished'")
+            try db.execute(sql: "INSERT INTO scan(startedAt, status, mirror) VALUES (?, 'running', ?)", arguments: [now, mirror])
+            return (Int(db.lastInsertedRowID), since)
+        }
+        var report = ScanReport(scan: scanID, sinceScan: since, mirror: mirror, index: index.path,
+                                startedAt: ISO8601DateFormatter().string(from: startedAt), elapsedSeconds: 0,
+                                fingerprintVersion: FingerprintVersion.current.description, refingerprinted: 0)
+        report.refingerprinted = try Refingerprinter(index: index, workers: options.workers).runIfNeeded()
+
+        // Walk.
+        progress?(Progress(phase: .walking, done: 0, total: 0, bytesDone: 0, bytesTotal: 0))
+        var walker = MirrorWalker(root: mirror)
+        try walker.walk()
+        report.timings.walk = seconds(since: started, clock)
+
+        // Plan: which files to read.
+        var writer = try IndexWriter(index: index, scan: scanID, now: now)
+        var toRead: [MirrorEntry] = []
+        var seenPaths = Set<String>()
+        seenPaths.reserveCapacity(walker.entries.count)
+        for entry in walker.entries {
+            seenPaths.insert(entry.path)
+            if let known = writer.files[entry.path], known.state != "gone",
+               known.size == entry.size, known.mtime == entry.mtime, known.inode == entry.inode {
+                report.files.unchanged += 1
+                if known.state == "bad" { report.files.stillBad += 1 }
+                continue
+            }
+            toRead.append(entry)
+        }
+        report.files.seen = walker.entries.count
+
+        // Read, fingerprint and write.
+        let readStarted = clock.now
+        let bytesTotal = toRead.reduce(0) { $0 + $1.size }
+        var done = 0, bytesDone = 0
+        progress?(Progress(phase: .reading, done: 0, total: toRead.count, bytesDone: 0, bytesTotal: bytesTotal))
+        let root = walker.root, reader = options.reader, maxSize = options.maxSize
+        do {
+            try ChunkedParallel.run(toRead, chunkSize: options.batchSize, workers: options.workers,
+                                transform: { entry in FileProcessor.process(entry, root: root, reader: reader, maxSize: maxSize) },
+                                    consume: { (results: [ProcessedFile]) in
+                try writer.write(results, report: &report)
+                done += results.count
+                bytesDone += results.reduce(0) { $0 + $1.entry.size }
+                progress?(Progress(phase: .reading, done: done, total: toRead.count, bytesDone: bytesDone, bytesTotal: bytesTotal))
+            })
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw IndexError(path: index.path, reason: .database("\(error)"))
+        }
+        report.files.bytesRead = bytesDone
+        report.files.read = toRead.count
+        for problem in walker.problems {
+            report.badFiles.append(.init(path: problem.path, reason: problem.reason))
+            report.files.bad += 1
+        }
+        report.files.gone = try writer.markGone(keeping: seenPaths)
+        report.timings.read = seconds(since: readStarted, clock)
+
+        // Link documents into stories.
+        let linkStarted = clock.now
+        report.linking = try StoryLinker(index: index, scan: scanID, workers: options.workers).run { done, total in
+            progress?(Progress(phase: .linking, done: done, total: total, bytesDone: 0, bytesTotal: 0))
+        }
+        report.timings.link = seconds(since: linkStarted, clock)
+
+        // Report.
+        let reportStarted = clock.now
+        progress?(Progress(phase: .reporting, done: 0, total: 0, bytesDone: 0, bytesTotal: 0))
+        try index.fillReport(&report, since: since ?? 0)
+        report.timings.report = seconds(since: reportStarted, clock)
+        report.exitStatus = report.files.bad + report.files.stillBad > 0 ? 1 : 0
+        report.elapsedSeconds = seconds(since: started, clock)
+        let finished = report
+        try index.write { db in
+            let json = String(decoding: try JSONEncoder().encode(finished), as: UTF8.self)
+            try db.execute(sql: "UPDATE scan SET status = 'finished', finishedAt = ?, report = ? WHERE id = ?",
+                           arguments: [Int64(Date().timeIntervalSince1970), json, scanID])
+        }
+        return report
+    }
+
+    private func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
+        let duration = clock.now - start
+        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return (value * 1000).rounded() / 1000
+    }
+}
+
+/// One file after the workers are done with it.
+struct ProcessedFile: Sendable {
+    enum Outcome: Sendable {
+        case article(ArticleDigest)
+        case bad(String)
+    }
+
+    var entry: MirrorEntry
+    var outcome: Outcome
+}
+
+enum FileProcessor {
+    static func process(_ entry: MirrorEntry, root: String, reader: ArticleReader, maxSize: Int) -> ProcessedFile {
+        if entry.size > maxSize {
+            let reason = ReadError(path: entry.path, reason: .tooLarge(bytes: entry.size, limit: maxSize)).reasonText
+            return ProcessedFile(entry: entry, outcome: .bad(reason))
+        }
+        do {
+            let bytes = try ArticleFile.load(root + "/" + entry.path, sizeLimit: maxSize)
+            let result = try reader.read(bytes, name: entry.path)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return ProcessedFile(entry: entry, outcome: .article(try ArticleDigest(result, encoder: encoder)))
+        } catch let error as ReadError {
+            let reason = error.reason == .notFound ? "vanished while the scan was reading it" : error.reasonText
+            return ProcessedFile(entry: entry, outcome: .bad(reason))
+        } catch {
+            return ProcessedFile(entry: entry, outcome: .bad("\(error)"))
+        }
+    }
+}

@@ -1,0 +1,153 @@
+/// What a scan found new since the last completed scan, and how the scan went. Encoded as
+/// the `scan --json` output; `schemaVersion` changes whenever a field changes meaning or goes.
+public struct ScanReport: Sendable, Codable {
+    public static let currentSchemaVersion = 1
+
+    public struct Files: Sendable, Codable {
+        /// Files in the mirror after this scan (articles and bad files).
+        public var seen = 0
+        /// Files read this run (new or changed).
+        public var read = 0
+        /// Files skipped because size, modification time and inode were unchanged.
+        public var unchanged = 0
+        public var new = 0
+        public var changed = 0
+        /// Changed files whose normalized text and title were unchanged (no new version).
+        public var sameText = 0
+        /// Files that disappeared since the last scan (marked gone, never deleted).
+        public var gone = 0
+        /// Files that could not be read this run.
+        public var bad = 0
+        /// Files still bad from earlier scans (not read again while unchanged).
+        public var stillBad = 0
+        public var bytesRead = 0
+        public init() {}
+    }
+
+    public struct Timings: Sendable, Codable {
+        public var walk = 0.0, read = 0.0, link = 0.0, report = 0.0
+        public init() {}
+    }
+
+    public struct BadFile: Sendable, Codable, Hashable {
+        public var path: String
+        public var reason: String
+    }
+
+    public struct Totals: Sendable, Codable {
+        public var documents = 0, versions = 0, stories = 0, storyMembers = 0, links = 0, boilerplateHashes = 0
+        public init() {}
+    }
+
+    public struct Linking: Sendable, Codable {
+        /// Documents whose current version was matched against the index this run.
+        public var documents = 0
+        public var candidatePairs = 0
+        public var verifiedPairs = 0
+        public var rejectedPairs = 0
+        public var learnedBoilerplate = 0
+        public init() {}
+    }
+
+    public var schemaVersion = currentSchemaVersion
+    public var scan: Int
+    /// The last completed scan this report counts from (nil for the first).
+    public var sinceScan: Int?
+    public var mirror: String
+    public var index: String
+    public var startedAt: String
+    public var elapsedSeconds: Double
+    public var fingerprintVersion: String
+    /// Whether stored versions were fingerprinted again because the rules changed.
+    public var refingerprinted: Int
+    public var files = Files()
+    public var timings = Timings()
+    public var linking = Linking()
+    public var totals = Totals()
+    public var newDocuments = 0
+    /// Stories first seen since the last scan.
+    public var newStories: [StorySummary] = []
+    /// Older stories that gained or lost members since the last scan.
+    public var updatedStories: [StorySummary] = []
+    /// How many stories are new and updated (the lists hold at most 500 of each).
+    public var newStoryCount = 0
+    public var updatedStoryCount = 0
+    /// New documents that joined a story (new or old) since the last scan.
+    public var republications = 0
+    public var versions: [VersionSummary] = []
+    public var silentEdits = 0
+    public var badFiles: [BadFile] = []
+    public var warnings: [String] = []
+    /// 0 when every file was read, 1 when some could not be.
+    public var exitStatus = 0
+}
+
+/// A story as lists show it: its members in order of publication and its likely source.
+public struct StorySummary: Sendable, Codable {
+    public var id: Int
+    public var title: String?
+    public var size: Int
+    public var firstScan: Int
+    public var updatedScan: Int
+    public var outlets: [String]
+    public var firstPublished: String?
+    public var likelySource: LikelySource
+    public var timeline: [StoryMember]
+}
+
+/// The member of a story most likely to be the source, and each piece of evidence for it.
+public struct LikelySource: Sendable, Codable, Hashable {
+    public var documentId: Int?
+    public var path: String?
+    public var outlet: String?
+    /// The agency most members credit for the text.
+    public var agency: String?
+    /// Every piece of evidence, as sentences.
+    public var evidence: [String]
+}
+
+/// One document of a story, at its current version.
+public struct StoryMember: Sendable, Codable, Hashable {
+    public var documentId: Int
+    public var path: String
+    public var url: String?
+    public var outlet: String
+    public var title: String?
+    /// Declared created time: UTC instant (ISO 8601) and the text as the page wrote it.
+    public var created: String?
+    public var createdText: String?
+    /// When a scan first saw this document.
+    public var firstSeen: String
+    public var agencies: [String]
+    public var versions: Int
+    public var isSource: Bool
+    /// The verified link to the source, when there is one: verdict and score.
+    public var verdict: String?
+    public var score: Double?
+    /// The outlet of the copy that link joins, when it is not the source.
+    public var linkedTo: String?
+    /// Whether the document joined the story since the last scan.
+    public var isNew: Bool
+    public var gone: Bool
+}
+
+/// A version of a document and how it differs from the one before.
+public struct VersionSummary: Sendable, Codable, Hashable {
+    public var documentId: Int
+    public var versionId: Int
+    public var number: Int
+    public var path: String
+    public var url: String?
+    public var title: String?
+    public var created: String?
+    public var updated: String?
+    public var updatedText: String?
+    public var firstSeen: String
+    /// The scan that last saw it current (nil while it still is).
+    public var lastScan: Int?
+    /// `text change`, `cosmetic`, ... (nil for a first version).
+    public var classification: String?
+    public var silentEdit: Bool
+    /// One line: paragraphs and words changed, headline change.
+    public var summary: String?
+}

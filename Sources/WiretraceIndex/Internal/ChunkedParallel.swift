@@ -1,0 +1,65 @@
+import Dispatch
+
+/// Maps inputs on every core in chunks and hands each finished chunk, in input order, to a
+/// consumer on the calling thread, while the next chunk is already being computed. The
+/// consumer (the database writer) thus overlaps with parsing, and at most two chunks of
+/// results are alive at once, which bounds memory whatever the size of the mirror.
+enum ChunkedParallel {
+    static func run<Input: Sendable, Output: Sendable>(
+        _ inputs: [Input], chunkSize: Int, workers: Int,
+        transform: @escaping @Sendable (Input) -> Output,
+        consume: ([Output]) throws -> Void
+    ) rethrows {
+        guard !inputs.isEmpty else { return }
+        let chunks = stride(from: 0, to: inputs.count, by: chunkSize).map { $0..<min($0 + chunkSize, inputs.count) }
+        let queue = DispatchQueue(label: "wiretrace.parse", attributes: .concurrent)
+        func start(_ range: Range<Int>) -> PendingChunk<Output> {
+            let pending = PendingChunk<Output>(count: range.count)
+            let slice = Array(inputs[range])
+            queue.async {
+                DispatchQueue.concurrentPerform(iterations: max(1, workers)) { worker in
+                    var index = worker
+                    while index < slice.count {
+                        pending.store(transform(slice[index]), at: index)
+                        index += max(1, workers)
+                    }
+                }
+                pending.done.signal()
+            }
+            return pending
+        }
+        var current = start(chunks[0])
+        for next in 1...chunks.count {
+            current.done.wait()
+            let results = current.take()
+            if next < chunks.count { current = start(chunks[next]) }
+            try consume(results)
+        }
+    }
+}
+
+/// Results of one chunk, written by the workers at distinct indices.
+final class PendingChunk<Output: Sendable>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Output?>
+    let done = DispatchSemaphore(value: 0)
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ value: Output, at index: Int) { slots[index] = value }
+
+    /// The results, once `done` has been signalled.
+    func take() -> [Output] {
+        var results: [Output] = []
+        results.reserveCapacity(slots.count)
+        for index in slots.indices { results.append(slots[index].take()!) }
+        return results
+    }
+}

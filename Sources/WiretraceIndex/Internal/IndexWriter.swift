@@ -1,0 +1,269 @@
+import Foundation
+import GRDB
+internal import GRDBSQLite
+import Wiretrace
+
+/// Writes scanned files into the index, one transaction per batch, and keeps in memory what
+/// it needs to decide quickly: every known file's size, modification time and inode, and
+/// every document's current text and title hashes.
+struct IndexWriter {
+    struct FileRow {
+        var id: Int64
+        var size: Int
+        var mtime: Int64
+        var inode: Int64
+        var state: String
+        var documentID: Int64?
+    }
+
+    struct DocumentRow {
+        var id: Int64
+        var currentVersion: Int64?
+        var textHash: UInt64
+        var titleHash: UInt64
+        var versions: Int
+        var gone: Bool
+    }
+
+    let index: MirrorIndex
+    let scan: Int
+    let now: Int64
+    private(set) var files: [String: FileRow] = [:]
+    private var documents: [String: DocumentRow] = [:]
+    private let decoder = JSONDecoder()
+
+    init(index: MirrorIndex, scan: Int, now: Int64) throws(IndexError) {
+        self.index = index
+        self.scan = scan
+        self.now = now
+        (files, documents) = try index.read { db in
+            var files: [String: FileRow] = [:]
+            let fileRows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, inode, state, documentId FROM file")
+            while let row = try fileRows.next() {
+                files[row[1]] = FileRow(id: row[0], size: row[2], mtime: row[3], inode: row[4], state: row[5], documentID: row[6])
+            }
+            var documents: [String: DocumentRow] = [:]
+            let documentRows = try Row.fetchCursor(db, sql: """
+                SELECT d.id, d.key, d.currentVersionId, v.textHash, v.titleHash, v.number, d.gone
+                FROM document d LEFT JOIN version v ON v.id = d.currentVersionId
+                """)
+            while let row = try documentRows.next() {
+                let textHash: Int64 = row[3] ?? 0, titleHash: Int64 = row[4] ?? 0
+                documents[row[1]] = DocumentRow(id: row[0], currentVersion: row[2], textHash: textHash.hash, titleHash: titleHash.hash,
+                                                versions: row[5] ?? 0, gone: row[6])
+            }
+            return (files, documents)
+        }
+    }
+
+    /// The site of a mirror path: its first folder (`www.reuters.com` in a wget mirror).
+    static func site(of path: String) -> String {
+        guard let slash = path.firstIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// A canonical URL names the document only when it points into the file's own site:
+    /// syndication partners often declare the original's URL as canonical, and their copy is
+    /// a republication, not a version of the original.
+    static func documentKey(path: String, canonicalURL: String?) -> String {
+        if let url = canonicalURL, let host = URLParts.host(of: url) {
+            let site = site(of: path).lowercased()
+            let bareHost = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+            let bareSite = site.hasPrefix("www.") ? String(site.dropFirst(4)) : site
+            let label = bareHost.split(separator: ".").first.map(String.init) ?? bareHost
+            if !site.isEmpty && (bareSite == bareHost || bareSite == label || bareSite.split(separator: ".").first.map(String.init) == label) {
+                return "url:" + URLParts.normalized(url)
+            }
+        }
+        return "path:" + path
+    }
+
+    mutating func write(_ results: [ProcessedFile], report: inout ScanReport) throws(IndexError) {
+        var batchReport = report
+        var files = self.files, documents = self.documents
+        try index.write { db in
+            var postingInserts: [(UInt64, Int64)] = []
+            var postingDeletes: [(UInt64, Int64)] = []
+            for result in results.sorted(by: { $0.entry.path < $1.entry.path }) {
+                let entry = result.entry
+                let known = files[entry.path]
+                if known == nil || known?.state == "gone" { batchReport.files.new += 1 } else { batchReport.files.changed += 1 }
+                switch result.outcome {
+                case .bad(let reason):
+                    batchReport.badFiles.append(.init(path: entry.path, reason: reason))
+                    batchReport.files.bad += 1
+                    let id = try upsertFile(db, entry, state: "bad", problem: reason, format: nil, document: known?.documentID, version: nil, known: known)
+                    files[entry.path] = FileRow(id: id, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: "bad", documentID: known?.documentID)
+                case .article(let digest):
+                    if batchReport.warnings.count < 100 { batchReport.warnings += digest.warnings.prefix(100 - batchReport.warnings.count) }
+                    let key = Self.documentKey(path: entry.path, canonicalURL: digest.canonicalURL)
+                    var document: DocumentRow
+                    var newVersion = false
+                    if let existing = documents[key] {
+                        document = existing
+                        if existing.textHash != digest.textHash || existing.titleHash != digest.titleHash || existing.currentVersion == nil {
+                            newVersion = true
+                        } else if known != nil && known?.state != "gone" {
+                            batchReport.files.sameText += 1
+                        }
+                        if existing.gone {
+                            try db.execute(sql: "UPDATE document SET gone = 0 WHERE id = ?", arguments: [existing.id])
+                            document.gone = false
+                        }
+                    } else {
+                        try db.execute(sql: """
+                            INSERT INTO document(key, site, outlet, canonicalURL, firstScan) VALUES (?, ?, ?, ?, ?)
+                            """, arguments: [key, Self.site(of: entry.path), digest.outlet, digest.canonicalURL, scan])
+                        document = DocumentRow(id: db.lastInsertedRowID, currentVersion: nil, textHash: 0, titleHash: 0, versions: 0, gone: false)
+                        newVersion = true
+                    }
+                    if newVersion {
+                        let versionID = try insertVersion(db, entry: entry, digest: digest, document: &document)
+                        if let previous = document.currentVersion {
+                            let old = try Data.fetchOne(db, sql: "SELECT postings FROM print WHERE versionId = ?", arguments: [previous])
+                            for hash in old.map(HashBlob.decode) ?? [] { postingDeletes.append((hash, document.id)) }
+                            // A snapshot file may still hold the previous version; then it is still seen.
+                            let held = try Bool.fetchOne(db, sql: """
+                                SELECT EXISTS (SELECT 1 FROM file WHERE versionId = ? AND state = 'ok' AND path != ?)
+                                """, arguments: [previous, entry.path]) ?? false
+                            if !held {
+                                try db.execute(sql: "UPDATE version SET lastScan = MAX(firstScan, ?) WHERE id = ?", arguments: [scan - 1, previous])
+                            }
+                        }
+                        for hash in digest.postings { postingInserts.append((hash, document.id)) }
+                        document.currentVersion = versionID
+                        document.textHash = digest.textHash
+                        document.titleHash = digest.titleHash
+                        try db.execute(sql: "UPDATE document SET currentVersionId = ?, outlet = COALESCE(?, outlet) WHERE id = ?",
+                                       arguments: [versionID, digest.outlet, document.id])
+                        documents[key] = document
+                    }
+                    let id = try upsertFile(db, entry, state: "ok", problem: nil, format: digest.format, document: document.id,
+                                            version: document.currentVersion, known: known)
+                    files[entry.path] = FileRow(id: id, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: "ok", documentID: document.id)
+                }
+            }
+            try Self.applyPostings(db, deletes: postingDeletes, inserts: postingInserts)
+        }
+        self.files = files
+        self.documents = documents
+        report = batchReport
+    }
+
+    private func upsertFile(_ db: Database, _ entry: MirrorEntry, state: String, problem: String?, format: String?,
+                            document: Int64?, version: Int64?, known: FileRow?) throws -> Int64 {
+        if let known {
+            try db.execute(sql: """
+                UPDATE file SET size = ?, mtime = ?, inode = ?, state = ?, problem = ?, format = ?, documentId = ?,
+                versionId = COALESCE(?, versionId), changedScan = ?, goneScan = NULL WHERE id = ?
+                """, arguments: [entry.size, entry.mtime, entry.inode, state, problem, format, document, version, scan, known.id])
+            return known.id
+        }
+        try db.execute(sql: """
+            INSERT INTO file(path, size, mtime, inode, state, problem, format, documentId, versionId, firstScan, changedScan)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [entry.path, entry.size, entry.mtime, entry.inode, state, problem, format, document, version, scan, scan])
+        return db.lastInsertedRowID
+    }
+
+    private func insertVersion(_ db: Database, entry: MirrorEntry, digest: ArticleDigest, document: inout DocumentRow) throws -> Int64 {
+        var classification: String?, silent = false, summary: String?
+        if let previous = document.currentVersion,
+           let data = try Data.fetchOne(db, sql: "SELECT json FROM article WHERE versionId = ?", arguments: [previous]),
+           let old = try? decoder.decode(Article.self, from: data),
+           let new = try? decoder.decode(Article.self, from: digest.json) {
+            let diff = VersionDiff(from: old, to: new)
+            classification = diff.classification.rawValue
+            silent = diff.isSilentEdit
+            summary = VersionSummaryText.line(for: diff)
+        }
+        document.versions += 1
+        try db.execute(sql: """
+            INSERT INTO version(documentId, number, path, textHash, titleHash, title, outlet, agencies, created, createdText,
+                createdHasTime, updated, updatedText, words, firstScan, firstSeenAt, classification, silentEdit, diffSummary)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [document.id, document.versions, entry.path, digest.textHash.sql, digest.titleHash.sql, digest.title,
+                             digest.outlet, digest.agencies.joined(separator: ","), digest.created?.instant?.secondsSince1970,
+                             digest.created.map(\.text), digest.created?.hasTimeOfDay ?? true, digest.updated?.instant?.secondsSince1970, digest.updated.map(\.text),
+                             digest.words, scan, now, classification, silent, summary])
+        let versionID = db.lastInsertedRowID
+        try db.execute(sql: "INSERT INTO article(versionId, json) VALUES (?, ?)", arguments: [versionID, digest.json])
+        try db.execute(sql: "INSERT INTO print(versionId, fingerprintVersion, paragraphHashes, postings) VALUES (?, ?, ?, ?)",
+                       arguments: [versionID, FingerprintVersion.current.description, HashBlob.encode(digest.paragraphHashes),
+                                   HashBlob.encode(digest.postings)])
+        return versionID
+    }
+
+    /// Posting rows go through SQLite's C API directly: a cold scan writes millions of them,
+    /// and sorted by hash they land on neighbouring B-tree pages.
+    static func applyPostings(_ db: Database, deletes: [(UInt64, Int64)], inserts: [(UInt64, Int64)]) throws {
+        func run(_ sql: String, _ rows: [(UInt64, Int64)]) throws {
+            guard !rows.isEmpty else { return }
+            let statement = try db.cachedStatement(sql: sql)
+            let handle = statement.sqliteStatement
+            for (hash, document) in rows.sorted(by: { ($0.0.sql, $0.1) < ($1.0.sql, $1.1) }) {
+                sqlite3_reset(handle)
+                sqlite3_bind_int64(handle, 1, hash.sql)
+                sqlite3_bind_int64(handle, 2, document)
+                let code = sqlite3_step(handle)
+                guard code == SQLITE_DONE else {
+                    sqlite3_reset(handle)
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+            }
+            sqlite3_reset(handle)
+        }
+        try run("DELETE FROM posting WHERE hash = ? AND documentId = ?", deletes)
+        try run("INSERT OR IGNORE INTO posting(hash, documentId) VALUES (?, ?)", inserts)
+    }
+
+    /// Marks every known file not seen by this walk as gone, and documents with no file left
+    /// as gone; returns how many files vanished. Nothing is deleted.
+    mutating func markGone(keeping seen: Set<String>) throws(IndexError) -> Int {
+        let vanished = files.filter { $0.value.state != "gone" && !seen.contains($0.key) }
+        guard !vanished.isEmpty else { return 0 }
+        let scan = self.scan
+        try index.write { db in
+            for (_, file) in vanished {
+                try db.execute(sql: "UPDATE file SET state = 'gone', goneScan = ? WHERE id = ?", arguments: [scan, file.id])
+                // The version the file held was last seen by the previous scan, unless another file still holds it.
+                try db.execute(sql: """
+                    UPDATE version SET lastScan = MAX(firstScan, ?) WHERE lastScan IS NULL
+                    AND id = (SELECT versionId FROM file WHERE id = ?)
+                    AND NOT EXISTS (SELECT 1 FROM file f WHERE f.versionId = version.id AND f.state = 'ok')
+                    """, arguments: [scan - 1, file.id])
+            }
+            let documentIDs = Set(vanished.compactMap(\.value.documentID))
+            for document in documentIDs {
+                let remaining = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM file WHERE documentId = ? AND state != 'gone'", arguments: [document]) ?? 0
+                if remaining == 0 { try db.execute(sql: "UPDATE document SET gone = 1 WHERE id = ?", arguments: [document]) }
+            }
+        }
+        for (path, _) in vanished { files[path]?.state = "gone" }
+        return vanished.count
+    }
+}
+
+/// The parts of a URL the index needs, without Foundation's URL parsing in the hot path.
+enum URLParts {
+    static func host(of url: String) -> String? {
+        guard let scheme = url.range(of: "://") else { return nil }
+        let rest = url[scheme.upperBound...]
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
+        return host.isEmpty ? nil : host.lowercased()
+    }
+
+    /// Scheme and host lower-cased, `http` taken as `https`, fragment and trailing slash dropped.
+    static func normalized(_ url: String) -> String {
+        var text = url.trimmingCharacters(in: .whitespaces)
+        if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
+        if text.lowercased().hasPrefix("http://") { text = "https://" + text.dropFirst(7) }
+        if let scheme = text.range(of: "://") {
+            let afterScheme = text[scheme.upperBound...]
+            let hostEnd = afterScheme.firstIndex { $0 == "/" || $0 == "?" } ?? text.endIndex
+            text = text[..<hostEnd].lowercased() + text[hostEnd...]
+        }
+        while text.hasSuffix("/") && text.filter({ $0 == "/" }).count > 3 { text.removeLast() }
+        return text
+    }
+}

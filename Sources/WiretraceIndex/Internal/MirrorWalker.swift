@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A regular file found in the mirror, with what decides whether it must be read again.
+struct MirrorEntry: Sendable {
+    /// Path relative to the mirror, `/`-separated.
+    var path: String
+    var size: Int
+    /// Modification time in nanoseconds since 1970.
+    var mtime: Int64
+    var inode: Int64
+}
+
+/// Walks a mirror with `opendir`/`lstat`, in byte order of names so that runs are
+/// reproducible. Hidden files and folders (the index's own `.wiretrace` among them) are
+/// skipped. Symbolic links to files are followed; symbolic links to folders are not, so a
+/// link back up the tree can never make the walk loop. Problems (an unreadable folder, a
+/// broken or looping link) are collected, not thrown: the walk goes on.
+struct MirrorWalker {
+    let root: String
+    var entries: [MirrorEntry] = []
+    var problems: [(path: String, reason: String)] = []
+    var skippedFolderLinks = 0
+
+    init(root: String) { self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root }
+
+    /// Walks the whole mirror; throws only when the mirror itself cannot be read.
+    mutating func walk() throws(IndexError) {
+        var info = stat()
+        guard stat(root, &info) == 0 else { throw IndexError(path: root, reason: .mirror(String(cString: strerror(errno)))) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw IndexError(path: root, reason: .mirror("not a folder")) }
+        guard let directory = opendir(root) else { throw IndexError(path: root, reason: .mirror(String(cString: strerror(errno)))) }
+        closedir(directory)
+        walkFolder("")
+    }
+
+    private mutating func walkFolder(_ relative: String) {
+        let full = relative.isEmpty ? root : root + "/" + relative
+        guard let directory = opendir(full) else {
+            problems.append((relative, "folder cannot be read: \(String(cString: strerror(errno)))"))
+            return
+        }
+        var names: [[UInt8]] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> [UInt8] in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                return Array(bytes.prefix(while: { $0 != 0 }))
+            }
+            if name.first == UInt8(ascii: ".") { continue }
+            names.append(name)
+        }
+        closedir(directory)
+        names.sort { $0.lexicographicallyPrecedes($1) }
+        for nameBytes in names {
+            let name = String(decoding: nameBytes, as: UTF8.self)
+            let path = relative.isEmpty ? name : relative + "/" + name
+            let fullPath = root + "/" + path
+            var info = stat()
+            guard lstat(fullPath, &info) == 0 else {
+                problems.append((path, String(cString: strerror(errno))))
+                continue
+            }
+            var kind = info.st_mode & S_IFMT
+            if kind == S_IFLNK {
+                guard stat(fullPath, &info) == 0 else {
+                    let code = errno
+                    problems.append((path, code == ELOOP ? "symbolic link loop" : "broken symbolic link (\(String(cString: strerror(code))))"))
+                    continue
+                }
+                kind = info.st_mode & S_IFMT
+                if kind == S_IFDIR { skippedFolderLinks += 1; continue }
+            }
+            if kind == S_IFDIR {
+                walkFolder(path)
+            } else if kind == S_IFREG {
+                let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+                entries.append(MirrorEntry(path: path, size: Int(info.st_size), mtime: mtime, inode: Int64(bitPattern: UInt64(info.st_ino))))
+            }
+            // Sockets, pipes and devices are not articles; they are passed over silently.
+        }
+    }
+}

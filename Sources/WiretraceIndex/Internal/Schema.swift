@@ -1,0 +1,132 @@
+import GRDB
+
+/// The index's tables, under migrations. Every migration a build knows is listed here; an
+/// index that has applied one this build does not know was written by a newer Wiretrace and
+/// is refused rather than misread.
+enum Schema {
+    /// `PRAGMA application_id` of a Wiretrace index: "WTIX".
+    static let applicationID: Int32 = 0x5754_4958
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                -- One row per run of `wiretrace scan`; a scan killed before it finished stays 'running'.
+                CREATE TABLE scan (
+                    id INTEGER PRIMARY KEY,
+                    startedAt INTEGER NOT NULL,
+                    finishedAt INTEGER,
+                    status TEXT NOT NULL,
+                    mirror TEXT NOT NULL,
+                    report TEXT
+                );
+                -- Every file ever seen in the mirror. state: ok, bad (could not be read), gone.
+                CREATE TABLE file (
+                    id INTEGER PRIMARY KEY,
+                    path TEXT NOT NULL UNIQUE,
+                    size INTEGER NOT NULL,
+                    mtime INTEGER NOT NULL,
+                    inode INTEGER NOT NULL,
+                    state TEXT NOT NULL,
+                    problem TEXT,
+                    format TEXT,
+                    documentId INTEGER,
+                    versionId INTEGER,
+                    firstScan INTEGER NOT NULL,
+                    changedScan INTEGER NOT NULL,
+                    goneScan INTEGER
+                );
+                CREATE INDEX file_version ON file(versionId);
+                -- A document is what has versions: one canonical URL of the file's own site, or one mirror path.
+                CREATE TABLE document (
+                    id INTEGER PRIMARY KEY,
+                    key TEXT NOT NULL UNIQUE,
+                    site TEXT NOT NULL,
+                    outlet TEXT,
+                    canonicalURL TEXT,
+                    currentVersionId INTEGER,
+                    linkedVersionId INTEGER,
+                    storyId INTEGER,
+                    storyScan INTEGER,
+                    firstScan INTEGER NOT NULL,
+                    gone INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX document_story ON document(storyId);
+                CREATE INDEX document_url ON document(canonicalURL);
+                -- Every distinct normalized text and title of a document. lastScan is set when a
+                -- version stops being current (superseded, or its file gone); NULL means current.
+                CREATE TABLE version (
+                    id INTEGER PRIMARY KEY,
+                    documentId INTEGER NOT NULL REFERENCES document(id),
+                    number INTEGER NOT NULL,
+                    path TEXT NOT NULL,
+                    textHash INTEGER NOT NULL,
+                    titleHash INTEGER NOT NULL,
+                    title TEXT,
+                    outlet TEXT,
+                    agencies TEXT NOT NULL,
+                    created INTEGER,
+                    createdText TEXT,
+                    createdHasTime INTEGER NOT NULL DEFAULT 1,
+                    updated INTEGER,
+                    updatedText TEXT,
+                    words INTEGER NOT NULL,
+                    firstScan INTEGER NOT NULL,
+                    firstSeenAt INTEGER NOT NULL,
+                    lastScan INTEGER,
+                    classification TEXT,
+                    silentEdit INTEGER NOT NULL DEFAULT 0,
+                    diffSummary TEXT,
+                    UNIQUE (documentId, number)
+                );
+                CREATE INDEX version_scan ON version(firstScan);
+                -- The article as read (JSON of Wiretrace.Article): what re-fingerprinting and diffs start from.
+                CREATE TABLE article (versionId INTEGER PRIMARY KEY, json BLOB NOT NULL);
+                -- Fingerprint summary of a version under one fingerprint version: the hash of each
+                -- paragraph (0 for those that do not count) and the postings it contributes.
+                CREATE TABLE print (
+                    versionId INTEGER PRIMARY KEY,
+                    fingerprintVersion TEXT NOT NULL,
+                    paragraphHashes BLOB NOT NULL,
+                    postings BLOB NOT NULL
+                );
+                -- The inverted index: hash -> documents whose current version holds it.
+                CREATE TABLE posting (hash INTEGER NOT NULL, documentId INTEGER NOT NULL, PRIMARY KEY (hash, documentId)) WITHOUT ROWID;
+                -- Hashes learned as boilerplate: never a link between documents.
+                CREATE TABLE boilerplate (hash INTEGER PRIMARY KEY, documents INTEGER NOT NULL, reason TEXT NOT NULL, scan INTEGER NOT NULL);
+                -- Verified pairs (a < b): the comparison said they share a source.
+                CREATE TABLE link (
+                    a INTEGER NOT NULL,
+                    b INTEGER NOT NULL,
+                    verdict TEXT NOT NULL,
+                    score REAL NOT NULL,
+                    aInB REAL NOT NULL,
+                    bInA REAL NOT NULL,
+                    scan INTEGER NOT NULL,
+                    PRIMARY KEY (a, b)
+                ) WITHOUT ROWID;
+                CREATE INDEX link_b ON link(b);
+                CREATE TABLE story (
+                    id INTEGER PRIMARY KEY,
+                    firstScan INTEGER NOT NULL,
+                    updatedScan INTEGER NOT NULL,
+                    size INTEGER NOT NULL,
+                    title TEXT,
+                    sourceDocumentId INTEGER,
+                    agency TEXT,
+                    firstPublished INTEGER,
+                    lastPublished INTEGER,
+                    outlets TEXT NOT NULL,
+                    evidence TEXT NOT NULL,
+                    mergedInto INTEGER
+                );
+                CREATE INDEX story_updated ON story(updatedScan);
+                """)
+        }
+        return migrator
+    }
+
+    /// Names of the migrations this build knows.
+    static let knownMigrations: Set<String> = ["v1"]
+}

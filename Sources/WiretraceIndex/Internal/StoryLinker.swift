@@ -1,0 +1,297 @@
+import Foundation
+import GRDB
+import Wiretrace
+
+/// Links documents into stories.
+///
+/// 1. The documents to link are those whose current version has not been linked yet (new
+///    or changed since the last scan), with the documents they were linked to when their
+///    text changed.
+/// 2. Their postings are looked up in the inverted index. A hash shared by too many
+///    documents (more than any story has), or by most documents of one site, is learned as
+///    boilerplate and is no link (``Boilerplate``).
+/// 3. Two documents sharing at least ``minimumSharedPostings`` other hashes are a candidate
+///    pair. Candidates are verified by ``Wiretrace/Comparison`` on the full fingerprints
+///    (with learned boilerplate paragraphs marked as such), strongest first; a pair whose
+///    documents are already connected by verified links is not compared, because stories are
+///    the connected groups and one path is enough. Each round compares a spanning forest of
+///    the remaining candidates, in parallel.
+/// 4. Stories are the connected groups of verified links; a group keeps the oldest story id
+///    among its members, so story ids are stable from scan to scan.
+struct StoryLinker {
+    static let minimumSharedPostings = 2
+
+    let index: MirrorIndex
+    let scan: Int
+    let workers: Int
+
+    struct Pair: Hashable {
+        var a: Int32
+        var b: Int32
+        var shared: Int
+    }
+
+    struct Link {
+        var a: Int64, b: Int64
+        var verdict: String
+        var score: Double, aInB: Double, bInA: Double
+    }
+
+    func run(progress: (Int, Int) -> Void) throws(IndexError) -> ScanReport.Linking {
+        var stats = ScanReport.Linking()
+        // Documents to link, and their neighbours when they had been linked before.
+        let (pending, relinked): ([Int64], [Int64]) = try index.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, linkedVersionId FROM document
+                WHERE gone = 0 AND currentVersionId IS NOT NULL AND linkedVersionId IS NOT currentVersionId
+                """)
+            return (rows.map { $0[0] }, rows.compactMap { row -> Int64? in (row[1] as Int64?) == nil ? nil : row[0] })
+        }
+        guard !pending.isEmpty else { return stats }
+        var toLink = Set(pending)
+        let neighbours: [Int64] = try index.read { db in
+            guard !relinked.isEmpty else { return [] }
+            let list = relinked.map(String.init).joined(separator: ",")
+            return try Int64.fetchAll(db, sql: "SELECT b FROM link WHERE a IN (\(list)) UNION SELECT a FROM link WHERE b IN (\(list))")
+        }
+        toLink.formUnion(neighbours)
+        stats.documents = toLink.count
+
+        // Dense ids for every document.
+        let documents: [(id: Int64, site: String)] = try index.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, site FROM document ORDER BY id").map { ($0[0], $0[1]) }
+        }
+        var dense: [Int64: Int32] = [:]
+        dense.reserveCapacity(documents.count)
+        var siteOf: [Int32] = []
+        var siteIDs: [String: Int32] = [:]
+        var siteSizes: [Int32] = []
+        for (position, document) in documents.enumerated() {
+            dense[document.id] = Int32(position)
+            let site = siteIDs[document.site] ?? {
+                let id = Int32(siteIDs.count)
+                siteIDs[document.site] = id
+                siteSizes.append(0)
+                return id
+            }()
+            siteOf.append(site)
+            siteSizes[Int(site)] += 1
+        }
+        let linking = Set(toLink.compactMap { dense[$0] })
+
+        // Links that stay, links to drop (documents whose text changed).
+        let relinkedSet = Set(relinked)
+        var existing: [(Int64, Int64)] = try index.read { db in
+            try Row.fetchAll(db, sql: "SELECT a, b FROM link").map { ($0[0], $0[1]) }
+        }
+        existing.removeAll { relinkedSet.contains($0.0) || relinkedSet.contains($0.1) }
+        var components = UnionFind(count: documents.count)
+        for (a, b) in existing { if let a = dense[a], let b = dense[b] { components.union(a, b) } }
+
+        // Postings of the documents to link, then every document holding those hashes.
+        let wanted: Set<UInt64> = try index.read { db in
+            var hashes = Set<UInt64>()
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT d.id, p.postings FROM document d JOIN print p ON p.versionId = d.currentVersionId
+                WHERE d.gone = 0 AND d.currentVersionId IS NOT NULL
+                """)
+            while let row = try rows.next() {
+                guard toLink.contains(row[0]) else { continue }
+                for hash in HashBlob.decode(row[1]) { hashes.insert(hash) }
+            }
+            return hashes
+        }
+        var postings: [(hash: UInt64, document: Int32)] = try index.read { db in
+            var result: [(UInt64, Int32)] = []
+            let everything = toLink.count * 5 > documents.count
+            if !everything {
+                try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS wanted(hash INTEGER PRIMARY KEY); DELETE FROM wanted")
+                let insert = try db.makeStatement(sql: "INSERT INTO wanted(hash) VALUES (?)")
+                for hash in wanted { try insert.execute(arguments: [hash.sql]) }
+            }
+            let sql = everything ? "SELECT hash, documentId FROM posting"
+                : "SELECT p.hash, p.documentId FROM wanted w JOIN posting p ON p.hash = w.hash"
+            let rows = try Row.fetchCursor(db, sql: sql)
+            while let row = try rows.next() {
+                let hash = (row[0] as Int64).hash
+                guard everything == false || wanted.contains(hash), let document = dense[row[1]] else { continue }
+                result.append((hash, document))
+            }
+            if !everything { try db.execute(sql: "DROP TABLE wanted") }
+            return result
+        }
+        postings.sort { $0.hash < $1.hash || ($0.hash == $1.hash && $0.document < $1.document) }
+
+        // Boilerplate and candidate pairs.
+        var boilerplate = try index.read { db in
+            Set(try Int64.fetchAll(db, sql: "SELECT hash FROM boilerplate").map(\.hash))
+        }
+        let rules = Boilerplate(documents: documents.count)
+        var learned: [(UInt64, Int, String)] = []
+        var pairCounts: [UInt64: Int32] = [:]
+        var start = 0
+        var siteCounts: [Int32: Int32] = [:]
+        while start < postings.count {
+            var end = start + 1
+            while end < postings.count && postings[end].hash == postings[start].hash { end += 1 }
+            defer { start = end }
+            let hash = postings[start].hash
+            let holders = postings[start..<end].map(\.document)
+            guard holders.count > 1, !boilerplate.contains(hash) else { continue }
+            siteCounts.removeAll(keepingCapacity: true)
+            for holder in holders { siteCounts[siteOf[Int(holder)], default: 0] += 1 }
+            if let reason = rules.reason(holders: holders.count, siteCounts: siteCounts, siteSizes: siteSizes,
+                                          siteName: { site in siteIDs.first { $0.value == site }?.key ?? "" }) {
+                boilerplate.insert(hash)
+                learned.append((hash, holders.count, reason))
+                continue
+            }
+            for i in 0..<holders.count {
+                for j in (i + 1)..<holders.count where linking.contains(holders[i]) || linking.contains(holders[j]) {
+                    let key = UInt64(UInt32(holders[i])) << 32 | UInt64(UInt32(holders[j]))
+                    pairCounts[key, default: 0] += 1
+                }
+            }
+        }
+        postings = []
+        // Pairs learned as boilerplate after they were counted lose those counts only in
+        // later scans; the comparison, which sees the learned boilerplate, has the last word.
+        var candidates: [Pair] = pairCounts.compactMap { key, count in
+            count >= Self.minimumSharedPostings ? Pair(a: Int32(truncatingIfNeeded: key >> 32), b: Int32(truncatingIfNeeded: key), shared: Int(count)) : nil
+        }
+        pairCounts = [:]
+        candidates.sort { ($0.shared, $1.a, $1.b) > ($1.shared, $0.a, $0.b) }
+        stats.candidatePairs = candidates.count
+        stats.learnedBoilerplate = learned.count
+
+        // Verify, in groups of candidates that touch each other, so that each document is
+        // fingerprinted about once.
+        var links: [Link] = []
+        let groups = Self.groups(of: candidates, count: documents.count)
+        let prints = FingerprintLoader(index: index, documents: documents.map(\.id), boilerplate: boilerplate)
+        var verifiedDocuments = 0
+        var slice: [Pair] = []
+        var sliceDocuments = Set<Int32>()
+        func flush() throws(IndexError) {
+            guard !slice.isEmpty else { return }
+            let (verified, rejected) = try verify(slice, components: &components, prints: prints)
+            links += verified.map { pair, comparison in
+                Link(a: documents[Int(pair.a)].id, b: documents[Int(pair.b)].id, verdict: comparison.verdict.rawValue,
+                     score: comparison.score, aInB: comparison.containmentOfAInB, bInA: comparison.containmentOfBInA)
+            }
+            stats.verifiedPairs += verified.count
+            stats.rejectedPairs += rejected
+            verifiedDocuments += sliceDocuments.count
+            progress(verifiedDocuments, linking.count)
+            slice = []
+            sliceDocuments = []
+        }
+        for group in groups {
+            slice += group
+            for pair in group { sliceDocuments.insert(pair.a); sliceDocuments.insert(pair.b) }
+            if sliceDocuments.count >= 2000 { try flush() }
+        }
+        try flush()
+
+        // Write links, boilerplate, linked marks and stories in one transaction.
+        let scan = self.scan
+        try index.write { db in
+            if !relinked.isEmpty {
+                let list = relinked.map(String.init).joined(separator: ",")
+                try db.execute(sql: "DELETE FROM link WHERE a IN (\(list)) OR b IN (\(list))")
+            }
+            let insertLink = try db.makeStatement(sql: """
+                INSERT OR REPLACE INTO link(a, b, verdict, score, aInB, bInA, scan) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            for link in links {
+                let (a, b, aInB, bInA) = link.a < link.b ? (link.a, link.b, link.aInB, link.bInA) : (link.b, link.a, link.bInA, link.aInB)
+                try insertLink.execute(arguments: [a, b, link.verdict, link.score, aInB, bInA, scan])
+            }
+            let insertBoilerplate = try db.makeStatement(sql: "INSERT OR IGNORE INTO boilerplate(hash, documents, reason, scan) VALUES (?, ?, ?, ?)")
+            for (hash, holders, reason) in learned { try insertBoilerplate.execute(arguments: [hash.sql, holders, reason, scan]) }
+            let markLinked = try db.makeStatement(sql: "UPDATE document SET linkedVersionId = currentVersionId WHERE id = ?")
+            for document in toLink { try markLinked.execute(arguments: [document]) }
+            try StoryAssigner(scan: scan).assign(db)
+        }
+        return stats
+    }
+
+    /// Candidate pairs split into connected groups, strongest pairs first inside each group.
+    static func groups(of candidates: [Pair], count: Int) -> [[Pair]] {
+        var sets = UnionFind(count: count)
+        for pair in candidates { sets.union(pair.a, pair.b) }
+        var byRoot: [Int32: [Pair]] = [:]
+        for pair in candidates { byRoot[sets.find(pair.a), default: []].append(pair) }
+        return byRoot.values.sorted { ($0[0].a, $0[0].b) < ($1[0].a, $1[0].b) }
+    }
+
+    /// Verifies candidate pairs in rounds: each round takes the pairs that would join
+    /// separate components (a spanning forest), compares them in parallel, and joins the
+    /// components of those that share a source.
+    private func verify(_ pairs: [Pair], components: inout UnionFind, prints: FingerprintLoader)
+        throws(IndexError) -> (verified: [(Pair, Comparison)], rejected: Int) {
+        var pending = pairs
+        var verified: [(Pair, Comparison)] = []
+        var rejected = 0
+        var cache: [Int32: Fingerprint] = [:]
+        while !pending.isEmpty {
+            var tentative = components
+            var round: [Pair] = [], rest: [Pair] = []
+            for pair in pending where components.find(pair.a) != components.find(pair.b) {
+                if tentative.union(pair.a, pair.b) { round.append(pair) } else { rest.append(pair) }
+            }
+            guard !round.isEmpty else { break }
+            let needed = Set(round.flatMap { [$0.a, $0.b] }).filter { cache[$0] == nil }
+            for (document, print) in try prints.fingerprints(of: Array(needed), workers: workers) { cache[document] = print }
+            let results = PendingChunk<Comparison?>(count: round.count)
+            let snapshot = cache, comparing = round
+            DispatchQueue.concurrentPerform(iterations: round.count) { position in
+                let pair = comparing[position]
+                guard let a = snapshot[pair.a], let b = snapshot[pair.b] else { results.store(nil, at: position); return }
+                results.store(Comparison(a, b), at: position)
+            }
+            for (pair, comparison) in zip(round, results.take()) {
+                if let comparison, comparison.verdict.sharesSource {
+                    components.union(pair.a, pair.b)
+                    verified.append((pair, comparison))
+                } else {
+                    rejected += 1
+                }
+            }
+            pending = rest
+        }
+        return (verified, rejected)
+    }
+}
+
+/// Loads the current article of documents and fingerprints it, with the paragraphs whose
+/// hash was learned as boilerplate marked as boilerplate.
+struct FingerprintLoader {
+    let index: MirrorIndex
+    let documents: [Int64]
+    let boilerplate: Set<UInt64>
+
+    func fingerprints(of dense: [Int32], workers: Int) throws(IndexError) -> [(Int32, Fingerprint)] {
+        var rows: [(Int32, Data, Data)] = []
+        for start in stride(from: 0, to: dense.count, by: 500) {
+            let slice = dense[start..<min(start + 500, dense.count)]
+            let byID = Dictionary(uniqueKeysWithValues: slice.map { (documents[Int($0)], $0) })
+            let list = byID.keys.map(String.init).joined(separator: ",")
+            rows += try index.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT d.id, a.json, p.paragraphHashes FROM document d
+                    JOIN article a ON a.versionId = d.currentVersionId JOIN print p ON p.versionId = d.currentVersionId
+                    WHERE d.id IN (\(list))
+                    """).map { (byID[$0[0]]!, $0[1], $0[2]) }
+            }
+        }
+        let results = PendingChunk<Fingerprint?>(count: rows.count)
+        let boilerplate = self.boilerplate, loaded = rows
+        DispatchQueue.concurrentPerform(iterations: rows.count) { position in
+            guard var article = try? JSONDecoder().decode(Article.self, from: loaded[position].1) else { results.store(nil, at: position); return }
+            Boilerplate.mark(&article, paragraphHashes: HashBlob.decode(loaded[position].2), boilerplate: boilerplate)
+            results.store(Fingerprint(of: article), at: position)
+        }
+        return zip(rows, results.take()).compactMap { row, print in print.map { (row.0, $0) } }
+    }
+}

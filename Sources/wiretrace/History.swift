@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import Wiretrace
+import WiretraceIndex
+
+extension WiretraceCommand {
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show every version of one document in a scanned mirror, with what changed from each to the next.",
+            discussion: "The document is named by its path in the mirror or its canonical URL. Exit status: 0, or 2 for trouble."
+        )
+
+        @Argument(help: "A mirror path (relative to the mirror, or a path to the file) or a canonical URL.") var document: String
+        @OptionGroup var location: IndexLocationOptions
+        @OptionGroup var output: OutputOptions
+
+        struct VersionOut: Encodable {
+            var version: VersionSummary
+            var changes: [ChangeOut]
+        }
+
+        struct ChangeOut: Encodable {
+            var kind: String
+            var cosmetic: Bool
+            var old: String
+            var new: String
+            var words: [WordDiff.Segment]
+        }
+
+        func run() throws {
+            var location = location
+            if location.indexPath == nil && location.mirror == nil, let found = MirrorIndex.locate(from: document) {
+                location.indexPath = found
+            }
+            let index = try location.open()
+            guard let history = try reportingIndexErrors({ try index.history(of: document, mirror: location.mirrorFolder(of: index)) }) else {
+                Terminal.standardError.write("wiretrace: \(document): not in the index \(index.path)\n")
+                throw ExitCode(2)
+            }
+            var versions: [VersionOut] = []
+            var previous: Article?
+            for version in history.versions {
+                let article = try reportingIndexErrors { try index.article(ofVersion: version.versionId) }
+                var changes: [ChangeOut] = []
+                if let previous, let article {
+                    let diff = VersionDiff(from: previous, to: article)
+                    changes = diff.changes.map { change in
+                        ChangeOut(kind: change.kind.rawValue, cosmetic: change.isCosmetic,
+                                  old: change.old.map { previous.paragraphs[$0].text }.joined(separator: "\n"),
+                                  new: change.new.map { article.paragraphs[$0].text }.joined(separator: "\n"), words: change.words)
+                    }
+                }
+                versions.append(VersionOut(version: version, changes: changes))
+                previous = article
+            }
+            if output.json {
+                struct Out: Encodable { var schemaVersion = 1; var document: DocumentHistory; var versions: [VersionOut] }
+                Terminal.standardOutput.write(try JSONOutput.encode(Out(document: history, versions: versions)))
+                return
+            }
+            let style = output.style
+            var lines = [style.bold(history.url ?? history.paths.first ?? history.key) + " · \(history.versions.count) version\(history.versions.count == 1 ? "" : "s")"
+                         + (history.storyId.map { " · story \($0)" } ?? "") + (history.gone ? " · " + style.yellow("gone") : "")]
+            if history.paths.count > 1 || history.url != nil { lines.append(style.dim("files: " + history.paths.joined(separator: ", "))) }
+            for out in versions {
+                let version = out.version
+                lines.append("")
+                var head = style.bold("v\(version.number)") + "  first seen \(shortTime(version.firstSeen))"
+                if let updated = version.updatedText { head += " · declares updated \(updated)" }
+                if let lastScan = version.lastScan {
+                    head += style.dim(" · last seen in scan \(lastScan)")
+                } else {
+                    head += style.dim(version.number == history.versions.count ? " · current" : " · superseded; its file is still in the mirror")
+                }
+                lines.append(head)
+                if let title = version.title { lines.append("  \"\(title)\"") }
+                if let classification = version.classification {
+                    var line = "  \(classification)" + (version.summary.map { " · \($0)" } ?? "")
+                    if version.silentEdit { line += "  " + style.red(style.bold("SILENT EDIT")) }
+                    lines.append(line)
+                }
+                for change in out.changes where !change.cosmetic || change.kind != "edited" {
+                    switch change.kind {
+                    case "added": lines.append("    " + style.green("+ " + excerpt(change.new, 140)))
+                    case "removed": lines.append("    " + style.red("− " + excerpt(change.old, 140)))
+                    case "moved": lines.append("    " + style.cyan("↕ moved: " + excerpt(change.new, 120)))
+                    default:
+                        let text = change.words.map { segment -> String in
+                            switch segment.kind {
+                            case .same: segment.wordCount > 12 ? "…" : segment.text
+                            case .added: style.green("{+\(segment.text)+}")
+                            case .removed: style.red("[-\(segment.text)-]")
+                            }
+                        }.joined(separator: " ")
+                        lines.append("    ~ \(change.kind): " + text)
+                    }
+                }
+            }
+            Terminal.standardOutput.write(lines.joined(separator: "\n") + "\n")
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import WiretraceIndex
+
+/// The terminal rendering of a scan report: what is new since the last scan first, then
+/// the stories with their likely source and timeline, versions, and bad files.
+struct ScanReportText {
+    let report: ScanReport
+    let style: Style
+    /// Stories shown in full; `wiretrace stories` lists the rest.
+    var storyLimit = 20
+
+    func render() -> String {
+        var lines: [String] = []
+        let files = report.files
+        var scanned = "Scanned \(report.mirror) in \(Self.seconds(report.elapsedSeconds)): \(files.seen) files"
+        var details = ["\(files.read) read", "\(files.unchanged) unchanged"]
+        if files.gone > 0 { details.append("\(files.gone) gone") }
+        scanned += " (" + details.joined(separator: ", ") + ")"
+        lines.append(style.bold(scanned))
+        let since = report.sinceScan.map { "since scan \($0)" } ?? "first scan"
+        var news = [
+            count(report.newStoryCount, "new story", "new stories"),
+            count(report.updatedStoryCount, "updated story", "updated stories"),
+            count(report.republications, "republication", "republications"),
+            count(report.versions.count, "new version", "new versions"),
+            count(report.silentEdits, "silent edit", "silent edits"),
+            count(files.bad, "bad file", "bad files"),
+        ]
+        if report.newDocuments > 0 { news.insert(count(report.newDocuments, "new document", "new documents"), at: 0) }
+        lines.append("New (\(since)): " + news.joined(separator: " · "))
+        if report.refingerprinted > 0 {
+            lines.append(style.yellow("Fingerprint rules changed: \(report.refingerprinted) stored versions fingerprinted again under \(report.fingerprintVersion)"))
+        }
+        let stories = report.newStories.map { ($0, true) } + report.updatedStories.map { ($0, false) }
+        for (story, isNew) in stories.prefix(storyLimit) {
+            lines.append("")
+            lines += StoryText(style: style).lines(for: story, tag: isNew ? "new" : "updated")
+        }
+        let hidden = report.newStoryCount + report.updatedStoryCount - min(stories.count, storyLimit)
+        if hidden > 0 { lines.append(""); lines.append(style.dim("… and \(hidden) more stories: wiretrace stories --mirror \(report.mirror)")) }
+        if !report.versions.isEmpty {
+            lines.append("")
+            lines.append(style.bold("New versions"))
+            for version in report.versions.prefix(50) {
+                var line = "  \(version.path) v\(version.number): \(version.classification ?? "new version")"
+                if let summary = version.summary { line += " · " + summary }
+                lines.append(version.silentEdit ? line + "  " + style.red(style.bold("SILENT EDIT")) : line)
+            }
+            if report.versions.count > 50 { lines.append(style.dim("  … and \(report.versions.count - 50) more")) }
+        }
+        if !report.badFiles.isEmpty || files.stillBad > 0 {
+            lines.append("")
+            lines.append(style.bold("Files that could not be read"))
+            for bad in report.badFiles.prefix(100) { lines.append("  " + style.red(bad.path) + ": " + bad.reason) }
+            if report.badFiles.count > 100 { lines.append(style.dim("  … and \(report.badFiles.count - 100) more (--json lists all)")) }
+            if files.stillBad > 0 { lines.append(style.dim("  \(files.stillBad) file\(files.stillBad == 1 ? "" : "s") still unreadable from earlier scans")) }
+        }
+        lines.append("")
+        let totals = report.totals
+        lines.append(style.dim("Index \(report.index): \(totals.documents) documents, \(totals.versions) versions, \(totals.stories) stories (scan \(report.scan), fingerprints \(report.fingerprintVersion))"))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func count(_ value: Int, _ one: String, _ many: String) -> String {
+        let text = "\(value) \(value == 1 ? one : many)"
+        return value > 0 ? style.bold(text) : text
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value < 10 ? String(format: "%.2f s", value) : String(format: "%.1f s", value)
+    }
+}
+
+/// A story as the terminal shows it: headline, likely source with evidence, timeline.
+struct StoryText {
+    let style: Style
+
+    func lines(for story: StorySummary, tag: String? = nil) -> [String] {
+        var lines: [String] = []
+        var head = style.bold("Story \(story.id)") + " · \"\(excerpt(story.title ?? "untitled", 80))\" · \(story.size) copies"
+        if let tag { head += " · " + (tag == "new" ? style.green(tag) : style.cyan(tag)) }
+        lines.append(head)
+        let source = story.likelySource
+        var sourceLine = "  likely source: "
+        if let agency = source.agency { sourceLine += style.bold(agency) + (source.outlet.map { ", first copy here: \($0)" } ?? "") }
+        else { sourceLine += style.bold(source.outlet ?? "unknown") }
+        if let path = source.path { sourceLine += style.dim(" (\(path))") }
+        lines.append(sourceLine)
+        for evidence in source.evidence { lines.append(style.dim("    · " + evidence)) }
+        lines.append("  timeline:")
+        for member in story.timeline {
+            let when = member.created.map(shortTime) ?? "seen " + shortTime(member.firstSeen)
+            var relation = member.isSource ? style.green("source") : (member.verdict.map { "\($0) \(Int(((member.score ?? 0) * 100).rounded()))%" + (member.linkedTo.map { " (with \($0))" } ?? "") } ?? "linked")
+            if member.isNew && !member.isSource { relation += " " + style.green("new") }
+            if member.gone { relation += " " + style.yellow("gone") }
+            if member.versions > 1 { relation += " · \(member.versions) versions" }
+            lines.append("    \(padded(when, 22)) \(padded(member.outlet, 18)) \(member.path)  \(relation)")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Wiretrace
+import WiretraceIndex
+
+extension WiretraceCommand {
+    struct Stories: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the stories of a scanned mirror, most recently changed first.",
+            discussion: "Exit status: 0, or 2 for trouble (no index)."
+        )
+
+        @Option(help: "Only stories with a copy from this outlet or site (substring, case-insensitive).") var outlet: String?
+        @Option(help: "Only stories whose likely source is this agency (Reuters, AP, PTI, ...).") var agency: String?
+        @Option(help: ArgumentHelp("Only stories with a copy published or first seen on or after this date (2023-12-08, or any date Wiretrace reads).", valueName: "DATE"))
+        var since: String?
+        @Option(help: "At most this many stories.") var limit = 50
+        @OptionGroup var location: IndexLocationOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            var filter = StoryFilter(outlet: outlet, agency: agency, limit: limit)
+            if let since {
+                guard let instant = ArticleTime(kind: .created, text: since, source: "--since", context: TimeContext(dayMonthOrder: .dayFirst))?.instant else {
+                    Terminal.standardError.write("wiretrace: --since \(since): not a date\n")
+                    throw ExitCode(2)
+                }
+                filter.since = instant
+            }
+            let index = try location.open()
+            let stories = try reportingIndexErrors { try index.stories(filter) }
+            if output.json {
+                struct Listing: Encodable { var schemaVersion = 1; var stories: [StorySummary] }
+                Terminal.standardOutput.write(try JSONOutput.encode(Listing(stories: stories)))
+                return
+            }
+            let style = output.style
+            if stories.isEmpty { Terminal.standardOutput.write("No stories match.\n"); return }
+            var lines: [String] = []
+            for story in stories {
+                let source = story.likelySource.agency ?? story.likelySource.outlet ?? "unknown"
+                let first = shortTime(story.firstPublished ?? story.timeline.first?.firstSeen)
+                lines.append("\(style.bold(padded("#\(story.id)", 6))) \(padded(first, 20)) \(padded("\(story.size) copies", 10)) \(padded(source, 12)) \(excerpt(story.title ?? "untitled", 70))")
+                lines.append(style.dim("       " + excerpt(story.outlets.joined(separator: ", "), 110)))
+            }
+            Terminal.standardOutput.write(lines.joined(separator: "\n") + "\n")
+        }
+    }
+}

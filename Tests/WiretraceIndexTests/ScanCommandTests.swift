@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+import WiretraceIndex
+import WiretraceTestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// End-to-end: the built `wiretrace` binary on the sample mirror, as the README runs it.
+@Suite("wiretrace scan, stories, story, history", .serialized)
+struct ScanCommandTests {
+    /// A copy of Samples/mirror, so that no index is ever written into the repository.
+    private func sampleMirror() throws -> TestMirror {
+        let mirror = try TestMirror()
+        try FileManager.default.removeItem(at: mirror.root)
+        try FileManager.default.copyItem(at: Fixtures.sample("mirror"), to: mirror.root)
+        try? FileManager.default.removeItem(atPath: mirror.path + "/.wiretrace")
+        return mirror
+    }
+
+    @Test("scan of the sample mirror reports its stories, versions, silent edit and bad file, and exits 1")
+    func sampleScan() throws {
+        let mirror = try sampleMirror()
+        let run = try WiretraceBinary.run(["scan", mirror.path, "--color", "never"])
+        #expect(run.status == 1, "one file cannot be read")
+        let out = run.standardOutput
+        #expect(out.contains("15 files (15 read, 0 unchanged)"))
+        #expect(out.contains("4 new stories"))
+        #expect(out.contains("2 new versions · 1 silent edit · 1 bad file"))
+        #expect(out.contains("likely source: Reuters"))
+        #expect(out.contains("www.gulfwire.ae/news/2023/12/08/embassy-photo.html: binary file (PNG image), not an article"))
+        #expect(out.contains("SILENT EDIT"))
+        #expect(!out.contains("jansatta-example"), "the independent Hindi report is in no story")
+        let again = try WiretraceBinary.run(["scan", mirror.path, "--color", "never"])
+        #expect(again.standardOutput.contains("15 files (0 read, 15 unchanged)"))
+        #expect(again.standardOutput.contains("0 new stories"))
+        #expect(again.status == 1)
+    }
+
+    @Test("scan --json carries schemaVersion, counts and timings; --html writes one self-contained page")
+    func jsonAndHTML() throws {
+        let mirror = try sampleMirror()
+        let page = mirror.path + "/../" + (mirror.root.lastPathComponent + ".html")
+        defer { try? FileManager.default.removeItem(atPath: page) }
+        let run = try WiretraceBinary.run(["scan", mirror.path, "--json", "--html", page])
+        #expect(run.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect(json["schemaVersion"] as? Int == ScanReport.currentSchemaVersion)
+        #expect(json["newStoryCount"] as? Int == 4)
+        #expect(json["silentEdits"] as? Int == 1)
+        #expect((json["files"] as? [String: Any])?["read"] as? Int == 15)
+        #expect((json["elapsedSeconds"] as? Double ?? -1) >= 0)
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("Likely source:") && html.contains("SILENT EDIT") && html.contains("<ins>"))
+        #expect(!html.contains("<script") && !html.contains("src=\"http") && !html.contains("href=\"http"), "no network")
+    }
+
+    @Test("stories, story and history read the index the scan wrote")
+    func queries() throws {
+        let mirror = try sampleMirror()
+        _ = try WiretraceBinary.run(["scan", mirror.path])
+        let stories = try WiretraceBinary.run(["stories", "--mirror", mirror.path, "--color", "never"])
+        #expect(stories.status == 0)
+        #expect(stories.standardOutput.split(separator: "\n").filter { $0.hasPrefix("#") }.count == 4)
+        let listing = try WiretraceBinary.run(["stories", "--mirror", mirror.path, "--agency", "Reuters", "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(listing.standardOutput.utf8)) as? [String: Any])
+        let reuters = try #require((json["stories"] as? [[String: Any]])?.first)
+        let id = try #require(reuters["id"] as? Int)
+        let story = try WiretraceBinary.run(["story", String(id), "--mirror", mirror.path, "--color", "never", "--passages"])
+        #expect(story.status == 0)
+        #expect(story.standardOutput.contains("4 copies") && story.standardOutput.contains("The Daily Ledger"))
+        #expect(story.standardOutput.contains("verified links:"))
+        let history = try WiretraceBinary.run(["history", mirror.path + "/www.devdiscourse.com/article/headlines/2743411-baghdad-embassy.2023-12-08T1500.html",
+                                               "--color", "never"])
+        #expect(history.status == 0)
+        #expect(history.standardOutput.contains("3 versions"))
+        #expect(history.standardOutput.contains("[-spokeperson-] {+spokesperson+}"))
+        #expect(history.standardOutput.contains("SILENT EDIT"))
+        let missing = try WiretraceBinary.run(["story", "999", "--mirror", mirror.path])
+        #expect(missing.status == 2 && missing.standardError.contains("no story 999"))
+    }
+
+    @Test("scan exits 2 with a message when the mirror does not exist or the index is locked")
+    func failures() throws {
+        let missing = try WiretraceBinary.run(["scan", "/nonexistent/mirror"])
+        #expect(missing.status == 2 && missing.standardError.contains("/nonexistent/mirror: no such folder"))
+        let mirror = try sampleMirror()
+        _ = try MirrorIndex(path: mirror.indexPath, create: true)
+        let descriptor = open(mirror.indexPath + ".lock", O_RDWR | O_CREAT, 0o644)
+        defer { close(descriptor) }
+        try #require(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        let locked = try WiretraceBinary.run(["scan", mirror.path])
+        #expect(locked.status == 2 && locked.standardError.contains("another scan is using this index"))
+    }
+
+    @Test("a scan killed with SIGKILL mid-way leaves a consistent index; the next run completes it and loses nothing")
+    func killAndResume() throws {
+        let mirror = try TestMirror()
+        let generator = Process()
+        generator.executableURL = Fixtures.root.appendingPathComponent("Scripts/gen-mirror")
+        generator.arguments = ["1500", mirror.path, "--words", "250"]
+        generator.standardError = FileHandle.nullDevice
+        try generator.run()
+        generator.waitUntilExit()
+        try #require(generator.terminationStatus == 0)
+
+        // Kill the scan once it has committed some batches but not all.
+        let scan = Process()
+        scan.executableURL = WiretraceBinary.url
+        scan.arguments = ["scan", mirror.path, "--no-progress", "--jobs", "1", "--batch-size", "50"]
+        scan.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        scan.standardError = errors
+        try scan.run()
+        let deadline = Date().addingTimeInterval(120)
+        var documentsAtKill = 0
+        while Date() < deadline && scan.isRunning {
+            if FileManager.default.fileExists(atPath: mirror.indexPath), let counts = try? MirrorIndex(path: mirror.indexPath, create: false).counts(),
+               counts.documents >= 200 {
+                documentsAtKill = counts.documents
+                break
+            }
+            usleep(20_000)
+        }
+        if !scan.isRunning {
+            let message = String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
+            Issue.record("the scan ended (status \(scan.terminationStatus)) before it could be killed: \(message)")
+            return
+        }
+        kill(scan.processIdentifier, SIGKILL)
+        scan.waitUntilExit()
+        #expect(scan.terminationReason == .uncaughtSignal)
+        let afterKill = try mirror.index().counts()
+        #expect(afterKill.documents >= documentsAtKill && afterKill.finishedScans == 0)
+        #expect(afterKill.versions >= afterKill.documents, "every committed document has its version")
+
+        let resumed = try WiretraceBinary.run(["scan", mirror.path, "--json", "--no-progress"])
+        #expect(resumed.status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(resumed.standardOutput.utf8)) as? [String: Any])
+        let files = try #require(report["files"] as? [String: Any])
+        #expect((files["unchanged"] as? Int ?? 0) >= documentsAtKill / 2, "what the killed scan committed is not read again")
+        #expect((files["read"] as? Int ?? 0) < 1500)
+
+        // The same mirror scanned in one go into another index: nothing may be missing.
+        let cleanIndex = mirror.path + "/.wiretrace/clean.sqlite"
+        let clean = try WiretraceBinary.run(["scan", mirror.path, "--index", cleanIndex, "--no-progress"])
+        #expect(clean.status == 0)
+        let resumedCounts = try mirror.index().counts(), cleanCounts = try MirrorIndex(path: cleanIndex, create: false).counts()
+        #expect(resumedCounts.files == cleanCounts.files)
+        #expect(resumedCounts.documents == cleanCounts.documents)
+        #expect(resumedCounts.versions == cleanCounts.versions)
+        #expect(resumedCounts.stories == cleanCounts.stories)
+        #expect(resumedCounts.storyMembers == cleanCounts.storyMembers)
+        #expect(resumedCounts.postings == cleanCounts.postings)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import Wiretrace
+import WiretraceIndex
+import WiretraceTestSupport
+
+@Suite("Stories")
+struct StoryTests {
+    @Test("copies of one wire story are one story; an independent report of the same event is not in it")
+    func storyOfCopies() throws {
+        let mirror = try TestMirror()
+        try mirror.copySample("articles/reuters-baghdad-embassy.txt", to: "www.reuters.com/world/baghdad.txt")
+        try mirror.copySample("articles/devdiscourse-reuters-baghdad-embassy.txt", to: "www.devdiscourse.com/article/baghdad.txt")
+        try mirror.copySample("articles/gulfwire-baghdad-embassy-trimmed.txt", to: "www.gulfwire.ae/news/baghdad.txt")
+        try mirror.copySample("articles/independent-baghdad-embassy.txt", to: "www.independent.ie/world/baghdad.txt")
+        let report = try mirror.scan()
+        try #require(report.newStories.count == 1)
+        let story = report.newStories[0]
+        #expect(Set(story.timeline.map(\.path)) == ["www.reuters.com/world/baghdad.txt", "www.devdiscourse.com/article/baghdad.txt",
+                                                   "www.gulfwire.ae/news/baghdad.txt"])
+        #expect(story.likelySource.agency == "Reuters")
+        #expect(story.likelySource.path == "www.reuters.com/world/baghdad.txt")
+        #expect(story.likelySource.evidence.contains { $0.contains("agency's own copy") })
+        #expect(story.timeline.first?.path == "www.reuters.com/world/baghdad.txt", "the timeline starts with the earliest copy")
+        #expect(report.republications == 3)
+    }
+
+    @Test("without the agency's own copy, the copy that contains the others is the likely source")
+    func containmentDirection() throws {
+        let mirror = try TestMirror()
+        let full = TestMirror.article("Embassy attacked", published: "2023-12-08T10:00:00Z", Fixtures.seedBody)
+        // A trimmed copy that declares an earlier (wrong) time: containment outranks it.
+        let trimmed = TestMirror.article("Embassy attacked", published: "2023-12-08T09:00:00Z", Array(Fixtures.seedBody.prefix(3)))
+        try mirror.write("www.fullcopy.com/a.txt", full)
+        try mirror.write("www.trimmed.com/b.txt", trimmed)
+        let story = try #require(try mirror.scan().newStories.first)
+        #expect(story.likelySource.path == "www.fullcopy.com/a.txt")
+        #expect(story.likelySource.evidence.contains { $0.contains("containment direction") })
+        #expect(story.likelySource.evidence.contains { $0.contains("not the copy chosen") })
+    }
+
+    @Test("a copy arriving in a later scan joins the existing story and keeps its id")
+    func storyGrows() throws {
+        let mirror = try TestMirror()
+        try mirror.copySample("articles/reuters-baghdad-embassy.txt", to: "www.reuters.com/world/baghdad.txt")
+        try mirror.copySample("articles/devdiscourse-reuters-baghdad-embassy.txt", to: "www.devdiscourse.com/article/baghdad.txt")
+        let first = try #require(try mirror.scan().newStories.first)
+        try mirror.copySample("articles/gulfwire-baghdad-embassy-trimmed.txt", to: "www.gulfwire.ae/news/baghdad.txt")
+        let second = try mirror.scan()
+        #expect(second.newStories.isEmpty)
+        let updated = try #require(second.updatedStories.first)
+        #expect(updated.id == first.id && updated.size == 3)
+        #expect(updated.timeline.filter(\.isNew).map(\.path) == ["www.gulfwire.ae/news/baghdad.txt"])
+        #expect(try mirror.index().stories().map(\.id) == [first.id])
+    }
+
+    @Test("a line shared by most articles of one outlet is learned as boilerplate and links nothing")
+    func learnedBoilerplate() throws {
+        let mirror = try TestMirror()
+        // A house line long enough to make unrelated articles look partially derived, and
+        // one the paragraph classifier does not know.
+        let house = "The Harbour Times has reported from the coast since 1952 and remains owned by its readers; "
+            + "every story is checked by two editors before it appears here, in print and in our weekly digest for subscribers."
+        for number in 0..<12 {
+            try mirror.write("www.harbourtimes.com/local/\(number).txt",
+                             TestMirror.article("Local story \(number)", Array(TestMirror.unrelated(100 + number).prefix(1)) + [house]))
+        }
+        let report = try mirror.scan()
+        #expect(report.newStories.isEmpty, "unrelated articles must not be linked by their outlet's boilerplate")
+        #expect(report.linking.learnedBoilerplate > 0)
+        #expect(report.totals.boilerplateHashes == report.linking.learnedBoilerplate)
+    }
+
+    @Test("stories can be filtered by outlet and agency")
+    func filters() throws {
+        let mirror = try TestMirror()
+        try mirror.copySample("articles/reuters-baghdad-embassy.txt", to: "www.reuters.com/world/baghdad.txt")
+        try mirror.copySample("articles/devdiscourse-reuters-baghdad-embassy.txt", to: "www.devdiscourse.com/article/baghdad.txt")
+        try mirror.copySample("articles/hindi-pti-monsoon.txt", to: "www.ptinews.com/hindi/monsoon.txt")
+        try mirror.copySample("articles/hindi-outlet-monsoon.txt", to: "www.hindi-outlet.in/monsoon.txt")
+        _ = try mirror.scan()
+        let index = try mirror.index()
+        #expect(try index.stories().count == 2)
+        #expect(try index.stories(StoryFilter(agency: "PTI")).map { $0.likelySource.agency } == ["PTI"])
+        #expect(try index.stories(StoryFilter(agency: "reuters")).count == 1)
+        #expect(try index.stories(StoryFilter(outlet: "devdiscourse")).first?.likelySource.agency == "Reuters")
+        #expect(try index.stories(StoryFilter(outlet: "nobody")).isEmpty)
+        let id = try #require(try index.stories(StoryFilter(agency: "PTI")).first?.id)
+        let detail = try #require(try index.story(id: id))
+        #expect(detail.links.count == 1 && detail.story.size == 2)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Wiretrace
+import WiretraceIndex
+import WiretraceTestSupport
+
+/// A mirror folder in the temporary directory, removed when the test ends.
+final class TestMirror {
+    let root: URL
+    var path: String { root.path }
+    var indexPath: String { MirrorIndex.defaultPath(forMirror: path) }
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("wiretrace-mirror-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    func write(_ relative: String, _ text: String) throws {
+        try write(relative, Data(text.utf8))
+    }
+
+    func write(_ relative: String, _ data: Data) throws {
+        let url = root.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func remove(_ relative: String) throws { try FileManager.default.removeItem(at: root.appendingPathComponent(relative)) }
+
+    /// Copies a sample article into the mirror.
+    func copySample(_ sample: String, to relative: String) throws {
+        try write(relative, try Data(contentsOf: Fixtures.sample(sample)))
+    }
+
+    func scan(maxSize: Int = 1 << 20) throws -> ScanReport {
+        let index = try MirrorIndex(path: indexPath, create: true)
+        return try MirrorScanner(mirror: path, index: index, options: .init(maxSize: maxSize, workers: 2, batchSize: 4)).scan()
+    }
+
+    func index() throws -> MirrorIndex { try MirrorIndex(path: indexPath, create: false) }
+
+    /// A plain-text article: headline, labelled times, paragraphs.
+    static func article(_ title: String, published: String? = nil, updated: String? = nil, _ paragraphs: [String]) -> String {
+        var header = title + "\n\n"
+        if let published { header += "Published: \(published)\n" }
+        if let updated { header += "Updated: \(updated)\n" }
+        return header + "\n" + paragraphs.joined(separator: "\n\n") + "\n"
+    }
+
+    /// Text of an unrelated article, different for each `seed`, about 120 words.
+    static func unrelated(_ seed: Int) -> [String] {
+        var generator = SplitMix(seed: UInt64(seed))
+        let words = ["harbour", "council", "budget", "river", "festival", "school", "railway", "vaccine", "market", "orchestra",
+                     "drought", "museum", "tariff", "glacier", "hospital", "election", "bridge", "satellite", "league", "factory",
+                     "ferry", "library", "airport", "senate", "wildlife", "copper", "theatre", "pension", "reservoir", "stadium"]
+        return (0..<3).map { _ in
+            (0..<40).map { _ in words[Int(generator.next() % UInt64(words.count))] + String(generator.next() % 97) }.joined(separator: " ") + "."
+        }
+    }
+}
+
+/// A tiny deterministic generator for test texts.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
