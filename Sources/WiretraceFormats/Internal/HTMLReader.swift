@@ -205,15 +205,33 @@ struct HTMLReader {
     /// The reason a short paragraph is furniture, from ``furniturePrefixes``.
     static func furniture(_ text: String) -> String? {
         guard let first = text.utf8.first, first != 0x20 else { return nil }
-        let lower = String(text.prefix(32)).lowercased()
-        for (prefix, reason) in furniturePrefixes where lower.hasPrefix(prefix) {
+        let head = lowerHead(text)
+        for (prefix, reason) in furnitureTable where head.starts(with: prefix) {
             if reason == "advertisement" || reason == "comments" {
                 // "Anzeige" alone, not "Anzeigen zeigen, dass ..."
-                if text.utf8.count > prefix.utf8.count + 40 { continue }
+                if text.utf8.count > prefix.count + 40 { continue }
             }
             return reason
         }
         return nil
+    }
+
+    private static let furnitureTable: [([UInt8], String)] = furniturePrefixes.map { (Array($0.0.utf8), $0.1) }
+
+    /// The first 40 bytes of `text` in lower case (ASCII and Latin-1 letters), for prefix tests on bytes.
+    static func lowerHead(_ text: String) -> [UInt8] {
+        var head: [UInt8] = []
+        head.reserveCapacity(40)
+        var previous: UInt8 = 0
+        for byte in text.utf8.prefix(40) {
+            var lowered = byte
+            if byte >= 0x41 && byte <= 0x5A { lowered = byte | 0x20 }
+            // Latin-1 capitals À–Þ (U+00C0–U+00DE, not ×) are C3 80–9E in UTF-8; lower case is +0x20.
+            else if previous == 0xC3 && byte >= 0x80 && byte <= 0x9E && byte != 0x97 { lowered = byte + 0x20 }
+            head.append(lowered)
+            previous = byte
+        }
+        return head
     }
 
     /// A short line without a full stop just before links or furniture ("Mehr zum Thema",
@@ -253,8 +271,8 @@ struct HTMLReader {
         // A label is followed by a date, and a date has digits.
         guard text.utf8.count < 480, digitCount(text) >= 2 else { return nil }
         if mayStartTimeLabel(text), let found = PlainTextReader.labelledTime(text) { return found }
-        let lower = String(text.prefix(24)).lowercased()
-        for (label, kind) in foreignTimeLabels where lower.hasPrefix(label) {
+        let head = lowerHead(text)
+        for (label, kind) in foreignTimeLabels where head.starts(with: label.utf8) {
             var value = Substring(text.dropFirst(label.count))
             while let first = value.first, first == ":" || first == " " || first == "-" { value = value.dropFirst() }
             let rest = String(value)
