@@ -297,9 +297,20 @@ struct HTMLReader {
     }
 
     /// Agencies a byline or author field names: "Reuters", "PTI", "By AFP", "Jane Doe, Reuters".
+    ///
+    /// Each part between separators, and each word, is looked up by name: cheaper than
+    /// `Agencies.agencies(mentionedIn:)` and enough for the short fields bylines are.
     static func agencies(inByline text: String) -> [String] {
-        guard text.count <= 120 else { return [] }
-        if let agency = Agencies.agency(named: text) { return [agency] }
-        return Agencies.agencies(mentionedIn: text)
+        guard text.utf8.count <= 160 else { return [] }
+        var found: [String] = []
+        func take(_ candidate: Substring) {
+            if let agency = Agencies.agency(named: String(candidate)), !found.contains(agency) { found.append(agency) }
+        }
+        for part in text.split(whereSeparator: { ",;/|()[]–—&+".contains($0) }) {
+            take(part)
+            let words = part.split(separator: " ")
+            if words.count > 1 { for word in words where word != "and" && word != "By" && word != "by" { take(word) } }
+        }
+        return found
     }
 }

@@ -31,7 +31,19 @@ enum MarkupFilter {
                     copied = index
                     continue
                 }
-                guard let name = rawTextElement(buffer, at: open + 1) else { continue }
+                guard let name = rawTextElement(buffer, at: open + 1) else {
+                    // A start tag: copy it with only the attributes the reader looks at.
+                    if open + 1 < count, isLetter(buffer[open + 1]) {
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[copied..<open]))
+                        if let end = rewriteTag(buffer, at: open, into: &output) {
+                            index = end
+                            copied = end
+                        } else {
+                            copied = open
+                        }
+                    }
+                    continue
+                }
                 let tagEnd = find(gt, in: buffer, from: open + 1 + name.count) ?? count
                 let closing = findClosing(name, in: buffer, from: min(count, tagEnd + 1))
                 if name == "script", isJSONLD(buffer, from: open, to: tagEnd), tagEnd < closing {
@@ -57,8 +69,95 @@ enum MarkupFilter {
         return Output(bytes: output, jsonLD: jsonLD)
     }
 
+    @inline(__always) private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+
+    /// Attributes the reader uses (see `PageScan`); the others (`src`, `srcset`, `data-*`,
+    /// `onclick`, `width`...) are a third of a page's bytes after the scripts, and libxml2
+    /// would build a node for each.
+    private static let keptAttributes: [UInt64] = [
+        "class", "id", "role", "itemprop", "hidden", "rel", "content", "property", "name", "http-equiv", "datetime",
+        "pubdate", "lang", "xml:lang", "title", "charset",
+    ].map { key(Array($0.utf8)[...]) }
+
+    /// The first eight bytes of a lower-case name with its length folded in: a cheap exact key
+    /// for the names above (only `http-equiv` is longer than eight bytes).
+    @inline(__always) private static func key(_ name: ArraySlice<UInt8>) -> UInt64 {
+        var value: UInt64 = 0
+        for (offset, byte) in name.prefix(8).enumerated() { value |= UInt64(byte) << (8 * UInt64(offset)) }
+        return name.count > 8 ? value ^ UInt64(name.count) &* 0x9E37_79B9_7F4A_7C15 : value
+    }
+
+    private static let hrefKey = key(Array("href".utf8)[...]), styleKey = key(Array("style".utf8)[...])
+
+    /// Copies the start tag at `open` into `output` with the kept attributes, and returns the
+    /// index after it; `nil` (and `output` as it was) when the tag does not end cleanly.
+    private static func rewriteTag(_ buffer: UnsafeBufferPointer<UInt8>, at open: Int, into output: inout [UInt8]) -> Int? {
+        let count = buffer.count
+        let mark = output.count
+        var index = open + 1
+        while index < count, !Whitespace.isSpace(buffer[index]), buffer[index] != gt, buffer[index] != UInt8(ascii: "/") { index += 1 }
+        let tagName = UnsafeBufferPointer(rebasing: buffer[(open + 1)..<index])
+        let isLink = tagName.count == 4 && (tagName[0] | 0x20) == UInt8(ascii: "l") && (tagName[1] | 0x20) == UInt8(ascii: "i")
+            && (tagName[2] | 0x20) == UInt8(ascii: "n") && (tagName[3] | 0x20) == UInt8(ascii: "k")
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[open..<index]))
+        while true {
+            while index < count, Whitespace.isSpace(buffer[index]) { index += 1 }
+            guard index < count else { output.removeSubrange(mark...); return nil }
+            let byte = buffer[index]
+            if byte == gt { output.append(gt); return index + 1 }
+            if byte == UInt8(ascii: "/") { index += 1; continue }
+            if byte == lt { output.removeSubrange(mark...); return nil }
+            let start = index
+            var nameKey: UInt64 = 0
+            while index < count {
+                let byte = buffer[index]
+                if Whitespace.isSpace(byte) || byte == UInt8(ascii: "=") || byte == gt || byte == UInt8(ascii: "/") || byte == lt { break }
+                if index - start < 8 { nameKey |= UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) << (8 * UInt64(index - start)) }
+                index += 1
+            }
+            if index - start > 8 { nameKey ^= UInt64(index - start) &* 0x9E37_79B9_7F4A_7C15 }
+            if index == start { index += 1; continue }
+            var valueStart = index, valueEnd = index
+            var look = index
+            while look < count, Whitespace.isSpace(buffer[look]) { look += 1 }
+            if look < count, buffer[look] == UInt8(ascii: "=") {
+                look += 1
+                while look < count, Whitespace.isSpace(buffer[look]) { look += 1 }
+                guard look < count else { output.removeSubrange(mark...); return nil }
+                let quote = buffer[look]
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    guard let close = find(quote, in: buffer, from: look + 1) else { output.removeSubrange(mark...); return nil }
+                    valueStart = look + 1
+                    valueEnd = close
+                    index = close + 1
+                } else {
+                    valueStart = look
+                    var end = look
+                    while end < count, !Whitespace.isSpace(buffer[end]), buffer[end] != gt { end += 1 }
+                    valueEnd = end
+                    index = end
+                }
+            }
+            var keep = keptAttributes.contains(nameKey)
+            if !keep, nameKey == hrefKey { keep = isLink }
+            if !keep, nameKey == styleKey {
+                let value = UnsafeBufferPointer(rebasing: buffer[valueStart..<valueEnd])
+                keep = findSequence(noneBytes, in: value, from: 0) != nil || findSequence(hiddenBytes, in: value, from: 0) != nil
+            }
+            if keep {
+                output.append(0x20)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index]))
+            }
+        }
+    }
+
+    private static let noneBytes = Array("none".utf8), hiddenBytes = Array("hidden".utf8)
+
     /// `script`, `style` or `svg` when one opens at `index` (just after `<`).
     private static func rawTextElement(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> String? {
+        guard index < buffer.count else { return nil }
+        let first = buffer[index] | 0x20
+        guard first == UInt8(ascii: "s") else { return nil }
         for name in ["script", "style", "svg"] where startsWith(buffer, at: index, name, caseInsensitive: true) {
             let after = index + name.utf8.count
             guard after < buffer.count else { return nil }
