@@ -61,7 +61,8 @@ struct ScanHTMLReport {
         html += "<ul>" + source.evidence.map { "<li>\(esc($0))</li>" }.joined() + "</ul></div>"
 
         // Timeline: each copy on a line, with a bar proportional to its delay after the first.
-        let instants = story.timeline.map { member in Self.instant(member.created ?? member.firstSeen) }
+        // Only declared times place a copy on the timeline; when it was first seen is shown, not drawn.
+        let instants = story.timeline.map { member in member.created.flatMap(Self.instant) }
         let first = instants.compactMap { $0 }.min() ?? 0, last = instants.compactMap { $0 }.max() ?? 0
         let span = max(Double(last - first), 1)
         html += "<table class=timeline><tr><th>published</th><th>delay</th><th></th><th>outlet</th><th>copy</th><th>relation</th></tr>"
@@ -74,8 +75,9 @@ struct ScanHTMLReport {
             var flags = member.isNew && !member.isSource ? " <span class=new>new</span>" : ""
             if member.gone { flags += " <span class=gone>gone</span>" }
             if member.versions > 1 { flags += " · \(member.versions) versions" }
-            html += "<tr\(member.isSource ? " class=is-source" : "")><td>\(esc(when))</td><td>\(delay == 0 ? "—" : "+" + esc(PublicationOrder.durationText(delay)))</td>"
-            html += "<td class=bar><span style=\"width:\(max(width, 1))%\"></span></td><td>\(esc(member.outlet))</td>"
+            let delayText = instant == nil ? "not declared" : delay == 0 ? "—" : "+" + esc(PublicationOrder.durationText(delay))
+            html += "<tr\(member.isSource ? " class=is-source" : "")><td>\(esc(when))</td><td>\(delayText)</td>"
+            html += "<td class=bar>\(instant == nil ? "" : "<span style=\"width:\(max(width, 1))%\"></span>")</td><td>\(esc(member.outlet))</td>"
             html += "<td><code>\(esc(member.path))</code><br><small>\(esc(member.title ?? ""))</small></td><td>\(relation)\(flags)</td></tr>"
         }
         html += "</table>"
@@ -85,10 +87,10 @@ struct ScanHTMLReport {
         let copies = story.timeline.filter { !$0.isSource }.prefix(copiesPerStory)
         let articles = try index.articlesForComparison(documents: [sourceID] + copies.map(\.documentId))
         guard let sourceArticle = articles[sourceID] else { return html + "</article>" }
-        for copy in copies {
+        for (position, copy) in copies.enumerated() {
             guard let article = articles[copy.documentId] else { continue }
             let comparison = Comparison(sourceArticle, article)
-            html += "<details><summary>\(esc(copy.outlet)) — \(esc(comparison.verdict.rawValue)), "
+            html += "<details\(position == 0 ? " open" : "")><summary>\(esc(copy.outlet)) — \(esc(comparison.verdict.rawValue)), "
             html += "\(Int((comparison.containmentOfBInA * 100).rounded()))% of the copy is in the source, "
             html += "\(Int((comparison.containmentOfAInB * 100).rounded()))% of the source is in the copy</summary>"
             html += "<table class=sbs><tr><th>\(esc(source.outlet ?? "source"))</th><th>\(esc(copy.outlet))</th></tr>"
@@ -167,7 +169,7 @@ struct ScanHTMLReport {
 
     static let css = """
         :root{--fg:#1d2430;--dim:#5b6577;--line:#d9dee7;--ok:#1f7a3f;--warn:#9a6700;--bad:#b42318;--add:#dff5e3;--del:#fde2e1;--src:#e8f0fe}
-        body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);max-width:1200px;margin:0 auto;padding:24px}
+        body{font:15px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC","Noto Sans Devanagari","Noto Naskh Arabic",sans-serif;color:var(--fg);max-width:1200px;margin:0 auto;padding:24px}
         h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;border-bottom:2px solid var(--line);padding-bottom:4px;margin-top:32px}
         h3{font-size:16px;margin:0 0 8px}code{font:12px ui-monospace,monospace;color:var(--dim)}small{color:var(--dim)}
         .meta{color:var(--dim);margin:4px 0}.counts{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0}
