@@ -15,7 +15,54 @@ struct Dateline: Equatable {
     private static let separators: Set<Character> = ["-", "–", "—", ":", "―"]
 
     static func find(in paragraph: String) -> Dateline? {
-        parenthesized(paragraph) ?? xinhua(paragraph) ?? capitalPlace(paragraph)
+        // Byte checks first, each giving nil only where its rule would: most paragraphs are
+        // sentences that open with a capital and a small letter, and stop here.
+        let utf8 = paragraph.utf8
+        guard let lead = utf8.first else { return nil }
+        let leadIsASCII = lead < 0x80
+        // Every rule needs the first character to be a letter; in ASCII, a capital.
+        if leadIsASCII {
+            if !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(lead) { return nil }
+        } else if paragraph.first?.isLetter != true {
+            return nil
+        }
+        if hasOpeningParenthesis(utf8), let found = parenthesized(paragraph) { return found }
+        if !leadIsASCII, let found = xinhua(paragraph) { return found }
+        if leadIsASCII && smallLetterBeforeSeparator(utf8) { return nil }
+        return capitalPlace(paragraph)
+    }
+
+    /// Whether `(` or `（` may be among the first 100 characters, where
+    /// ``parenthesized(_:)`` looks for one. When the first 100 bytes are ASCII (and no CR,
+    /// which pairs with LF into one character), they are the first 100 characters; otherwise
+    /// any parenthesis in the paragraph answers yes.
+    private static func hasOpeningParenthesis(_ utf8: String.UTF8View) -> Bool {
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var plain = true
+            for byte in bytes.prefix(100) {
+                if byte == 0x28 { return true }
+                if byte >= 0x80 || byte == 0x0D { plain = false; break }
+            }
+            if plain { return false }
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte == 0x28 { return true }
+                if byte == 0x88 && index >= 2 && bytes[index - 1] == 0xBC && bytes[index - 2] == 0xEF { return true }
+            }
+            return false
+        }
+        // A bridged or lazily decoded string: let the full rule decide.
+        return found ?? true
+    }
+
+    /// Whether an ASCII small letter comes before any comma, separator or non-ASCII byte.
+    /// Such a letter is in ``capitalPlace(_:)``'s place name, which must be all capitals.
+    private static func smallLetterBeforeSeparator(_ utf8: String.UTF8View) -> Bool {
+        for byte in utf8.dropFirst() {
+            if byte >= 0x80 || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":") { return false }
+            if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) { return true }
+        }
+        return false
     }
 
     /// `PLACE[, DATE] (AGENCY) [-|—|:]`
@@ -28,7 +75,12 @@ struct Dateline: Equatable {
         guard let close = paragraph[open...].firstIndex(where: { $0 == ")" || $0 == "）" }),
               paragraph.distance(from: open, to: close) <= 40 else { return nil }
         let inside = String(paragraph[paragraph.index(after: open)..<close])
-        let agency = Agencies.agencies(mentionedIn: inside).first
+        // A single ASCII word ("Reuters", "PTI") can only name an agency by itself, and
+        // `agency(named:)` is what `agencies(mentionedIn:)` would find for it, much faster.
+        let plainWord = !inside.isEmpty && inside.utf8.allSatisfy { byte in
+            (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        let agency = plainWord ? Agencies.agency(named: inside) : Agencies.agencies(mentionedIn: inside).first
         guard agency != nil else { return nil }
         var end = paragraph.index(after: close)
         end = skipSpaces(paragraph, from: end)

@@ -9,7 +9,6 @@ struct FingerprintBuilder {
     init(shingleSize: Int) {
         self.shingleSize = shingleSize
         bytes.reserveCapacity(4096)
-        tokenHashes.reserveCapacity(256)
     }
 
     mutating func add(_ text: Substring, role: Paragraph.Role) {
@@ -17,11 +16,17 @@ struct FingerprintBuilder {
         var text = text
         text.withUTF8 { TextNormalizer.appendNormalized(utf8: $0, to: &bytes) }
         let range = start..<bytes.count
-        tokenHashes.removeAll(keepingCapacity: true)
+        // Tokens are disjoint and never empty, so there are at most as many as bytes: hash
+        // them into uninitialized space rather than appending one by one.
         let hash = bytes.withUnsafeBufferPointer { all -> UInt64 in
             let slice = UnsafeBufferPointer(rebasing: all[range])
-            Tokenizer.forEachToken(in: slice) { token in
-                tokenHashes.append(XXH3.hash64(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: slice[token]))))
+            tokenHashes = [UInt64](unsafeUninitializedCapacity: slice.count) { buffer, initialized in
+                var count = 0
+                Tokenizer.forEachToken(in: slice) { token in
+                    buffer[count] = XXH3.hash64(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: slice[token])))
+                    count += 1
+                }
+                initialized = count
             }
             return XXH3.hash64(UnsafeRawBufferPointer(slice))
         }
@@ -47,18 +52,19 @@ struct FingerprintBuilder {
                 firstWithHash[paragraphs[index].hash] = index
             }
         }
-        var occurrences: [UInt64: Int] = [:]
-        for paragraph in paragraphs where paragraph.status == .counted {
-            for shingle in Set(paragraph.shingles) { occurrences[shingle, default: 0] += 1 }
+        // How many counted paragraphs hold each shingle.
+        var occurrences = ShingleCounts(capacity: paragraphs.reduce(0) { $0 + ($1.status == .counted ? $1.shingles.count : 0) })
+        for index in paragraphs.indices where paragraphs[index].status == .counted {
+            occurrences.countOnce(paragraphs[index].shingles, by: 1)
         }
         let candidates = paragraphs.indices
             .filter { paragraphs[$0].status == .counted && paragraphs[$0].shingles.count >= 3 }
             .sorted { paragraphs[$0].wordCount < paragraphs[$1].wordCount }
         for index in candidates {
+            let (distinct, elsewhere) = occurrences.distinctAndShared(paragraphs[index].shingles)
+            guard Double(elsewhere) >= Self.repeatCoverage * Double(distinct) else { continue }
+            occurrences.countOnce(paragraphs[index].shingles, by: -1)
             let own = Set(paragraphs[index].shingles)
-            let elsewhere = own.filter { occurrences[$0, default: 0] > 1 }.count
-            guard Double(elsewhere) >= Self.repeatCoverage * Double(own.count) else { continue }
-            for shingle in own { occurrences[shingle, default: 0] -= 1 }
             let host = paragraphs.indices.first { other in
                 other != index && paragraphs[other].status == .counted
                     && paragraphs[other].shingles.contains { own.contains($0) }
@@ -71,20 +77,91 @@ struct FingerprintBuilder {
     static let repeatCoverage = 0.8
 }
 
+/// Per shingle hash, the number of paragraphs it occurs in: an open-addressing table
+/// (linear probing, at most two thirds full) that indexes by the hash's low bits. Shingle hashes are XXH3 outputs, uniformly spread, so
+/// hashing them again (as `Dictionary` does, with SipHash) is wasted work, and counting each
+/// distinct shingle of a paragraph once needs no `Set`: a slot remembers the last pass that
+/// touched it.
+struct ShingleCounts {
+    private struct Slot {
+        var key: UInt64
+        var count: Int32
+        /// The pass that last touched the slot; 0 marks an empty slot.
+        var pass: Int32
+    }
+
+    private var slots: [Slot]
+    private let mask: Int
+    private var pass: Int32 = 0
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity + capacity / 2 { size <<= 1 }
+        slots = Array(repeating: Slot(key: 0, count: 0, pass: 0), count: size)
+        mask = size - 1
+    }
+
+    /// Adds `delta` to the count of each distinct hash in `shingles`.
+    mutating func countOnce(_ shingles: [UInt64], by delta: Int32) {
+        pass += 1
+        let pass = pass, mask = mask
+        slots.withUnsafeMutableBufferPointer { slots in
+            for shingle in shingles {
+                let index = Self.slot(of: shingle, in: slots, mask: mask)
+                if slots[index].pass != pass {
+                    slots[index].pass = pass
+                    slots[index].count += delta
+                }
+            }
+        }
+    }
+
+    /// The number of distinct hashes in `shingles`, and how many of them count more than 1.
+    mutating func distinctAndShared(_ shingles: [UInt64]) -> (distinct: Int, shared: Int) {
+        pass += 1
+        let pass = pass, mask = mask
+        return slots.withUnsafeMutableBufferPointer { slots in
+            var distinct = 0, shared = 0
+            for shingle in shingles {
+                let index = Self.slot(of: shingle, in: slots, mask: mask)
+                if slots[index].pass != pass {
+                    slots[index].pass = pass
+                    distinct += 1
+                    if slots[index].count > 1 { shared += 1 }
+                }
+            }
+            return (distinct, shared)
+        }
+    }
+
+    /// The slot of `key`, claimed if it is not in the table yet.
+    @inline(__always)
+    private static func slot(of key: UInt64, in slots: UnsafeMutableBufferPointer<Slot>, mask: Int) -> Int {
+        var index = Int(truncatingIfNeeded: key) & mask
+        while slots[index].pass != 0 {
+            if slots[index].key == key { return index }
+            index = (index + 1) & mask
+        }
+        slots[index] = Slot(key: key, count: 0, pass: -1)
+        return index
+    }
+}
+
 enum Shingles {
     /// The k-shingle hashes of a token sequence: XXH3 over each run of k token hashes. A
     /// sequence shorter than k gives one hash over all its tokens.
     static func hashes(ofTokenHashes tokens: [UInt64], size: Int) -> [UInt64] {
         guard !tokens.isEmpty else { return [] }
         return tokens.withUnsafeBytes { raw in
+            guard tokens.count >= size, let base = raw.baseAddress else { return [XXH3.hash64(raw)] }
             let stride = MemoryLayout<UInt64>.stride
-            guard tokens.count >= size else { return [XXH3.hash64(raw)] }
-            var result: [UInt64] = []
-            result.reserveCapacity(tokens.count - size + 1)
-            for start in 0...(tokens.count - size) {
-                result.append(XXH3.hash64(UnsafeRawBufferPointer(rebasing: raw[(start * stride)..<((start + size) * stride)])))
+            let count = tokens.count - size + 1
+            return [UInt64](unsafeUninitializedCapacity: count) { result, initialized in
+                for start in 0..<count {
+                    result[start] = XXH3.hash64(UnsafeRawBufferPointer(start: base + start * stride, count: size * stride))
+                }
+                initialized = count
             }
-            return result
         }
     }
 }
@@ -95,24 +172,35 @@ enum Winnowing {
     /// Sequences shorter than a window keep all their hashes. Returns sorted unique hashes.
     static func select(from sequences: [[UInt64]], window: Int) -> [UInt64] {
         var selected: [UInt64] = []
-        for hashes in sequences {
-            guard hashes.count > window else { selected.append(contentsOf: hashes); continue }
-            var lastPosition = -1
-            for start in 0...(hashes.count - window) {
-                var minimum = start
-                for position in start..<(start + window) where hashes[position] <= hashes[minimum] {
-                    minimum = position
-                }
-                if minimum != lastPosition {
-                    selected.append(hashes[minimum])
-                    lastPosition = minimum
+        selected.reserveCapacity(sequences.reduce(0) { $0 + $1.count })
+        for sequence in sequences {
+            sequence.withUnsafeBufferPointer { hashes in
+                guard hashes.count > window else { selected.append(contentsOf: hashes); return }
+                var lastPosition = -1
+                for start in 0...(hashes.count - window) {
+                    var minimum = start
+                    for position in start..<(start + window) where hashes[position] <= hashes[minimum] {
+                        minimum = position
+                    }
+                    if minimum != lastPosition {
+                        selected.append(hashes[minimum])
+                        lastPosition = minimum
+                    }
                 }
             }
         }
         selected.sort()
-        var unique: [UInt64] = []
-        unique.reserveCapacity(selected.count)
-        for hash in selected where unique.last != hash { unique.append(hash) }
-        return unique
+        // Remove duplicates in place.
+        let unique = selected.withUnsafeMutableBufferPointer { buffer -> Int in
+            guard !buffer.isEmpty else { return 0 }
+            var kept = 1
+            for index in 1..<buffer.count where buffer[index] != buffer[kept - 1] {
+                buffer[kept] = buffer[index]
+                kept += 1
+            }
+            return kept
+        }
+        selected.removeSubrange(unique...)
+        return selected
     }
 }

@@ -16,7 +16,12 @@ enum Tokenizer {
             if byte < 0x80 {
                 if isASCIIWordByte(byte) {
                     if tokenStart < 0 { tokenStart = index }
-                } else if tokenStart >= 0 {
+                    index += 1
+                    // The rest of a run of ASCII word bytes, without the general checks.
+                    while index < count && isASCIIWordByte(bytes[index]) { index += 1 }
+                    continue
+                }
+                if tokenStart >= 0 {
                     body(tokenStart..<index)
                     tokenStart = -1
                 }
@@ -63,6 +68,11 @@ enum Tokenizer {
 
     static func classify(_ scalar: Unicode.Scalar) -> Class {
         let value = scalar.value
+        // Letters of Latin-1, Latin Extended-A and -B and basic Cyrillic, without the Unicode
+        // property lookup (× and ÷ are symbols).
+        if (0x00C0...0x024F).contains(value) && value != 0x00D7 && value != 0x00F7 || (0x0410...0x044F).contains(value) {
+            return .word
+        }
         if isScriptWithoutSpaces(value) {
             let category = scalar.properties.generalCategory
             if category == .nonspacingMark || category == .spacingMark { return .mark }
