@@ -56,16 +56,27 @@ enum MarkupFilter {
             }
             if copied < count { output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[copied..<count])) }
         }
-        // NUL bytes (padding left by some servers) would end libxml2's input early.
-        output.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var start = 0
-            while start < buffer.count, let found = memchr(base + start, 0, buffer.count - start) {
-                let index = found.assumingMemoryBound(to: UInt8.self) - base
-                buffer[index] = 0x20
-                start = index + 1
+        // Runs of white space become one space (the reader collapses them anyway, and libxml2
+        // reads every byte one character at a time); NUL bytes, padding left by some servers,
+        // would end libxml2's input early and become spaces too.
+        let kept = output.withUnsafeMutableBufferPointer { buffer -> Int in
+            var write = 0
+            var lastWasSpace = false
+            for read in 0..<buffer.count {
+                let byte = buffer[read]
+                if byte <= 0x20 && (byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0) {
+                    if lastWasSpace { continue }
+                    lastWasSpace = true
+                    buffer[write] = byte == 0 ? 0x20 : byte
+                } else {
+                    lastWasSpace = false
+                    buffer[write] = byte
+                }
+                write += 1
             }
+            return write
         }
+        output.removeSubrange(kept...)
         return Output(bytes: output, jsonLD: jsonLD)
     }
 
