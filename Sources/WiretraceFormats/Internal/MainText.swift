@@ -137,7 +137,7 @@ struct MainText {
                 guard bestChild >= 0, Float(mass[bestChild]) >= Float(mass[body]) * MainText.coverage else { break }
                 node = bestChild
             }
-            if !scan.isInside(best, node) || MainText.preferCoverage { return [node] }
+            if !scan.isInside(best, node) || MainText.preferCoverage { return MainText.withLead(node, scan, droppedAncestor) }
             if Float(mass[node]) > Float(mass[best]) * MainText.widen { return [node] }
         }
 
@@ -174,6 +174,36 @@ struct MainText {
             }
         }
         return containers
+    }
+
+    /// The container, preceded by the lead ("standfirst", teaser paragraph) when the page sets it
+    /// just before the text: a previous sibling of the container, or of its parent, holding
+    /// a little plain text and few links.
+    static func withLead(_ container: Int, _ scan: PageScan, _ dropped: [Bool]) -> [Int] {
+        let elements = scan.elements
+        var node = container
+        for _ in 0..<2 {
+            var sibling = elements[node].node.pointer.pointee.prev
+            var looked = 0
+            while let current = sibling, looked < 3 {
+                sibling = current.pointee.prev
+                let candidate = HTMLNode(current)
+                guard candidate.isElement else { continue }
+                looked += 1
+                let index = candidate.mark - 1
+                guard index >= 0, index < elements.count, elements[index].node.pointer == current, !dropped[index] else { continue }
+                let element = elements[index]
+                if element.textBytes == 0 { continue }
+                if element.tag.isHeading { continue }
+                guard element.textBytes >= 60, element.textBytes < elements[container].textBytes / 2, element.linkDensity < 0.2,
+                      element.negativeReason == nil else { return [container] }
+                return [index, container]
+            }
+            let parent = Int(elements[node].parent)
+            guard parent >= 0, elements[parent].tag != .body else { break }
+            node = parent
+        }
+        return [container]
     }
 
     private static func initialScore(_ element: PageScan.Element) -> Float {
@@ -259,7 +289,10 @@ struct MainText {
                     continue
                 }
                 // An article's own header (title, lead, byline) is kept; the page's header is not in the container.
-                let ownReason = element.negativeReason == "header" && element.linkDensity < 0.5 ? nil : element.negativeReason
+                // Paragraphs and headings are text whatever their class or id says ("nav_1" anchors,
+                // "share-quote"), unless they are mostly links.
+                let textual = tag == .p || tag.isHeading
+                let ownReason = (element.negativeReason == "header" || textual) && element.linkDensity < 0.5 ? nil : element.negativeReason
                 let dropReason = reason ?? ownReason
                 if tag.isBlock || tag == .img {
                     flush()
