@@ -247,7 +247,7 @@ struct HTMLReader {
             if let next, next.role == .boilerplate, listReasons.contains(next.reason ?? "") {
                 paragraphs[index].role = .boilerplate
                 paragraphs[index].reason = "heading of a list of links"
-            } else if next == nil, last == ":" {
+            } else if last == ":", !original[(index + 1)...].contains(where: { $0.role == .body }) {
                 paragraphs[index].role = .boilerplate
                 paragraphs[index].reason = "heading of a list of links"
             }

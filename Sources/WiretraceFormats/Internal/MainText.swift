@@ -1,16 +1,15 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 /// Finds the article's text in a page and cuts it into paragraphs.
 ///
-/// The container is, in order of preference: the element marked `itemprop="articleBody"`;
-/// otherwise the best-scoring element by text and link density over paragraph-like blocks
-/// (the Readability method: each paragraph scores 1 + its commas + its length in hundreds,
-/// credited in full to its parent, half to its grandparent and a third to the next, and
-/// the total is cut by the element's link density), widened to its `<article>`, `<main>`
-/// or body-classed ancestor when that adds little, and joined by sibling blocks that
-/// score well. Inside the container, navigation, share bars, newsletter boxes,
-/// related-story teasers, comments, scripts and forms are dropped.
+/// The container is, in order of preference: the element marked `itemprop="articleBody"`
+/// when it holds a fair share of the text; otherwise the deepest element that still holds
+/// 80% of the page's paragraph text (paragraph-like blocks with at least 20 bytes of their
+/// own text and under half of it in links, outside navigation, footers, asides, comments,
+/// related stories and the like), preceded by the lead paragraph when the page sets it just
+/// before. Text spread over several sections of one element is kept whole that way, which a
+/// single best-scoring block (the Readability method, still used when no paragraph text
+/// exists) misses. Inside the container, navigation, share bars, newsletter boxes,
+/// related-story teasers, comments, bylines, captions, scripts and forms are marked as
+/// boilerplate with the reason.
 ///
 /// Paragraph boundaries come from block elements (`p`, `div`, `li`, headings, `blockquote`,
 /// two `br` in a row), the same boundaries a plain-text copy of the story has as blank lines.
@@ -39,9 +38,9 @@ struct MainText {
 
     // MARK: Choosing the container
 
-    static let coverage: Float = Float(getenv("WT_COVERAGE").map { String(cString: $0) }.flatMap(Float.init) ?? 0.8)
-    static let widen: Float = Float(getenv("WT_WIDEN").map { String(cString: $0) }.flatMap(Float.init) ?? 1.3)
-    static let preferCoverage = getenv("WT_NOPREFER") == nil
+    /// The share of the page's paragraph text the container must hold. Measured on the
+    /// evaluation pages: 0.6 gave F1 0.861, 0.75 0.869, 0.8 0.869, 0.9 0.869, 0.95 0.866.
+    static let coverage: Float = 0.8
 
     static func chooseContainers(_ scan: PageScan) -> [Int] {
         let elements = scan.elements
@@ -121,7 +120,7 @@ struct MainText {
             var ancestor = Int(element.parent)
             while ancestor >= 0 { mass[ancestor] += own; ancestor = Int(elements[ancestor].parent) }
         }
-        if MainText.coverage > 0, mass[body] > 0 {
+        if mass[body] > 0 {
             var node = body
             while true {
                 var bestChild = -1
@@ -137,8 +136,9 @@ struct MainText {
                 guard bestChild >= 0, Float(mass[bestChild]) >= Float(mass[body]) * MainText.coverage else { break }
                 node = bestChild
             }
-            if !scan.isInside(best, node) || MainText.preferCoverage { return MainText.withLead(node, scan, droppedAncestor) }
-            if Float(mass[node]) > Float(mass[best]) * MainText.widen { return [node] }
+            // Measured against keeping the best-scoring block (widened when it held most of the
+            // text): the covering element gave F1 0.869 against 0.849.
+            return MainText.withLead(node, scan, droppedAncestor)
         }
 
         // Widen to a semantic ancestor (<article>, <main>, a body-classed element) when it adds little text.
