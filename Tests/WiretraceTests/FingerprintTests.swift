@@ -83,3 +83,31 @@ struct FingerprintTests {
         }
     }
 }
+
+@Suite("Stored fingerprints")
+struct StoredFingerprintTests {
+    @Test("a fingerprint restored from its bytes compares exactly as the original")
+    func roundTrip() throws {
+        let article = Fixtures.article(body: ["BAGHDAD, Dec 8 (Reuters) - " + Fixtures.seedBody[0]] + Fixtures.seedBody.dropFirst() + [Fixtures.seedBody[1]],
+                                       extra: [Paragraph("Follow us on X.", role: .boilerplate)])
+        let original = Fingerprint(of: article)
+        let restored = try Fingerprint(serialized: original.serialized())
+        #expect(restored.version == original.version)
+        #expect(restored.paragraphs.map(\.hash) == original.paragraphs.map(\.hash))
+        #expect(restored.paragraphs.map(\.shingles) == original.paragraphs.map(\.shingles))
+        #expect(restored.paragraphs.map(\.status) == original.paragraphs.map(\.status))
+        #expect(restored.winnowed == original.winnowed)
+        #expect(restored.titleHash == original.titleHash)
+        #expect(restored.datelines == original.datelines)
+        let other = Fingerprint(of: Fixtures.article(body: Array(Fixtures.seedBody.prefix(3))))
+        let before = Comparison(original, other), after = Comparison(restored, other)
+        #expect(before.score == after.score && before.verdict == after.verdict && before.matches == after.matches)
+    }
+
+    @Test("bytes that are not a stored fingerprint are refused, not misread")
+    func refused() {
+        #expect(throws: Fingerprint.StorageError.self) { try Fingerprint(serialized: Array("hello".utf8)) }
+        let bytes = Fingerprint(of: Fixtures.article(body: Fixtures.seedBody)).serialized()
+        #expect(throws: Fingerprint.StorageError.self) { try Fingerprint(serialized: Array(bytes.dropLast(9))) }
+    }
+}

@@ -76,6 +76,17 @@ public struct Fingerprint: Sendable {
         self.winnowed = Winnowing.select(from: counted, window: version.window)
     }
 
+    /// A fingerprint from its parts, as ``init(serialized:)`` restores one.
+    init(version: FingerprintVersion, paragraphs: [ParagraphPrint], normalizedBytes: [UInt8], titleHash: UInt64?,
+         winnowed: [UInt64], datelines: [DatelineEvidence]) {
+        self.version = version
+        self.paragraphs = paragraphs
+        self.normalizedBytes = normalizedBytes
+        self.titleHash = titleHash
+        self.winnowed = winnowed
+        self.datelines = datelines
+    }
+
     /// The normalized text of paragraph `index`.
     public func normalizedText(ofParagraph index: Int) -> String {
         String(decoding: normalizedBytes[paragraphs[index].range], as: UTF8.self)
