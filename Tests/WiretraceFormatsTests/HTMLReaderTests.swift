@@ -188,6 +188,47 @@ struct HTMLTimeTests {
     }
 }
 
+@Suite("HTML pages: dates without metadata, and the publisher's day")
+struct HTMLPublisherDayTests {
+    private static let body = "<p>Die Bundesregierung hat am Dienstag ein neues Programm für die Sanierung von Schulen beschlossen, das bis 2030 laufen soll.</p><p>Die Länder sollen die Hälfte der Kosten tragen, sagte die Ministerin in Berlin vor Journalisten.</p>"
+
+    @Test("a time written in UTC falls on the publisher's calendar day (German page, 23:00 UTC in November)")
+    func utcOnPublishersDay() throws {
+        let html = "<html lang=\"de\"><head><meta property=\"article:published_time\" content=\"2022-11-06T23:00:00.000Z\"></head><body><article>\(Self.body)</article></body></html>"
+        let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
+        #expect(result.country == "de")
+        let created = try #require(result.article.created)
+        #expect(created.instant == Timestamp(year: 2022, month: 11, day: 6, hour: 23))
+        #expect(result.localDay(of: created) == "2022-11-07")
+    }
+
+    @Test("summer time: 22:30 UTC in July is already the next day in Berlin, 21:30 UTC is not")
+    func summerTime() throws {
+        for (text, day) in [("2022-07-10T22:30:00Z", "2022-07-11"), ("2022-07-10T21:30:00Z", "2022-07-10")] {
+            let html = "<html lang=\"de-DE\"><head><meta property=\"article:published_time\" content=\"\(text)\"></head><body><article>\(Self.body)</article></body></html>"
+            let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
+            #expect(result.localDay(of: try #require(result.article.created)) == day)
+        }
+    }
+
+    @Test("with no metadata, a short text that is only a date near the story dates it, day first on a German page")
+    func dateText() throws {
+        let html = "<html lang=\"de\"><body><div class=\"topline\"><span>06.12.2022</span></div><article>\(Self.body)</article></body></html>"
+        let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
+        let created = try #require(result.article.created)
+        #expect(created.source == "date text")
+        #expect(result.localDay(of: created) == "2022-12-06")
+    }
+
+    @Test("with nothing else, a date opening the first paragraph dates the page")
+    func dateOpeningText() throws {
+        let html = "<html lang=\"de\"><body><article><p>29.11.2022 – Die Bundesregierung hat am Dienstag ein neues Programm für die Sanierung von Schulen beschlossen.</p><p>Die Länder sollen die Hälfte der Kosten tragen, sagte die Ministerin in Berlin vor Journalisten.</p></article></body></html>"
+        let article = try ArticleReader().read(Array(html.utf8), name: "de.html").article
+        #expect(article.created?.source == "date opening the text")
+        #expect(article.created?.instant == Timestamp(year: 2022, month: 11, day: 29))
+    }
+}
+
 @Suite("HTML pages: character sets")
 struct HTMLCharsetTests {
     static let expected = "Café owners in the old town said on Friday that the “new rules” on terraces would cost them a season’s income, and asked the mayor to delay them until next year."

@@ -19,6 +19,26 @@ public struct ArticleReader: Sendable {
         public var warnings: [String]
         /// Whether the input was gzip-compressed (and inflated before reading).
         public var wasCompressed = false
+        /// The country the source was taken to be from (ISO 3166 alpha-2, lower-case): the
+        /// reader's default, the outlet's, the top-level domain's or the page language's region.
+        /// It decided zone abbreviations and the day order of numeric dates.
+        public var country: String?
+
+        /// The calendar day of `time` where the source publishes: in the offset the text gave,
+        /// except that a time written in UTC is shown on the source country's clock
+        /// (`2022-11-06T23:00:00Z` on a German page is 7 November there). `YYYY-MM-DD`.
+        public func localDay(of time: ArticleTime) -> String? {
+            guard let instant = time.instant else { return nil }
+            var offset = time.utcOffsetMinutes ?? 0
+            let zone = time.zone?.uppercased() ?? ""
+            if offset == 0, ["Z", "+00:00", "+0000", "+00", "GMT", "UTC"].contains(zone), let country,
+               let countryOffset = CountryClock.offset(in: country, at: instant) {
+                offset = countryOffset
+            }
+            let c = instant.components(utcOffsetMinutes: offset)
+            func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+            return "\(c.year)-\(two(c.month))-\(two(c.day))"
+        }
     }
 
     /// The largest inflated size of a gzip-compressed input.
@@ -70,13 +90,14 @@ public struct ArticleReader: Sendable {
             .read(decoded.text)
         guard article.paragraphs.contains(where: { $0.role == .body }) else { throw ReadError(path: name, reason: .noText) }
         warnings += article.times.compactMap { time in time.problem.map { "\(name): \(time.kind.rawValue) time \"\(time.text)\": \($0)" } }
-        return Result(article: article, format: .text, warnings: warnings)
+        let country = defaultCountry ?? article.outlet.flatMap(Outlets.country(forOutlet:))
+        return Result(article: article, format: .text, warnings: warnings, country: country)
     }
 
     private func readHTML(_ bytes: [UInt8], name: String) throws(ReadError) -> Result {
         let reader = HTMLReader(context: TimeContext(country: defaultCountry, zoneOverrides: zoneOverrides))
         guard let output = reader.read(bytes, name: name) else { throw ReadError(path: name, reason: .noText) }
         guard output.article.paragraphs.contains(where: { $0.role == .body }) else { throw ReadError(path: name, reason: .noText) }
-        return Result(article: output.article, format: .html, warnings: output.warnings)
+        return Result(article: output.article, format: .html, warnings: output.warnings, country: output.country)
     }
 }

@@ -11,6 +11,8 @@ struct HTMLReader {
         var warnings: [String]
         /// Where the character set came from.
         var charset: Charset
+        /// The country the page was taken to be from.
+        var country: String?
     }
 
     func read(_ input: [UInt8], name: String) -> Output? {
@@ -19,18 +21,18 @@ struct HTMLReader {
         guard let document = HTMLDocument(filtered.bytes, encoding: charset.encoding) else { return nil }
         var warnings: [String] = []
         if let warning = charset.warning { warnings.append(warning) }
-        let article = document.withRoot { root -> Article in
+        let built = document.withRoot { root -> (Article, String?) in
             let scan = PageScan(root: root)
             let metadata = HTMLMetadata(scan: scan, jsonLD: filtered.jsonLD)
             let main = MainText(scan: scan)
             return build(scan: scan, metadata: metadata, main: main)
         }
-        guard let article else { return nil }
+        guard let (article, country) = built else { return nil }
         warnings += article.times.compactMap { time in time.problem.map { "\(name): \(time.kind.rawValue) time \"\(time.text)\" (\(time.source)): \($0)" } }
-        return Output(article: article, warnings: warnings, charset: charset)
+        return Output(article: article, warnings: warnings, charset: charset, country: country)
     }
 
-    private func build(scan: PageScan, metadata: HTMLMetadata, main: MainText) -> Article {
+    private func build(scan: PageScan, metadata: HTMLMetadata, main: MainText) -> (Article, String?) {
         var article = Article()
         article.title = metadata.title
         article.canonicalURL = metadata.canonicalURL
@@ -120,6 +122,28 @@ struct HTMLReader {
             let value = time.datetime.flatMap { $0.isEmpty ? nil : $0 } ?? time.text
             signals.append(HTMLMetadata.TimeSignal(kind: .created, text: value, source: "<time datetime>", tier: .visible))
         }
+        // Nothing declared, marked or labelled: a text that is only a date near the story, then a
+        // date opening one of its first paragraphs ("29.11.2022 – ...", "Pressemitteilung vom 25. Januar 2022").
+        if !signals.contains(where: { $0.kind == .created }) {
+            let lastContainer = main.containers.max() ?? 0
+            for (text, element) in scan.dateTexts where element <= lastContainer || isNearText(element) {
+                if text.split(separator: " ").count <= 5,
+                   ArticleTime(kind: .created, text: text, source: "", context: TimeContext(dayMonthOrder: .dayFirst)) != nil {
+                    signals.append(HTMLMetadata.TimeSignal(kind: .created, text: text, source: "date text", tier: .visible))
+                    break
+                }
+            }
+        }
+        if !signals.contains(where: { $0.kind == .created }) && metadata.urlDate == nil {
+            let near = scan.dateTexts.filter { isNearText($0.element) }.map(\.text)
+            for opening in main.blocks.prefix(8).filter({ $0.dropReason == nil }).map({ String($0.text.prefix(48)) }) + near {
+                guard HTMLReader.digitCount(opening) >= 4,
+                      ArticleTime(kind: .created, text: opening, source: "", context: TimeContext(dayMonthOrder: .dayFirst)) != nil
+                else { continue }
+                signals.append(HTMLMetadata.TimeSignal(kind: .created, text: opening, source: "date opening the text", tier: .url))
+                break
+            }
+        }
         if let date = metadata.urlDate {
             signals.append(HTMLMetadata.TimeSignal(kind: .created, text: date, source: "URL", tier: .url))
         }
@@ -127,8 +151,14 @@ struct HTMLReader {
         var context = context
         if context.country == nil { context.country = country(metadata: metadata, outlet: article.outlet) }
         context.dayMonthOrder = context.dayMonthOrder ?? PlainTextReader.dayMonthOrder(of: signals.map(\.text))
+        // A page in a language other than English, from no known country, writes the day first
+        // (only the United States and a few Pacific states put the month first).
+        if context.country == nil, context.dayMonthOrder == nil, let language = metadata.language?.lowercased(),
+           language.count >= 2, !language.hasPrefix("en") {
+            context.dayMonthOrder = .dayFirst
+        }
         article.times = HTMLReader.times(from: signals, context: context)
-        return article
+        return (article, context.country)
     }
 
     /// The created times of the best tier that has one, and likewise the updated times. A
@@ -169,6 +199,8 @@ struct HTMLReader {
         if let language = metadata.language {
             let parts = language.split(whereSeparator: { $0 == "-" || $0 == "_" })
             if parts.count >= 2, parts[1].count == 2 { return parts[1].lowercased() }
+            // Languages written mainly in one country (or in neighbours on one clock).
+            if let first = parts.first, let country = HTMLReader.languageCountries[first.lowercased()] { return country }
         }
         return nil
     }
@@ -295,6 +327,15 @@ struct HTMLReader {
         guard let first = text.utf8.first else { return false }
         return "flpucmdFLPUCMD".utf8.contains(first)
     }
+
+    /// Languages whose pages come from one country, or from neighbours that keep its clock
+    /// and date order (German from Germany, Austria and Switzerland). English, Spanish, French
+    /// and Portuguese are written on several continents and are not here.
+    static let languageCountries: [String: String] = [
+        "de": "de", "it": "it", "nl": "nl", "pl": "pl", "cs": "cz", "sk": "sk", "hu": "hu", "sv": "se", "da": "dk", "nb": "no",
+        "nn": "no", "no": "no", "fi": "fi", "el": "gr", "ro": "ro", "bg": "bg", "hr": "hr", "sl": "si", "ja": "jp", "ko": "kr",
+        "hi": "in", "tr": "tr",
+    ]
 
     /// Agencies a byline or author field names: "Reuters", "PTI", "By AFP", "Jane Doe, Reuters".
     ///

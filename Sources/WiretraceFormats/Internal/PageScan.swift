@@ -40,6 +40,8 @@ struct PageScan {
     var timeElements: [TimeElement] = []
     /// Short texts of elements whose class or id speaks of dates, bylines or authors.
     var labelled: [(hint: String, text: String, element: Int)] = []
+    /// Short texts outside links that look like a date ("06.12.2022", "5 March 2024"), with their element.
+    var dateTexts: [(text: String, element: Int)] = []
     /// hAtom `class="published|updated" title="..."`.
     var microformatTimes: [(kind: String, value: String, element: Int)] = []
     var bodyIndex: Int?
@@ -138,6 +140,9 @@ struct PageScan {
                     text += visible
                     if linked { link += visible }
                     commas += PageScan.commaCount(bytes)
+                    if !linked, visible >= 6, visible <= 60, dateTexts.count < 40, PageScan.mayBeDate(bytes) {
+                        dateTexts.append((String(decoding: bytes, as: UTF8.self).trimmed, index))
+                    }
                 }
             } else if current.isElement {
                 let before = elements.count
@@ -208,6 +213,15 @@ struct PageScan {
             }
         default: break
         }
+    }
+
+    /// At least four digits, and a year-like run of four: cheap before a real parse.
+    static func mayBeDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits = 0, run = 0, longest = 0
+        for byte in bytes {
+            if byte &- 0x30 < 10 { digits += 1; run += 1; longest = max(longest, run) } else { run = 0 }
+        }
+        return digits >= 4 && longest >= 2 && digits <= 14
     }
 
     /// `display:none` or `visibility:hidden` in a `style` attribute.

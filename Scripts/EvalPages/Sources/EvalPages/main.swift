@@ -31,12 +31,6 @@ func quoted(_ text: String) -> String {
     return out + "\""
 }
 
-func localDay(_ time: ArticleTime) -> String? {
-    guard let instant = time.instant else { return nil }
-    let c = instant.components(utcOffsetMinutes: time.utcOffsetMinutes ?? 0)
-    return "\(c.year)-\(c.month < 10 ? "0" : "")\(c.month)-\(c.day < 10 ? "0" : "")\(c.day)"
-}
-
 let reader = ArticleReader()
 var arguments = Array(CommandLine.arguments.dropFirst())
 // --show: print each paragraph with its role instead (for looking at failures).
@@ -67,7 +61,7 @@ for path in arguments {
         if let created = article.created ?? article.updated {
             fields.append("\"created\": \(quoted(created.text))")
             fields.append("\"createdSource\": \(quoted(created.source))")
-            if let day = localDay(created) { fields.append("\"createdDay\": \(quoted(day))") }
+            if let day = result.localDay(of: created) { fields.append("\"createdDay\": \(quoted(day))") }
         }
         let text = article.paragraphs.filter { $0.role != .boilerplate }.map(\.text).joined(separator: "\n")
         fields.append("\"text\": \(quoted(text))")
