@@ -67,6 +67,10 @@ struct InspectReport: Encodable {
     var path: String
     var format: String
     var compressed: Bool
+    /// The country the source was taken to be from; it decides zones and day order.
+    var country: String?
+    /// The publication day on the source's calendar (`YYYY-MM-DD`).
+    var publishedDay: String?
     var title: String?
     var outlet: String?
     var canonicalURL: String?
@@ -84,6 +88,8 @@ struct InspectReport: Encodable {
         self.path = path
         format = result.format.rawValue
         compressed = result.wasCompressed
+        country = result.country
+        publishedDay = article.created.flatMap(result.localDay(of:))
         title = article.title
         outlet = article.outlet
         canonicalURL = article.canonicalURL
@@ -97,13 +103,6 @@ struct InspectReport: Encodable {
         warnings = result.warnings
     }
 
-    /// The day a time names where it was written (`2023-12-08` for 00:30 +05:30 on the 8th).
-    static func localDay(_ time: ArticleTime) -> String? {
-        guard let instant = time.instant else { return nil }
-        let c = instant.components(utcOffsetMinutes: time.utcOffsetMinutes ?? 0)
-        return "\(c.year)-\(c.month < 10 ? "0" : "")\(c.month)-\(c.day < 10 ? "0" : "")\(c.day)"
-    }
-
     func text(style: Style) -> String {
         var lines: [String] = [style.bold(path) + "  (\(format)\(compressed ? ", gzip" : ""))"]
         func field(_ label: String, _ value: String?) {
@@ -113,6 +112,8 @@ struct InspectReport: Encodable {
         field("outlet", outlet)
         field("canonical", canonicalURL)
         field("byline", byline)
+        field("country", country)
+        field("published", publishedDay)
         if credits.isEmpty { field("agencies", nil) }
         for (index, credit) in credits.enumerated() {
             let kind = credit.kind == .image ? style.yellow("image only") : style.green("text")
