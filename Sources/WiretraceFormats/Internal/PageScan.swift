@@ -158,6 +158,10 @@ struct PageScan {
         elements[index].textBytes = text
         elements[index].linkBytes = link
         elements[index].commas = commas
+        // A form that holds text (a shop's product page, an ASP.NET page wrapped in one) is not a search box.
+        if tag == .form, elements[index].negativeReason == "form", text >= 300, link * 2 <= text {
+            elements[index].negativeReason = nil
+        }
 
         if tag == .time, let last = timeElements.indices.last, timeElements[last].element == index, text < 200 {
             timeElements[last].text = node.textContent
