@@ -283,7 +283,8 @@ struct ClassHint {
     mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
         var word: (UInt64, Int) = (ClassHint.offset, 0)
         var start = 0
-        var nameNegative: String?
+        var nameNegative: String?, lastNegative: String?
+        var sawWord = false
         var namePositive = false
         var index = 0
         while index <= bytes.count {
@@ -292,14 +293,24 @@ struct ClassHint {
             if endsName || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") {
                 if word.1 > 0 {
                     let (negative, positive) = consider(word.0, UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                    nameNegative = nameNegative ?? negative
+                    // Only the first real word or the last one names what an element is
+                    // ("comments-area", "post-comments"); one in the middle describes a layout
+                    // ("c-fixed-sidebar-layout", "has-sidebar-left").
+                    if word.1 > 2 && !sawWord { nameNegative = negative; sawWord = true }
+                    lastNegative = negative
                     namePositive = namePositive || positive
                 }
                 word = (ClassHint.offset, 0)
                 start = index + 1
                 if endsName {
-                    if let nameNegative { negativeReason = negativeReason ?? nameNegative } else if namePositive { anyPurelyPositive = true }
+                    if let negative = nameNegative ?? lastNegative {
+                        negativeReason = negativeReason ?? negative
+                    } else if namePositive {
+                        anyPurelyPositive = true
+                    }
                     nameNegative = nil
+                    lastNegative = nil
+                    sawWord = false
                     namePositive = false
                 }
             } else {
