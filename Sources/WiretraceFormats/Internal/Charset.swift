@@ -49,10 +49,22 @@ struct Charset: Equatable {
     /// Declared UTF-8: invalid bytes become U+FFFD (a page that says UTF-8 mostly is).
     private static func repairedUTF8(_ bytes: [UInt8], source: String, name: String) -> (bytes: [UInt8], charset: Charset) {
         guard let firstBad = firstInvalidUTF8(bytes) else { return (bytes, Charset(encoding: "UTF-8", source: source)) }
-        let decoded = TextDecoding.decode(bytes)
-        return (Array(decoded.text.utf8), Charset(
+        var repaired: [UInt8] = []
+        repaired.reserveCapacity(bytes.count + 64)
+        var start = 0, badCount = 0
+        var bad: Int? = firstBad
+        // Valid runs are copied whole; each bad byte becomes U+FFFD (EF BF BD).
+        while let offset = bad {
+            repaired.append(contentsOf: bytes[start..<offset])
+            repaired.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            badCount += 1
+            start = offset + 1
+            bad = firstInvalidUTF8(bytes, from: start)
+        }
+        repaired.append(contentsOf: bytes[start...])
+        return (repaired, Charset(
             encoding: "UTF-8", source: source,
-            warning: "\(name): not valid UTF-8 at byte \(firstBad); \(decoded.invalidCount) bad byte\(decoded.invalidCount == 1 ? "" : "s") replaced with U+FFFD"))
+            warning: "\(name): not valid UTF-8 at byte \(firstBad); \(badCount) bad byte\(badCount == 1 ? "" : "s") replaced with U+FFFD"))
     }
 
     // MARK: Declarations
@@ -118,9 +130,9 @@ struct Charset: Equatable {
     // MARK: Conversions
 
     /// Offset of the first byte that is not part of valid UTF-8, or `nil` when all are.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0) -> Int? {
         bytes.withUnsafeBufferPointer { buffer -> Int? in
-            var index = 0
+            var index = start
             let count = buffer.count
             let raw = UnsafeRawBufferPointer(buffer)
             while index < count {

@@ -165,26 +165,34 @@ struct HTMLReader {
     /// date in the URL is only used when nothing else dates the page, so it never overrides
     /// an explicit time.
     static func times(from signals: [HTMLMetadata.TimeSignal], context: TimeContext) -> [ArticleTime] {
-        var parsed: [(HTMLMetadata.TimeSignal.Tier, ArticleTime)] = []
+        // Tiers are parsed best first, and a kind stops at the first tier that gives an instant:
+        // parsing is the costly part, and lower tiers would not be used.
         var seen: Set<String> = []
-        for signal in signals {
-            let text = signal.text.trimmed
-            guard !text.isEmpty, text.count < 120, seen.insert("\(signal.kind)|\(text)|\(signal.source)").inserted,
-                  let time = ArticleTime(kind: signal.kind, text: text, source: signal.source, context: context) else { continue }
-            parsed.append((signal.tier, time))
+        func parse(_ tier: HTMLMetadata.TimeSignal.Tier, _ kind: ArticleTime.Kind) -> [ArticleTime] {
+            var times: [ArticleTime] = []
+            for signal in signals where signal.tier == tier && signal.kind == kind {
+                let text = signal.text.trimmed
+                guard !text.isEmpty, text.utf8.count < 480, text.count < 120, seen.insert("\(signal.kind)|\(text)|\(signal.source)").inserted,
+                      let time = ArticleTime(kind: signal.kind, text: text, source: signal.source, context: context) else { continue }
+                times.append(time)
+            }
+            return times
         }
         var result: [ArticleTime] = []
+        let tiers: [HTMLMetadata.TimeSignal.Tier] = [.declared, .marked, .visible, .url]
         for kind in [ArticleTime.Kind.created, .updated] {
-            let ofKind = parsed.filter { $0.1.kind == kind }
-            let usable = ofKind.filter { $0.1.instant != nil }
-            guard let tier = (usable.isEmpty ? ofKind : usable).map(\.0).min() else { continue }
-            if kind == .updated && tier == .url { continue }
-            var chosen = ofKind.filter { $0.0 == tier }.map(\.1)
+            var chosen: [ArticleTime] = []
+            var fallback: [ArticleTime] = []
+            for tier in tiers where !(kind == .updated && tier == .url) {
+                let times = parse(tier, kind)
+                if times.contains(where: { $0.instant != nil }) { chosen = times; break }
+                if fallback.isEmpty { fallback = times }
+            }
+            if chosen.isEmpty { chosen = fallback }
             // A date alone ("5 March 2024") says less than the same tier's full time ("2024-03-05T09:15Z").
             if chosen.contains(where: { $0.hasTimeOfDay && $0.instant != nil }) { chosen.removeAll { !$0.hasTimeOfDay } }
             result += chosen
         }
-        // A URL date never stands beside an explicit updated time as the only created time of a later day.
         return result
     }
 

@@ -63,6 +63,8 @@ enum ParagraphClassifier {
             return Agencies.agencies(mentionedIn: text)
         }
         // A line that is only an agency credit: "AFP", "— AFP", "(Reuters)", "PTI ABC DEF".
+        // (More than four words between spaces is more than four between spaces and slashes.)
+        guard text.wordCount <= 4 else { return nil }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "/" })
         if let first = words.first, words.count <= 4, let agency = Agencies.agency(named: String(first)),
            words.dropFirst().allSatisfy({ $0 == $0.uppercased() }) {
