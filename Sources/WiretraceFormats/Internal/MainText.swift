@@ -111,8 +111,9 @@ struct MainText {
             let element = elements[index]
             let paragraphLike: Bool
             switch element.tag {
-            case .p, .pre, .td, .blockquote, .h2, .h3, .h4, .li: paragraphLike = true
-            case .div, .section, .dd: paragraphLike = !element.hasBlockChild
+            case .p, .pre, .blockquote, .h2, .h3, .h4, .li: paragraphLike = true
+            // A cell or division that holds blocks is counted through them (a footer inside a cell is not text).
+            case .div, .section, .dd, .td: paragraphLike = !element.hasBlockChild
             default: paragraphLike = false
             }
             guard paragraphLike, element.linkDensity < 0.5 else { continue }
