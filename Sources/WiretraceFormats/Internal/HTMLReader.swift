@@ -240,18 +240,33 @@ struct HTMLReader {
         ("zum weiterlesen", "related link"), ("kommentare", "comments"), ("aufrufe:", "view count"),
         ("beitragsbild", "image caption"), ("bild:", "image caption"), ("foto:", "image caption"), ("fotos:", "image caption"),
         ("crédito:", "image caption"), ("(foto:", "image caption"), ("(crédito", "image caption"),
+        ("kontakt", "contact box"), ("contact", "contact box"), ("contacto", "contact box"), ("telefon:", "contact box"),
+        ("weitere informationen", "related link"), ("zusatzinformationen", "related link"), ("more information", "related link"),
+        ("further information", "related link"), ("más información", "related link"), ("plus d'informations", "related link"),
+        ("zum newsletter", "newsletter prompt"), ("abonnieren sie", "newsletter prompt"), ("melde dich", "newsletter prompt"),
+        ("jetzt abonnieren", "newsletter prompt"), ("was sind cookies", "cookie notice"), ("release date:", "furniture"),
+        ("quellen ausblenden", "furniture"), ("contexto de la noticia", "related link"), ("lust auf mehr", "newsletter prompt"),
     ]
+
+    /// Caption markers found inside a short line ("La bendición se realizará mañana. Foto: LN").
+    private static let captionMarkers: [[UInt8]] = ["foto:", "fotos:", "photo:", "bild:", "crédito:", "credit:", "quelle:"].map { Array($0.utf8) }
 
     /// The reason a short paragraph is furniture, from ``furniturePrefixes``.
     static func furniture(_ text: String) -> String? {
         guard let first = text.utf8.first, first != 0x20 else { return nil }
         let head = lowerHead(text)
         for (prefix, reason) in furnitureTable where head.starts(with: prefix) {
-            if reason == "advertisement" || reason == "comments" {
+            if reason == "advertisement" || reason == "comments" || reason == "contact box" || reason == "furniture" {
                 // "Anzeige" alone, not "Anzeigen zeigen, dass ..."
                 if text.utf8.count > prefix.count + 40 { continue }
             }
             return reason
+        }
+        if text.utf8.count < 160 {
+            let lower = Array(text.asciiLowercased.utf8)
+            for marker in captionMarkers where lower.withUnsafeBufferPointer({ MarkupFilter.findSequence(marker, in: $0, from: 0) != nil }) {
+                return "image caption"
+            }
         }
         return nil
     }
