@@ -250,6 +250,8 @@ struct HTMLReader {
 
     /// Caption markers found inside a short line ("La bendición se realizará mañana. Foto: LN").
     private static let captionMarkers: [[UInt8]] = ["foto:", "fotos:", "photo:", "bild:", "crédito:", "credit:", "quelle:"].map { Array($0.utf8) }
+    /// Subscription prompts inside a short line ("To view the full story, please subscribe to ...").
+    private static let promptMarkers: [[UInt8]] = ["subscribe", "subscriber", "abonnieren", "newsletter", "suscr"].map { Array($0.utf8) }
 
     /// The reason a short paragraph is furniture, from ``furniturePrefixes``.
     static func furniture(_ text: String) -> String? {
@@ -266,6 +268,9 @@ struct HTMLReader {
             let lower = Array(text.asciiLowercased.utf8)
             for marker in captionMarkers where lower.withUnsafeBufferPointer({ MarkupFilter.findSequence(marker, in: $0, from: 0) != nil }) {
                 return "image caption"
+            }
+            for marker in promptMarkers where lower.withUnsafeBufferPointer({ MarkupFilter.findSequence(marker, in: $0, from: 0) != nil }) {
+                return "newsletter prompt"
             }
         }
         return nil
