@@ -4,6 +4,7 @@
 import os
 import subprocess
 import sys
+import time
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LABELS = ("wholly", "partially", "unrelated")
@@ -15,15 +16,25 @@ def say(message):
     print(message, file=sys.stderr, flush=True)
 
 
-def build_release(scratch=".build-release", quiet=True):
+def swift_build(command, cwd=REPO_ROOT, attempts=3):
+    """Runs a `swift build` command; tries again when a source changed during the build (other
+    people edit the same tree), and stops with the build's output on any other failure."""
+    for attempt in range(attempts):
+        result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+        if result.returncode == 0:
+            return
+        output = result.stdout + result.stderr
+        if "was modified during the build" not in output or attempt == attempts - 1:
+            sys.stderr.write(output)
+            raise SystemExit(f"error: `{' '.join(command)}` failed")
+        say("a source changed during the build; building again...")
+        time.sleep(5)
+
+
+def build_release(scratch=".build-release"):
     """Builds the `wiretrace` CLI in release mode and returns the binary's path."""
     say(f"building release ({scratch})...")
-    command = ["swift", "build", "-c", "release", "--scratch-path", scratch, "--product", "wiretrace"]
-    result = subprocess.run(command, cwd=REPO_ROOT, capture_output=quiet, text=True)
-    if result.returncode != 0:
-        if quiet:
-            sys.stderr.write(result.stdout + result.stderr)
-        raise SystemExit(f"error: `{' '.join(command)}` failed")
+    swift_build(["swift", "build", "-c", "release", "--scratch-path", scratch, "--product", "wiretrace"])
     return os.path.join(REPO_ROOT, scratch, "release", "wiretrace")
 
 
