@@ -284,14 +284,24 @@ struct ClassHint {
         var word: (UInt64, Int) = (ClassHint.offset, 0)
         var start = 0
         var nameNegative: String?, lastNegative: String?
-        var sawWord = false
+        var sawWord = false, inModifier = false, stateName = false
         var namePositive = false
         var index = 0
         while index <= bytes.count {
             let byte = index < bytes.count ? bytes[index] : 0x20
             let endsName = Whitespace.isSpace(byte)
             if endsName || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") {
-                if word.1 > 0 {
+                // A BEM modifier ("o-section--has-ads", "Section--Ads") describes a state, not what
+                // the element is: words after "--" are not read. Neither are state names
+                // ("has-sidebar", "no-comments", "is-sticky").
+                if byte == UInt8(ascii: "-"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "-") { inModifier = true }
+                if word.1 > 0 && !inModifier && !stateName {
+                    if !sawWord && word.1 <= 4 && ClassHint.stateWords.contains(word.0) {
+                        stateName = true
+                        nameNegative = nil
+                    }
+                }
+                if word.1 > 0 && !inModifier && !stateName {
                     let (negative, positive) = consider(word.0, UnsafeBufferPointer(rebasing: bytes[start..<index]))
                     // Only the first real word or the last one names what an element is
                     // ("comments-area", "post-comments"); one in the middle describes a layout
@@ -312,6 +322,8 @@ struct ClassHint {
                     lastNegative = nil
                     sawWord = false
                     namePositive = false
+                    inModifier = false
+                    stateName = false
                 }
             } else {
                 let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
@@ -325,6 +337,13 @@ struct ClassHint {
         isPositive = anyPurelyPositive
         if anyPurelyPositive { negativeReason = nil }
     }
+
+    /// First words of class names that state a condition rather than a kind.
+    private static let stateWords: Set<UInt64> = Set(["has", "with", "no", "is", "show", "hide", "js"].map { word -> UInt64 in
+        var value = offset
+        for byte in word.utf8 { value = (value ^ UInt64(byte)) &* prime }
+        return value
+    })
 
     private static let offset: UInt64 = 0xcbf29ce484222325
     private static let prime: UInt64 = 0x100000001b3
