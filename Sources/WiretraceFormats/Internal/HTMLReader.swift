@@ -246,6 +246,12 @@ struct HTMLReader {
         ("zum newsletter", "newsletter prompt"), ("abonnieren sie", "newsletter prompt"), ("melde dich", "newsletter prompt"),
         ("jetzt abonnieren", "newsletter prompt"), ("was sind cookies", "cookie notice"), ("release date:", "furniture"),
         ("quellen ausblenden", "furniture"), ("contexto de la noticia", "related link"), ("lust auf mehr", "newsletter prompt"),
+        ("lea:", "related link"), ("lee:", "related link"), ("leia:", "related link"), ("lire:", "related link"),
+        ("dowiedz się więcej", "related link"), ("czytaj więcej", "related link"), ("więcej", "related link"),
+        ("entdecke weitere", "related link"), ("alle artikel", "related link"), ("mehr lesen", "related link"),
+        ("weiter zu", "related link"), ("... weiter", "related link"), ("zur startseite", "navigation"),
+        ("drukuj", "furniture"), ("impressum", "furniture"), ("category", "furniture"), ("kategorie", "furniture"),
+        ("materiał chroniony", "copyright"), ("für links auf dieser seite", "advertisement"),
     ]
 
     /// Caption markers found inside a short line ("La bendición se realizará mañana. Foto: LN").
@@ -258,7 +264,8 @@ struct HTMLReader {
         guard let first = text.utf8.first, first != 0x20 else { return nil }
         let head = lowerHead(text)
         for (prefix, reason) in furnitureTable where head.starts(with: prefix) {
-            if reason == "advertisement" || reason == "comments" || reason == "contact box" || reason == "furniture" {
+            if reason == "advertisement" || reason == "comments" || reason == "contact box" || reason == "furniture"
+                || prefix.count <= 8 && reason == "related link" {
                 // "Anzeige" alone, not "Anzeigen zeigen, dass ..."
                 if text.utf8.count > prefix.count + 40 { continue }
             }
