@@ -255,7 +255,7 @@ struct HTMLReader {
     ]
 
     /// Caption markers found inside a short line ("La bendición se realizará mañana. Foto: LN").
-    private static let captionMarkers: [[UInt8]] = ["foto:", "fotos:", "photo:", "bild:", "crédito:", "credit:", "quelle:"].map { Array($0.utf8) }
+    private static let captionMarkers: [[UInt8]] = ["foto:", "fotos:", "photo:", "bild:", "crédito:", "credit:", "quelle:", "©"].map { Array($0.utf8) }
     /// Subscription prompts inside a short line ("To view the full story, please subscribe to ...").
     private static let promptMarkers: [[UInt8]] = ["subscribe", "subscriber", "abonnieren", "newsletter", "suscr"].map { Array($0.utf8) }
 
