@@ -16,7 +16,7 @@ def say(message):
     print(message, file=sys.stderr, flush=True)
 
 
-def swift_build(command, cwd=REPO_ROOT, attempts=3):
+def swift_build(command, cwd=REPO_ROOT, attempts=5):
     """Runs a `swift build` command; tries again when a source changed during the build (other
     people edit the same tree), and stops with the build's output on any other failure."""
     for attempt in range(attempts):
@@ -28,7 +28,7 @@ def swift_build(command, cwd=REPO_ROOT, attempts=3):
             sys.stderr.write(output)
             raise SystemExit(f"error: `{' '.join(command)}` failed")
         say("a source changed during the build; building again...")
-        time.sleep(5)
+        time.sleep(10)
 
 
 def build_release(scratch=".build-release"):
