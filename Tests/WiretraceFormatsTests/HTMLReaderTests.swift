@@ -109,6 +109,25 @@ struct HTMLReaderTests {
         #expect(FormatSniffer.isHTML(Array(sample.0.utf8)) == sample.1)
     }
 
+    @Test("furniture lines in the languages of the pages are not text", arguments: [
+        ("Lesen Sie auch: Die Bahn erhöht die Preise", "related link"), ("Zobacz także", "related link"),
+        ("Lea también: Impiden ingreso a Nicaragua", "related link"), ("Anzeige", "advertisement"), ("Reklama", "advertisement"),
+        ("La bendición se realizará mañana. Foto: LN", "image caption"), ("3:59 PM", "time of day"),
+        ("Subscribe now to our eNATION edition for the full story.", "newsletter prompt"), ("Kontakt:", "contact box"),
+    ])
+    func furnitureLines(_ sample: (String, String)) {
+        #expect(HTMLReader.furniture(sample.0) == sample.1)
+    }
+
+    @Test("sentences that start like furniture but are text stay text", arguments: [
+        "Anzeigen gegen den Bürgermeister wurden am Montag von der Staatsanwaltschaft geprüft und zurückgewiesen.",
+        "The council approved the budget on Tuesday after three months of debate.",
+        "Kontaktbeschränkungen gelten nach dem Beschluss der Landesregierung noch bis zum Ende des Monats in allen Landkreisen.",
+    ])
+    func notFurniture(_ text: String) {
+        #expect(HTMLReader.furniture(text) == nil)
+    }
+
     @Test("block elements and two line breaks end paragraphs; one line break does not")
     func paragraphBoundaries() throws {
         let html = """

@@ -257,11 +257,19 @@ struct HTMLReader {
     /// Caption markers found inside a short line ("La bendición se realizará mañana. Foto: LN").
     private static let captionMarkers: [[UInt8]] = ["foto:", "fotos:", "photo:", "bild:", "crédito:", "credit:", "quelle:", "©"].map { Array($0.utf8) }
     /// Subscription prompts inside a short line ("To view the full story, please subscribe to ...").
-    private static let promptMarkers: [[UInt8]] = ["subscribe", "subscriber", "abonnieren", "newsletter", "suscr"].map { Array($0.utf8) }
+    private static let promptMarkers: [[UInt8]] = [
+        "subscribe", "subscriber", "abonnieren", "newsletter", "suscr", "download the", "follow us", "follow the", "síguenos",
+        "siguenos", "folge uns", "folgt uns",
+    ].map { Array($0.utf8) }
 
     /// The reason a short paragraph is furniture, from ``furniturePrefixes``.
     static func furniture(_ text: String) -> String? {
         guard let first = text.utf8.first, first != 0x20 else { return nil }
+        // A line that is only a clock time ("3:59 PM") belongs to a comment or a feed, not the text.
+        if text.utf8.count <= 8, text.utf8.contains(UInt8(ascii: ":")), digitCount(text) >= 3,
+           text.utf8.allSatisfy({ $0 &- 0x30 < 10 || $0 == UInt8(ascii: ":") || $0 == 0x20 || "APMapm.".utf8.contains($0) }) {
+            return "time of day"
+        }
         let head = lowerHead(text)
         for (prefix, reason) in furnitureTable where head.starts(with: prefix) {
             if reason == "advertisement" || reason == "comments" || reason == "contact box" || reason == "furniture"
