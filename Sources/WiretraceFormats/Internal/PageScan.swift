@@ -301,7 +301,10 @@ struct ClassHint {
                         nameNegative = nil
                     }
                 }
-                if word.1 > 0 && !inModifier && !stateName {
+                if word.1 > 0 && (inModifier || stateName) {
+                    // Modifier and state words still say what metadata an element holds ("field--name-post-date").
+                    _ = consider(word.0, UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                } else if word.1 > 0 {
                     let (negative, positive) = consider(word.0, UnsafeBufferPointer(rebasing: bytes[start..<index]))
                     // Only the first real word or the last one names what an element is
                     // ("comments-area", "post-comments"); one in the middle describes a layout
