@@ -64,7 +64,7 @@ public struct ArticleReader: Sendable {
             } catch {
                 switch error {
                 case .tooLarge(let limit):
-                    throw ReadError(path: name, reason: .tooLarge(bytes: limit + 1, limit: limit))
+                    throw ReadError(path: name, reason: .system("gzip data inflates past the \(limit)-byte limit"))
                 case .corrupt(let message):
                     throw ReadError(path: name, reason: .system("damaged gzip data (\(message))"))
                 }

@@ -130,22 +130,6 @@ struct HTMLNode {
     /// Whether a NUL-terminated attribute or element name is `expected`.
     static func name(_ name: UnsafePointer<UInt8>, is expected: StaticString) -> Bool { equals(name, expected) }
 
-    /// Calls `body` with the bytes of the `class` and `id` values (white-space separated), if any.
-    func withClassAndID<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        var attribute = pointer.pointee.properties
-        var found: [UInt8]?
-        while let current = attribute {
-            if let name = current.pointee.name, equals(name, "class") || equals(name, "id"),
-               let value = current.pointee.children, let content = value.pointee.content {
-                if found == nil { found = [] } else { found!.append(0x20) }
-                found!.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(content)))
-            }
-            attribute = current.pointee.next
-        }
-        guard let found else { return nil }
-        return found.withUnsafeBufferPointer(body)
-    }
-
     /// The white-space-collapsed text of the subtree.
     var textContent: String {
         var bytes: [UInt8] = []
