@@ -27,6 +27,7 @@ extension WiretraceCommand {
         var jobs: Int?
         /// Files per transaction; small batches let tests kill a scan between commits.
         @Option(name: .customLong("batch-size"), help: .hidden) var batchSize = 512
+        @Option(name: .customLong("batch-pause-ms"), help: .hidden) var batchPauseMilliseconds = 0
         @Flag(name: .customLong("no-progress"), help: "Never draw the progress bar (it is drawn only when standard error is a terminal).")
         var noProgress = false
         @OptionGroup var output: OutputOptions
@@ -49,6 +50,7 @@ extension WiretraceCommand {
             var options = MirrorScanner.Options(maxSize: Self.bytes(maxSize)!, reader: reader)
             if let jobs { options.workers = jobs }
             options.batchSize = max(1, batchSize)
+            options.pauseAfterBatchMilliseconds = max(0, batchPauseMilliseconds)
             let bar = ProgressBar(enabled: !noProgress && Terminal.isTerminal(.standardError))
             let report: ScanReport
             let index: MirrorIndex

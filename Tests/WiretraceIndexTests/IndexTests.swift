@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import Wiretrace
 import WiretraceIndex
@@ -14,6 +15,21 @@ struct IndexFileTests {
         let mirror = try TestMirror()
         _ = try MirrorIndex(path: mirror.indexPath, create: true)
         #expect(FileManager.default.fileExists(atPath: mirror.path + "/.wiretrace/index.sqlite"))
+        #expect(try mirror.index().counts() == MirrorIndex.Counts())
+    }
+
+    @Test("connections that open a new index at the same moment all get the migrated schema")
+    func concurrentCreation() throws {
+        let mirror = try TestMirror()
+        try FileManager.default.createDirectory(atPath: mirror.path + "/.wiretrace", withIntermediateDirectories: true)
+        let path = mirror.indexPath
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            do { _ = try MirrorIndex(path: path, create: true) } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
         #expect(try mirror.index().counts() == MirrorIndex.Counts())
     }
 

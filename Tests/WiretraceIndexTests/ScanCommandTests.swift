@@ -105,10 +105,11 @@ struct ScanCommandTests {
         generator.waitUntilExit()
         try #require(generator.terminationStatus == 0)
 
-        // Kill the scan once it has committed some batches but not all.
+        // Kill the scan once it has committed some batches but not all. The pause after each
+        // batch keeps a release build from finishing before the kill lands.
         let scan = Process()
         scan.executableURL = WiretraceBinary.url
-        scan.arguments = ["scan", mirror.path, "--no-progress", "--jobs", "1", "--batch-size", "50"]
+        scan.arguments = ["scan", mirror.path, "--no-progress", "--jobs", "1", "--batch-size", "50", "--batch-pause-ms", "150"]
         scan.standardOutput = FileHandle.nullDevice
         let errors = Pipe()
         scan.standardError = errors

@@ -20,6 +20,9 @@ public final class MirrorScanner {
         public var workers: Int
         /// Files per transaction.
         public var batchSize: Int
+        /// A pause after each committed batch, in milliseconds: lets a test kill a scan
+        /// between two batches in any build, however fast the scan is. 0 in real use.
+        public var pauseAfterBatchMilliseconds = 0
 
         public init(maxSize: Int = ArticleFile.defaultSizeLimit, reader: ArticleReader = ArticleReader(),
                     workers: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 512) {
@@ -103,6 +106,7 @@ public final class MirrorScanner {
                                 transform: { entry in FileProcessor.process(entry, root: root, reader: reader, maxSize: maxSize) },
                                     consume: { (results: [ProcessedFile]) in
                 try writer.write(results, report: &report)
+                if options.pauseAfterBatchMilliseconds > 0 { usleep(UInt32(options.pauseAfterBatchMilliseconds) * 1000) }
                 done += results.count
                 bytesDone += results.reduce(0) { $0 + $1.entry.size }
                 progress?(Progress(phase: .reading, done: done, total: toRead.count, bytesDone: bytesDone, bytesTotal: bytesTotal))
