@@ -49,7 +49,8 @@ struct HTMLReader {
         for block in main.blocks {
             let text = block.text
             if let reason = block.dropReason ?? (block.tag == .figcaption ? "image caption" : nil) {
-                if case .imageCredit(let agencies) = ParagraphClassifier.classify(text) {
+                // Only captions can carry an image credit; other furniture is not classified.
+                if reason == "image caption", case .imageCredit(let agencies) = ParagraphClassifier.classify(text) {
                     for agency in agencies {
                         article.credits.append(AgencyCredit(agency: agency, kind: .image, evidence: text, location: "image credit"))
                     }

@@ -366,7 +366,7 @@ struct ClassHint {
     private mutating func consider(_ key: UInt64, _ raw: UnsafeBufferPointer<UInt8>) -> (negative: String?, positive: Bool) {
         var negative: String?
         var positive = false
-        if let entry = ClassHint.words[key] {
+        if let entry = ClassHint.entry(for: key) {
             negative = entry.negative
             positive = entry.positive
             if metadataHint == nil { metadataHint = entry.metadata }
@@ -441,6 +441,30 @@ struct ClassHint {
         ("publish", "published"), ("updated", "updated"), ("modified", "updated"), ("date", "date"), ("byline", "byline"),
         ("author", "byline"),
     ]
+
+    /// The words' entries in an open-addressing table keyed by their FNV-1a hash (already
+    /// well mixed, so its low bits index the table): a `Dictionary` lookup hashed the hash again
+    /// and was a tenth of the page walk.
+    private static let table: (keys: [UInt64], entries: [Entry?]) = {
+        var keys = [UInt64](repeating: 0, count: 1024)
+        var entries = [Entry?](repeating: nil, count: 1024)
+        for (key, entry) in words {
+            var slot = Int(key & 1023)
+            while entries[slot] != nil { slot = (slot + 1) & 1023 }
+            keys[slot] = key
+            entries[slot] = entry
+        }
+        return (keys, entries)
+    }()
+
+    @inline(__always) private static func entry(for key: UInt64) -> Entry? {
+        var slot = Int(key & 1023)
+        while let entry = table.entries[slot] {
+            if table.keys[slot] == key { return entry }
+            slot = (slot + 1) & 1023
+        }
+        return nil
+    }
 
     private static let words: [UInt64: Entry] = {
         var table: [UInt64: Entry] = [:]
