@@ -46,9 +46,10 @@ struct PlainTextReader {
                     article.byline = byline
                     continue
                 }
-                if let titleKey, Normalization.normalize(line) == titleKey { continue }
+                // Normalizing only lines about as long as the headline.
+                if let titleKey, line.utf8.count <= 4 * titleKey.utf8.count + 16, Normalization.normalize(line) == titleKey { continue }
                 // An image credit line inside a block stands alone; the rest joins into a paragraph.
-                if case .imageCredit(let agencies) = ParagraphClassifier.classify(line) {
+                if line.utf8.count < 800, case .imageCredit(let agencies) = ParagraphClassifier.classify(line) {
                     for agency in agencies {
                         article.credits.append(AgencyCredit(agency: agency, kind: .image, evidence: line, location: "image credit"))
                     }
@@ -94,20 +95,40 @@ struct PlainTextReader {
         }
     }
 
-    /// Blocks of non-blank lines, each line trimmed.
+    /// Blocks of non-blank lines, each line trimmed. Lines are found on the bytes: splitting
+    /// a long article by `Character` was a third of the reading time.
     static func blocks(of text: String) -> [[String]] {
         var blocks: [[String]] = []
         var current: [String] = []
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = rawLine.trimmed
-            if line.isEmpty {
-                if !current.isEmpty { blocks.append(current); current = [] }
-            } else {
-                current.append(line)
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                let line = trimmedLine(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                if line.isEmpty {
+                    if !current.isEmpty { blocks.append(current); current = [] }
+                } else {
+                    current.append(line)
+                }
+                start = end + 1
             }
         }
         if !current.isEmpty { blocks.append(current) }
         return blocks
+    }
+
+    /// The line without white space at either end: ASCII white space on the bytes, any other
+    /// (a non-breaking space, an ideographic space) by `Character`.
+    private static func trimmedLine(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var lower = 0, upper = bytes.count
+        func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        while lower < upper && isASCIISpace(bytes[lower]) { lower += 1 }
+        while upper > lower && isASCIISpace(bytes[upper - 1]) { upper -= 1 }
+        let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+        guard lower < upper, bytes[lower] >= 0x80 || bytes[upper - 1] >= 0x80 else { return line }
+        return line.trimmed
     }
 
     static func looksLikeHeadline(_ line: String) -> Bool {
@@ -129,6 +150,7 @@ struct PlainTextReader {
 
     /// `Reuters | Updated: 08-12-2023 15:00 IST | Created: 08-12-2023 14:59 IST`
     static func metadataLine(_ line: String) -> (agencies: [String], outlet: String?, times: [(ArticleTime.Kind, String)])? {
+        guard line.utf8.contains(UInt8(ascii: "|")) else { return nil }
         let parts = line.split(separator: "|").map(\.trimmed)
         guard parts.count >= 2 else { return nil }
         var agencies: [String] = []
@@ -150,7 +172,9 @@ struct PlainTextReader {
 
     /// `Updated: 08-12-2023 15:00 IST`, `Published on Dec 8, 2023`, `Last updated 9:41 GMT, 8 December 2023`.
     static func labelledTime(_ line: String) -> (ArticleTime.Kind, String, String)? {
-        guard line.count <= 120 else { return nil }
+        // Every label starts with one of these letters; most lines are prose and stop here.
+        guard let first = line.utf8.first, "cdflmpuCDFLMPU".utf8.contains(first), line.utf8.count <= 480, line.count <= 120
+        else { return nil }
         let lower = line.lowercased()
         for (label, kind) in timeLabels where lower.hasPrefix(label) {
             var value = Substring(line.dropFirst(label.count))
