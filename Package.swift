@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "WiretraceIndex",
             dependencies: [
-                "Wiretrace", "WiretraceFormats",
+                "Wiretrace", "WiretraceFormats", "CWiretraceZlib",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),

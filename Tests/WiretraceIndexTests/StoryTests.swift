@@ -25,6 +25,26 @@ struct StoryTests {
         #expect(report.republications == 3)
     }
 
+    @Test("a document indexed without a stored fingerprint (before schema v2) still links to a copy that arrives later")
+    func linksWithoutStoredFingerprint() throws {
+        let mirror = try TestMirror()
+        try mirror.copySample("articles/reuters-baghdad-embassy.txt", to: "www.reuters.com/world/baghdad.txt")
+        #expect(try mirror.scan().newStories.isEmpty)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", mirror.indexPath, "UPDATE print SET fingerprint = NULL"]
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        try mirror.copySample("articles/devdiscourse-reuters-baghdad-embassy.txt", to: "www.devdiscourse.com/article/baghdad.txt")
+        let story = try #require(try mirror.scan().newStories.first)
+        #expect(Set(story.timeline.map(\.path)) == ["www.reuters.com/world/baghdad.txt", "www.devdiscourse.com/article/baghdad.txt"])
+        // The stored article (deflated since v2) reads back for history and reports.
+        let first = try #require(story.timeline.first)
+        let article = try #require(try mirror.index().currentArticle(ofDocument: first.documentId))
+        #expect(article.paragraphs.contains { $0.text.contains("spokeperson") })
+    }
+
     @Test("without the agency's own copy, the copy that contains the others is the likely source")
     func containmentDirection() throws {
         let mirror = try TestMirror()

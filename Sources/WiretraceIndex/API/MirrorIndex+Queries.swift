@@ -131,7 +131,7 @@ extension MirrorIndex {
     public func article(ofVersion version: Int) throws(IndexError) -> Article? {
         try read { db in
             guard let data = try Data.fetchOne(db, sql: "SELECT json FROM article WHERE versionId = ?", arguments: [version]) else { return nil }
-            return try JSONDecoder().decode(Article.self, from: data)
+            return try ArticleStore.article(from: data)
         }
     }
 
@@ -154,7 +154,7 @@ extension MirrorIndex {
                     SELECT a.json, p.paragraphHashes FROM document d JOIN article a ON a.versionId = d.currentVersionId
                     JOIN print p ON p.versionId = d.currentVersionId WHERE d.id = ?
                     """, arguments: [document]) else { continue }
-                var article = try JSONDecoder().decode(Article.self, from: row[0] as Data)
+                var article = try ArticleStore.article(from: row[0] as Data)
                 Boilerplate.mark(&article, paragraphHashes: HashBlob.decode(row[1]), boilerplate: boilerplate)
                 articles[document] = article
             }

@@ -61,7 +61,18 @@ public final class MirrorIndex: Sendable {
         } catch {
             throw IndexError(path: path, reason: .database("cannot open: \(error)"))
         }
-        try check()
+        // Another process may be creating the same index at this moment (a scan, and a
+        // reader polling it): its migrations then race with ours; the loser tries again.
+        var attempt = 0
+        while true {
+            do {
+                try check()
+                break
+            } catch let error where attempt < 5 && error.isDatabaseRace {
+                attempt += 1
+                usleep(50_000)
+            }
+        }
     }
 
     private func check() throws(IndexError) {
@@ -126,5 +137,13 @@ public final class MirrorIndex: Sendable {
     func setMeta(_ key: String, _ value: String, _ db: Database) throws {
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                        arguments: [key, value])
+    }
+}
+
+private extension IndexError {
+    /// A database error that a concurrent creation of the same index can cause.
+    var isDatabaseRace: Bool {
+        if case .database = reason { return true }
+        return false
     }
 }

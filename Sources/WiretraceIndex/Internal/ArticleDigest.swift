@@ -20,6 +20,8 @@ struct ArticleDigest: Sendable {
     /// Per paragraph of the article: its hash, or 0 when it does not count as text.
     var paragraphHashes: [UInt64]
     var postings: [UInt64]
+    /// `Fingerprint.serialized()`: what linking compares, without the article.
+    var fingerprint: Data
     var words: Int
     var warnings: [String]
 
@@ -43,6 +45,7 @@ struct ArticleDigest: Sendable {
         textHash = counted.map(\.hash).withUnsafeBytes { XXH3.hash64($0) }
         titleHash = print.titleHash ?? 0
         postings = Postings.of(print)
+        fingerprint = Data(print.serialized())
         words = print.countedWordCount
         warnings = result.warnings
     }

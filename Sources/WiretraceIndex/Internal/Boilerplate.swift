@@ -39,4 +39,37 @@ struct Boilerplate {
             article.paragraphs[index].reason = "boilerplate learned from the mirror"
         }
     }
+
+    /// Marks the counted paragraphs of a stored fingerprint (`Fingerprint.serialized()`,
+    /// storage format 1) whose hash is learned boilerplate, in place, before it is restored:
+    /// the restored fingerprint then winnows and compares without them, as ``mark(_:paragraphHashes:boilerplate:)``
+    /// does for an article. Returns false, leaving `bytes` as they were, when they are not
+    /// of that format; the caller then fingerprints the article instead.
+    ///
+    /// The format, little-endian: "WTFP", format byte 1, three UInt32 (version), a title flag
+    /// byte and UInt64, a UInt32 paragraph count, then per paragraph a UInt64 hash, UInt32
+    /// words, a status byte (0 counted, 1 boilerplate, ...), UInt32 repeat index, UInt32
+    /// shingle count and the shingles, then the datelines.
+    static func mark(stored bytes: inout [UInt8], boilerplate: Set<UInt64>) -> Bool {
+        let header = 4 + 1 + 12 + 1 + 8 + 4
+        guard bytes.count >= header, bytes[0] == 0x57, bytes[1] == 0x54, bytes[2] == 0x46, bytes[3] == 0x50, bytes[4] == 1
+        else { return false }
+        guard !boilerplate.isEmpty else { return true }
+        return bytes.withUnsafeMutableBytes { raw -> Bool in
+            let count = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: header - 4, as: UInt32.self)))
+            var offset = header
+            var marks: [Int] = []
+            for _ in 0..<count {
+                guard offset + 21 <= raw.count else { return false }
+                let hash = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                let status = raw[offset + 12]
+                let shingles = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 17, as: UInt32.self)))
+                if status == 0 && boilerplate.contains(hash) { marks.append(offset + 12) }
+                offset += 21 + 8 * shingles
+            }
+            guard offset <= raw.count else { return false }
+            for position in marks { raw[position] = 1 }
+            return true
+        }
+    }
 }

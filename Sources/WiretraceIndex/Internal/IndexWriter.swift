@@ -107,13 +107,13 @@ struct IndexWriter {
                             batchReport.files.sameText += 1
                         }
                         if existing.gone {
-                            try db.execute(sql: "UPDATE document SET gone = 0 WHERE id = ?", arguments: [existing.id])
+                            try db.cachedStatement(sql: "UPDATE document SET gone = 0 WHERE id = ?").execute(arguments: [existing.id])
                             document.gone = false
                         }
                     } else {
-                        try db.execute(sql: """
+                        try db.cachedStatement(sql: """
                             INSERT INTO document(key, site, outlet, canonicalURL, firstScan) VALUES (?, ?, ?, ?, ?)
-                            """, arguments: [key, Self.site(of: entry.path), digest.outlet, digest.canonicalURL, scan])
+                            """).execute(arguments: [key, Self.site(of: entry.path), digest.outlet, digest.canonicalURL, scan])
                         document = DocumentRow(id: db.lastInsertedRowID, currentVersion: nil, textHash: 0, titleHash: 0, versions: 0, gone: false)
                         newVersion = true
                     }
@@ -127,14 +127,14 @@ struct IndexWriter {
                                 SELECT EXISTS (SELECT 1 FROM file WHERE versionId = ? AND state = 'ok' AND path != ?)
                                 """, arguments: [previous, entry.path]) ?? false
                             if !held {
-                                try db.execute(sql: "UPDATE version SET lastScan = MAX(firstScan, ?) WHERE id = ?", arguments: [scan - 1, previous])
+                                try db.cachedStatement(sql: "UPDATE version SET lastScan = MAX(firstScan, ?) WHERE id = ?").execute(arguments: [scan - 1, previous])
                             }
                         }
                         for hash in digest.postings { postingInserts.append((hash, document.id)) }
                         document.currentVersion = versionID
                         document.textHash = digest.textHash
                         document.titleHash = digest.titleHash
-                        try db.execute(sql: "UPDATE document SET currentVersionId = ?, outlet = COALESCE(?, outlet) WHERE id = ?",
+                        try db.cachedStatement(sql: "UPDATE document SET currentVersionId = ?, outlet = COALESCE(?, outlet) WHERE id = ?").execute(
                                        arguments: [versionID, digest.outlet, document.id])
                         documents[key] = document
                     }
@@ -153,16 +153,16 @@ struct IndexWriter {
     private func upsertFile(_ db: Database, _ entry: MirrorEntry, state: String, problem: String?, format: String?,
                             document: Int64?, version: Int64?, known: FileRow?) throws -> Int64 {
         if let known {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE file SET size = ?, mtime = ?, inode = ?, state = ?, problem = ?, format = ?, documentId = ?,
                 versionId = COALESCE(?, versionId), changedScan = ?, goneScan = NULL WHERE id = ?
-                """, arguments: [entry.size, entry.mtime, entry.inode, state, problem, format, document, version, scan, known.id])
+                """).execute(arguments: [entry.size, entry.mtime, entry.inode, state, problem, format, document, version, scan, known.id])
             return known.id
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO file(path, size, mtime, inode, state, problem, format, documentId, versionId, firstScan, changedScan)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [entry.path, entry.size, entry.mtime, entry.inode, state, problem, format, document, version, scan, scan])
+            """).execute(arguments: [entry.path, entry.size, entry.mtime, entry.inode, state, problem, format, document, version, scan, scan])
         return db.lastInsertedRowID
     }
 
@@ -170,7 +170,7 @@ struct IndexWriter {
         var classification: String?, silent = false, summary: String?
         if let previous = document.currentVersion,
            let data = try Data.fetchOne(db, sql: "SELECT json FROM article WHERE versionId = ?", arguments: [previous]),
-           let old = try? decoder.decode(Article.self, from: data),
+           let old = try? ArticleStore.article(from: data, decoder: decoder),
            let new = try? decoder.decode(Article.self, from: digest.json) {
             let diff = VersionDiff(from: old, to: new)
             classification = diff.classification.rawValue
@@ -178,19 +178,19 @@ struct IndexWriter {
             summary = VersionSummaryText.line(for: diff)
         }
         document.versions += 1
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO version(documentId, number, path, textHash, titleHash, title, outlet, agencies, created, createdText,
                 createdHasTime, updated, updatedText, words, firstScan, firstSeenAt, classification, silentEdit, diffSummary)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [document.id, document.versions, entry.path, digest.textHash.sql, digest.titleHash.sql, digest.title,
+            """).execute(arguments: [document.id, document.versions, entry.path, digest.textHash.sql, digest.titleHash.sql, digest.title,
                              digest.outlet, digest.agencies.joined(separator: ","), digest.created?.instant?.secondsSince1970,
                              digest.created.map(\.text), digest.created?.hasTimeOfDay ?? true, digest.updated?.instant?.secondsSince1970, digest.updated.map(\.text),
                              digest.words, scan, now, classification, silent, summary])
         let versionID = db.lastInsertedRowID
-        try db.execute(sql: "INSERT INTO article(versionId, json) VALUES (?, ?)", arguments: [versionID, digest.json])
-        try db.execute(sql: "INSERT INTO print(versionId, fingerprintVersion, paragraphHashes, postings) VALUES (?, ?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO article(versionId, json) VALUES (?, ?)").execute(arguments: [versionID, ArticleStore.stored(digest.json)])
+        try db.cachedStatement(sql: "INSERT INTO print(versionId, fingerprintVersion, paragraphHashes, postings, fingerprint) VALUES (?, ?, ?, ?, ?)").execute(
                        arguments: [versionID, FingerprintVersion.current.description, HashBlob.encode(digest.paragraphHashes),
-                                   HashBlob.encode(digest.postings)])
+                                   HashBlob.encode(digest.postings), digest.fingerprint])
         return versionID
     }
 

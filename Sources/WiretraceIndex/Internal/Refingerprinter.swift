@@ -29,20 +29,21 @@ struct Refingerprinter {
                 try Row.fetchAll(db, sql: "SELECT versionId, json FROM article WHERE versionId IN (\(slice.map(String.init).joined(separator: ",")))")
                     .map { ($0[0], $0[1]) }
             }
-            let prints = PendingChunk<(Int64, [UInt64], [UInt64], UInt64, UInt64)?>(count: rows.count)
+            let prints = PendingChunk<(Int64, [UInt64], [UInt64], UInt64, UInt64, Data)?>(count: rows.count)
             DispatchQueue.concurrentPerform(iterations: rows.count) { index in
                 let decoder = JSONDecoder()
-                guard let article = try? decoder.decode(Article.self, from: rows[index].1) else { prints.store(nil, at: index); return }
+                guard let article = try? ArticleStore.article(from: rows[index].1, decoder: decoder) else { prints.store(nil, at: index); return }
                 let print = Fingerprint(of: article)
                 let paragraphHashes = print.paragraphs.map { $0.status == .counted ? $0.hash : 0 }
                 let textHash = print.paragraphs.filter { $0.status == .counted }.map(\.hash).withUnsafeBytes { XXH3.hash64($0) }
-                prints.store((rows[index].0, paragraphHashes, Postings.of(print), textHash, print.titleHash ?? 0), at: index)
+                prints.store((rows[index].0, paragraphHashes, Postings.of(print), textHash, print.titleHash ?? 0, Data(print.serialized())), at: index)
             }
             let results = prints.take()
             try index.write { db in
-                for case let (id, paragraphHashes, postings, textHash, titleHash)? in results {
-                    try db.execute(sql: "UPDATE print SET fingerprintVersion = ?, paragraphHashes = ?, postings = ? WHERE versionId = ?",
-                                   arguments: [current, HashBlob.encode(paragraphHashes), HashBlob.encode(postings), id])
+                for case let (id, paragraphHashes, postings, textHash, titleHash, stored)? in results {
+                    try db.execute(sql: """
+                        UPDATE print SET fingerprintVersion = ?, paragraphHashes = ?, postings = ?, fingerprint = ? WHERE versionId = ?
+                        """, arguments: [current, HashBlob.encode(paragraphHashes), HashBlob.encode(postings), stored, id])
                     try db.execute(sql: "UPDATE version SET textHash = ?, titleHash = ? WHERE id = ?", arguments: [textHash.sql, titleHash.sql, id])
                 }
             }

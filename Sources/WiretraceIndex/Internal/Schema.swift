@@ -124,9 +124,16 @@ enum Schema {
                 CREATE INDEX story_updated ON story(updatedScan);
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // The compact stored form of each version's fingerprint (`Fingerprint.serialized()`),
+            // so that linking compares without decoding and fingerprinting articles again.
+            // NULL for versions written before v2: those are fingerprinted from their article.
+            // From v2 on, article.json may also hold the JSON deflated (see ArticleStore).
+            try db.execute(sql: "ALTER TABLE print ADD COLUMN fingerprint BLOB")
+        }
         return migrator
     }
 
     /// Names of the migrations this build knows.
-    static let knownMigrations: Set<String> = ["v1"]
+    static let knownMigrations: Set<String> = ["v1", "v2"]
 }

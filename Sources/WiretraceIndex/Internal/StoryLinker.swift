@@ -264,32 +264,49 @@ struct StoryLinker {
     }
 }
 
-/// Loads the current article of documents and fingerprints it, with the paragraphs whose
-/// hash was learned as boilerplate marked as boilerplate.
+/// Restores the current fingerprint of documents from the index, with the paragraphs whose
+/// hash was learned as boilerplate marked as boilerplate. Versions stored before the index
+/// kept fingerprints (schema v1) are fingerprinted again from their article.
 struct FingerprintLoader {
     let index: MirrorIndex
     let documents: [Int64]
     let boilerplate: Set<UInt64>
 
     func fingerprints(of dense: [Int32], workers: Int) throws(IndexError) -> [(Int32, Fingerprint)] {
-        var rows: [(Int32, Data, Data)] = []
+        var rows: [(Int32, Data?, Data?, Data)] = []
+        rows.reserveCapacity(dense.count)
         for start in stride(from: 0, to: dense.count, by: 500) {
             let slice = dense[start..<min(start + 500, dense.count)]
             let byID = Dictionary(uniqueKeysWithValues: slice.map { (documents[Int($0)], $0) })
             let list = byID.keys.map(String.init).joined(separator: ",")
             rows += try index.read { db in
                 try Row.fetchAll(db, sql: """
-                    SELECT d.id, a.json, p.paragraphHashes FROM document d
+                    SELECT d.id, p.fingerprint, CASE WHEN p.fingerprint IS NULL THEN a.json END, p.paragraphHashes FROM document d
                     JOIN article a ON a.versionId = d.currentVersionId JOIN print p ON p.versionId = d.currentVersionId
                     WHERE d.id IN (\(list))
-                    """).map { (byID[$0[0]]!, $0[1], $0[2]) }
+                    """).map { (byID[$0[0]]!, $0[1], $0[2], $0[3]) }
             }
         }
         let results = PendingChunk<Fingerprint?>(count: rows.count)
         let boilerplate = self.boilerplate, loaded = rows
         DispatchQueue.concurrentPerform(iterations: rows.count) { position in
-            guard var article = try? JSONDecoder().decode(Article.self, from: loaded[position].1) else { results.store(nil, at: position); return }
-            Boilerplate.mark(&article, paragraphHashes: HashBlob.decode(loaded[position].2), boilerplate: boilerplate)
+            let (_, stored, json, paragraphHashes) = loaded[position]
+            if let stored {
+                var bytes = [UInt8](stored)
+                if Boilerplate.mark(stored: &bytes, boilerplate: boilerplate), let print = try? Fingerprint(serialized: bytes) {
+                    results.store(print, at: position)
+                    return
+                }
+            }
+            let article: Article?
+            if let json { article = try? ArticleStore.article(from: json) } else {
+                article = try? index.read { db in
+                    try Data.fetchOne(db, sql: "SELECT json FROM article a JOIN document d ON a.versionId = d.currentVersionId WHERE d.id = ?",
+                                      arguments: [documents[Int(loaded[position].0)]]).flatMap { try ArticleStore.article(from: $0) }
+                }
+            }
+            guard var article else { results.store(nil, at: position); return }
+            Boilerplate.mark(&article, paragraphHashes: HashBlob.decode(paragraphHashes), boilerplate: boilerplate)
             results.store(Fingerprint(of: article), at: position)
         }
         return zip(rows, results.take()).compactMap { row, print in print.map { (row.0, $0) } }
