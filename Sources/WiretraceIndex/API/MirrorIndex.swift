@@ -61,14 +61,16 @@ public final class MirrorIndex: Sendable {
         } catch {
             throw IndexError(path: path, reason: .database("cannot open: \(error)"))
         }
-        // Another process may be creating the same index at this moment (a scan, and a
-        // reader polling it): its migrations then race with ours; the loser tries again.
+        // Another process may be creating the same index at this moment (a second scan, or a
+        // query polling an index a scan is creating): both then run the migrations. Each
+        // migration is one transaction, so the loser's rolls back whole; on a retry the
+        // winner's is applied and nothing is left to do.
         var attempt = 0
         while true {
             do {
                 try check()
                 break
-            } catch let error where attempt < 5 && error.isDatabaseRace {
+            } catch let error where attempt < 40 && error.isDatabaseRace {
                 attempt += 1
                 usleep(50_000)
             }
@@ -88,31 +90,13 @@ public final class MirrorIndex: Sendable {
                 let unknown = applied.subtracting(Schema.knownMigrations)
                 if !unknown.isEmpty { throw IndexError(path: path, reason: .newerSchema(found: unknown.sorted())) }
             }
-            try migrateAlongsideOthers()
+            try Schema.migrator.migrate(database)
         } catch let error as IndexError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw IndexError(path: path, reason: .notAnIndex)
         } catch {
             throw IndexError(path: path, reason: .database("\(error)"))
-        }
-    }
-
-    /// Applies pending migrations. Another process (a second scan, or a query opening an index
-    /// a scan is creating) may be applying the same ones: each migration runs in its own
-    /// transaction, so the loser's rolls back whole, and on a retry the winner's is applied.
-    private func migrateAlongsideOthers() throws {
-        var attempt = 0
-        while true {
-            do {
-                try Schema.migrator.migrate(database)
-                return
-            } catch is DatabaseError where attempt < 50 {
-                attempt += 1
-                let applied = try database.read { try Schema.migrator.appliedIdentifiers($0) }
-                if Schema.knownMigrations.isSubset(of: applied) { return }
-                usleep(100_000)
-            }
         }
     }
 
