@@ -77,7 +77,7 @@ extension Fingerprint {
         guard let datelineCount = input.u32() else { throw StorageError(description: "stored fingerprint is truncated") }
         var datelines: [DatelineEvidence] = []
         for _ in 0..<datelineCount {
-            guard let paragraph = input.u32(), let text = input.string(), let agency = input.optionalString()
+            guard let paragraph = input.u32(), let text = input.optionalString(), let agency = input.optionalString()
             else { throw StorageError(description: "stored fingerprint is truncated") }
             datelines.append(DatelineEvidence(paragraph: Int(paragraph), text: text ?? "", agency: agency))
         }
@@ -128,5 +128,4 @@ private struct ByteReader {
         guard let slice = take(Int(length)) else { return nil }
         return .some(String(decoding: slice, as: UTF8.self))
     }
-    mutating func string() -> String?? { optionalString() }
 }

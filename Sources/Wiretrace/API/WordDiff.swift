@@ -72,26 +72,24 @@ enum Tokens {
     /// Dice coefficient of the two token multisets: 1 for the same words in any order.
     static func bagSimilarity(_ a: [UInt64], _ b: [UInt64]) -> Double {
         guard !a.isEmpty || !b.isEmpty else { return 1 }
-        var counts: [UInt64: Int] = [:]
-        for token in a { counts[token, default: 0] += 1 }
-        var shared = 0
-        for token in b where counts[token, default: 0] > 0 {
-            counts[token]! -= 1
-            shared += 1
-        }
-        return 2 * Double(shared) / Double(a.count + b.count)
+        return 2 * Double(sharedCount(a, b)) / Double(a.count + b.count)
     }
 
     /// Share of `part`'s tokens found in `whole` (as multisets).
     static func containment(of part: [UInt64], in whole: [UInt64]) -> Double {
         guard !part.isEmpty else { return 0 }
+        return Double(sharedCount(part, whole)) / Double(part.count)
+    }
+
+    /// Size of the multiset intersection of `a` and `b`.
+    private static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
         var counts: [UInt64: Int] = [:]
-        for token in whole { counts[token, default: 0] += 1 }
+        for token in b { counts[token, default: 0] += 1 }
         var shared = 0
-        for token in part where counts[token, default: 0] > 0 {
+        for token in a where counts[token, default: 0] > 0 {
             counts[token]! -= 1
             shared += 1
         }
-        return Double(shared) / Double(part.count)
+        return shared
     }
 }
