@@ -248,6 +248,72 @@ struct HTMLPublisherDayTests {
     }
 }
 
+@Suite("HTML pages: which of a page's dates is the article's")
+struct HTMLDatePlacementTests {
+    private static let body = "<p>Die Bundesregierung hat am Dienstag ein neues Programm für die Sanierung von Schulen beschlossen, das bis 2030 laufen soll.</p><p>Die Länder sollen die Hälfte der Kosten tragen, sagte die Ministerin in Berlin vor Journalisten.</p>"
+
+    @Test("the date under the headline wins over teaser dates in the menu, an event teaser above the headline and related stories")
+    func dateUnderHeadline() throws {
+        let result = try read("time-teasers.html")
+        let created = try #require(result.article.created)
+        #expect(result.localDay(of: created) == "2022-12-20")
+        #expect(created.source == "element marked \"date\"")
+        #expect(result.article.times.filter { $0.kind == .created }.count == 1)
+    }
+
+    @Test("dates in a navigation menu are not the article's: a dateline opening the text dates it")
+    func menuDatesIgnored() throws {
+        let html = "<html lang=\"de\"><body><nav><ul><li><a href=\"/a\">Preise</a> <span class=\"newsitem-time\">12.07.2022</span></li></ul></nav><article><h1>Entlastungen auf einen Blick</h1><p>(21. November 2022) Die Bundesregierung hat am Dienstag ein neues Programm für die Sanierung von Schulen beschlossen, das bis 2030 laufen soll.</p><p>Die Länder sollen die Hälfte der Kosten tragen, sagte die Ministerin in Berlin vor Journalisten.</p></article></body></html>"
+        let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
+        let created = try #require(result.article.created)
+        #expect(created.source == "date opening the text")
+        #expect(result.localDay(of: created) == "2022-11-21")
+    }
+
+    @Test("a press release's dateline with places and a bar dates it when nothing else does")
+    func pressReleaseDateline() throws {
+        let html = "<html lang=\"de\"><body><nav><span class=\"date\">Archiv</span></nav><article><h1>Acht Produkte prämiert</h1><p>Hofheim am Taunus | Wiesbaden, 11. November 2021</p>\(Self.body)</article></body></html>"
+        let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
+        let created = try #require(result.article.created)
+        #expect(result.localDay(of: created) == "2021-11-11")
+    }
+
+    @Test("a time written in UTC falls on the day of the clock the page's other times give (-04:00), not the UTC day")
+    func pageClock() throws {
+        let result = try read("time-utc-local-clock.html")
+        let created = try #require(result.article.created)
+        #expect(created.source == "meta article:published_time")
+        #expect(created.instant == Timestamp(year: 2022, month: 5, day: 4, hour: 3, minute: 37, second: 37))
+        #expect(result.localUTCOffsetMinutes == -240)
+        #expect(result.localDay(of: created) == "2022-05-03")
+    }
+
+    @Test("a page whose times are all in UTC keeps the country's clock")
+    func noPageClock() throws {
+        let html = "<html lang=\"de\"><head><meta property=\"article:published_time\" content=\"2022-11-06T23:00:00Z\"><meta property=\"article:modified_time\" content=\"2022-11-07T08:00:00Z\"></head><body><article>\(Self.body)</article></body></html>"
+        let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
+        #expect(result.localUTCOffsetMinutes == nil)
+        #expect(result.localDay(of: try #require(result.article.created)) == "2022-11-07")
+    }
+
+    @Test("declared published after declared modified (a regenerated page): the headline's date months earlier is the publication")
+    func regeneratedPage() throws {
+        let result = try read("time-regenerated.html")
+        let created = try #require(result.article.created)
+        #expect(result.localDay(of: created) == "2022-03-09")
+        #expect(created.source == "<time datetime>")
+        #expect(result.article.updated?.source == "meta article:modified_time")
+    }
+
+    @Test("a scheduled post (modified before published) showing the same day keeps its declared time of day")
+    func scheduledPost() throws {
+        let html = "<html><head><meta property=\"article:published_time\" content=\"2024-03-05T12:00:00+01:00\"><meta property=\"article:modified_time\" content=\"2024-03-04T18:30:00+01:00\"></head><body><article><h1>Schulen werden saniert</h1><time datetime=\"2024-03-05\">5. März 2024</time>\(Self.body)</article></body></html>"
+        let created = try #require(try ArticleReader().read(Array(html.utf8), name: "de.html").article.created)
+        #expect(created.source == "meta article:published_time")
+        #expect(created.instant == Timestamp(year: 2024, month: 3, day: 5, hour: 11))
+    }
+}
+
 @Suite("HTML pages: character sets")
 struct HTMLCharsetTests {
     static let expected = "Café owners in the old town said on Friday that the “new rules” on terraces would cost them a season’s income, and asked the mayor to delay them until next year."

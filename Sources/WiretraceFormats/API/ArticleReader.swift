@@ -23,17 +23,25 @@ public struct ArticleReader: Sendable {
         /// reader's default, the outlet's, the top-level domain's or the page language's region.
         /// It decided zone abbreviations and the day order of numeric dates.
         public var country: String?
+        /// The offset from UTC, in minutes, that the source writes its local times in, when one
+        /// of its times says so (`<time datetime="2022-05-03T23:37:37-04:00">` on a page whose
+        /// metadata is in UTC). HTML pages only.
+        public var localUTCOffsetMinutes: Int?
 
         /// The calendar day of `time` where the source publishes: in the offset the text gave,
-        /// except that a time written in UTC is shown on the source country's clock
-        /// (`2022-11-06T23:00:00Z` on a German page is 7 November there). `YYYY-MM-DD`.
+        /// except that a time written in UTC is shown on the source's own clock: the offset its
+        /// other times are written in, else its country's clock (`2022-11-06T23:00:00Z` on a
+        /// German page is 7 November there). `YYYY-MM-DD`.
         public func localDay(of time: ArticleTime) -> String? {
             guard let instant = time.instant else { return nil }
             var offset = time.utcOffsetMinutes ?? 0
             let zone = time.zone?.uppercased() ?? ""
-            if offset == 0, ["Z", "+00:00", "+0000", "+00", "GMT", "UTC"].contains(zone), let country,
-               let countryOffset = CountryClock.offset(in: country, at: instant) {
-                offset = countryOffset
+            if offset == 0, ["Z", "+00:00", "+0000", "+00", "GMT", "UTC"].contains(zone) {
+                if let localUTCOffsetMinutes {
+                    offset = localUTCOffsetMinutes
+                } else if let country, let countryOffset = CountryClock.offset(in: country, at: instant) {
+                    offset = countryOffset
+                }
             }
             let c = instant.components(utcOffsetMinutes: offset)
             func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
@@ -98,6 +106,7 @@ public struct ArticleReader: Sendable {
         let reader = HTMLReader(context: TimeContext(country: defaultCountry, zoneOverrides: zoneOverrides))
         guard let output = reader.read(bytes, name: name) else { throw ReadError(path: name, reason: .noText) }
         guard output.article.paragraphs.contains(where: { $0.role == .body }) else { throw ReadError(path: name, reason: .noText) }
-        return Result(article: output.article, format: .html, warnings: output.warnings, country: output.country)
+        return Result(article: output.article, format: .html, warnings: output.warnings, country: output.country,
+                      localUTCOffsetMinutes: output.localUTCOffsetMinutes)
     }
 }

@@ -14,6 +14,9 @@ struct HTMLMetadata {
         var text: String
         var source: String
         var tier: Tier
+        /// For visible dates, the ``DatePlacement`` rank of where the page shows it; within a
+        /// tier only the best-placed dates are used. Declared times all rank 0.
+        var rank = 0
     }
 
     var title: String?

@@ -13,6 +13,9 @@ struct HTMLReader {
         var charset: Charset
         /// The country the page was taken to be from.
         var country: String?
+        /// The offset the page writes its local times in, when its times are written in UTC
+        /// and another of its times gives an offset.
+        var localUTCOffsetMinutes: Int?
     }
 
     func read(_ input: [UInt8], name: String) -> Output? {
@@ -21,18 +24,18 @@ struct HTMLReader {
         guard let document = HTMLDocument(filtered.bytes, encoding: charset.encoding) else { return nil }
         var warnings: [String] = []
         if let warning = charset.warning { warnings.append(warning) }
-        let built = document.withRoot { root -> (Article, String?) in
+        let built = document.withRoot { root -> (Article, String?, Int?) in
             let scan = PageScan(root: root)
             let metadata = HTMLMetadata(scan: scan, jsonLD: filtered.jsonLD)
             let main = MainText(scan: scan)
             return build(scan: scan, metadata: metadata, main: main)
         }
-        guard let (article, country) = built else { return nil }
+        guard let (article, country, localOffset) = built else { return nil }
         warnings += article.times.compactMap { time in time.problem.map { "\(name): \(time.kind.rawValue) time \"\(time.text)\" (\(time.source)): \($0)" } }
-        return Output(article: article, warnings: warnings, charset: charset, country: country)
+        return Output(article: article, warnings: warnings, charset: charset, country: country, localUTCOffsetMinutes: localOffset)
     }
 
-    private func build(scan: PageScan, metadata: HTMLMetadata, main: MainText) -> (Article, String?) {
+    private func build(scan: PageScan, metadata: HTMLMetadata, main: MainText) -> (Article, String?, Int?) {
         var article = Article()
         article.title = metadata.title
         article.canonicalURL = metadata.canonicalURL
@@ -46,6 +49,13 @@ struct HTMLReader {
 
         var signals = metadata.times
         let titleKey = article.title.map(Normalization.normalize)
+        let placement = DatePlacement(scan: scan, containers: main.containers, title: article.title)
+        /// A visible date: ranked by where the page shows it, dropped when that is furniture.
+        func visible(_ kind: ArticleTime.Kind, _ text: String, _ source: String, at element: Int,
+                     tier: HTMLMetadata.TimeSignal.Tier = .visible) {
+            guard let rank = placement.rank(element) else { return }
+            signals.append(HTMLMetadata.TimeSignal(kind: kind, text: text, source: source, tier: tier, rank: rank))
+        }
         for block in main.blocks {
             let text = block.text
             if let reason = block.dropReason ?? (block.tag == .figcaption ? "image caption" : nil) {
@@ -70,11 +80,11 @@ struct HTMLReader {
                     for agency in line.agencies {
                         article.credits.append(AgencyCredit(agency: agency, kind: .text, evidence: text, location: "metadata line"))
                     }
-                    signals += line.times.map { HTMLMetadata.TimeSignal(kind: $0.0, text: $0.1, source: "metadata line", tier: .visible) }
+                    for (kind, value) in line.times { visible(kind, value, "metadata line", at: block.element) }
                     continue
                 }
                 if let (kind, label, value) = HTMLReader.labelledTime(text) {
-                    signals.append(HTMLMetadata.TimeSignal(kind: kind, text: value, source: "label \"\(label)\"", tier: .visible))
+                    visible(kind, value, "label \"\(label)\"", at: block.element)
                     continue
                 }
                 if let titleKey, let titleSize = article.title?.utf8.count, size >= titleSize / 2, size <= titleSize * 2,
@@ -84,7 +94,7 @@ struct HTMLReader {
                 // A line that is only a date ("5 March 2024", "12.07.2022 | 14:30") dates the page; it is not text.
                 if size < 60, HTMLReader.digitCount(text) >= 4, text.split(separator: " ").count <= 6,
                    ArticleTime(kind: .created, text: text, source: "", context: TimeContext(dayMonthOrder: .dayFirst)) != nil {
-                    signals.append(HTMLMetadata.TimeSignal(kind: .created, text: text, source: "date line", tier: .visible))
+                    visible(.created, text, "date line", at: block.element)
                     continue
                 }
                 if let byline = PlainTextReader.byline(text) {
@@ -104,40 +114,36 @@ struct HTMLReader {
 
         HTMLReader.markListHeadings(&article.paragraphs)
 
-        // Visible times near the article: labelled elements and <time> before or inside the text.
-        let firstContainer = main.containers.min() ?? 0
-        func isNearText(_ element: Int) -> Bool {
-            main.containers.contains { scan.isInside(element, $0) } || element < firstContainer
-        }
-        for (hint, text, element) in scan.labelled where hint != "byline" && isNearText(element) {
+        // Visible times by the headline: labelled elements and <time>, ranked by placement.
+        for (hint, text, element) in scan.labelled where hint != "byline" && placement.rank(element) != nil {
             if let line = PlainTextReader.metadataLine(text) {
-                signals += line.times.map { HTMLMetadata.TimeSignal(kind: $0.0, text: $0.1, source: "metadata line", tier: .visible) }
+                for (kind, value) in line.times { visible(kind, value, "metadata line", at: element) }
             } else if let (kind, label, value) = HTMLReader.labelledTime(text) {
-                signals.append(HTMLMetadata.TimeSignal(kind: kind, text: value, source: "label \"\(label)\"", tier: .visible))
+                visible(kind, value, "label \"\(label)\"", at: element)
             } else {
-                signals.append(HTMLMetadata.TimeSignal(kind: hint == "updated" ? .updated : .created, text: text,
-                                                       source: "element marked \"\(hint)\"", tier: .visible))
+                visible(hint == "updated" ? .updated : .created, text, "element marked \"\(hint)\"", at: element)
             }
         }
-        if let time = scan.timeElements.first(where: { isNearText($0.element) && !$0.pubdate }) {
-            let value = time.datetime.flatMap { $0.isEmpty ? nil : $0 } ?? time.text
-            signals.append(HTMLMetadata.TimeSignal(kind: .created, text: value, source: "<time datetime>", tier: .visible))
+        for time in scan.timeElements where !time.pubdate {
+            visible(.created, time.datetime.flatMap { $0.isEmpty ? nil : $0 } ?? time.text, "<time datetime>", at: time.element)
         }
-        // Nothing declared, marked or labelled: a text that is only a date near the story, then a
-        // date opening one of its first paragraphs ("29.11.2022 – ...", "Pressemitteilung vom 25. Januar 2022").
+        // Nothing declared, marked or labelled: the best-placed text that is only a date, then a
+        // date opening one of the text's first paragraphs ("29.11.2022 – ...", "Pressemitteilung vom 25. Januar 2022").
+        var dated: [(text: String, rank: Int)] {
+            scan.dateTexts.compactMap { date in placement.rank(date.element).map { (date.text, $0) } }.sorted { $0.rank < $1.rank }
+        }
         if !signals.contains(where: { $0.kind == .created }) {
-            let lastContainer = main.containers.max() ?? 0
-            for (text, element) in scan.dateTexts where element <= lastContainer || isNearText(element) {
+            for (text, rank) in dated {
                 if text.split(separator: " ").count <= 5,
                    ArticleTime(kind: .created, text: text, source: "", context: TimeContext(dayMonthOrder: .dayFirst)) != nil {
-                    signals.append(HTMLMetadata.TimeSignal(kind: .created, text: text, source: "date text", tier: .visible))
+                    signals.append(HTMLMetadata.TimeSignal(kind: .created, text: text, source: "date text", tier: .visible, rank: rank))
                     break
                 }
             }
         }
         if !signals.contains(where: { $0.kind == .created }) && metadata.urlDate == nil {
-            let near = scan.dateTexts.filter { isNearText($0.element) }.map(\.text)
-            for opening in main.blocks.prefix(8).filter({ $0.dropReason == nil }).map({ String($0.text.prefix(48)) }) + near {
+            let openings = main.blocks.prefix(8).filter { $0.dropReason == nil }.map { String($0.text.prefix(48)) }
+            for opening in openings + dated.map(\.text) {
                 guard HTMLReader.digitCount(opening) >= 4,
                       ArticleTime(kind: .created, text: opening, source: "", context: TimeContext(dayMonthOrder: .dayFirst)) != nil
                 else { continue }
@@ -159,42 +165,92 @@ struct HTMLReader {
             context.dayMonthOrder = .dayFirst
         }
         article.times = HTMLReader.times(from: signals, context: context)
-        return (article, context.country)
+        let writtenInUTC = article.times.contains { $0.utcOffsetMinutes == 0 && $0.zone != nil }
+        return (article, context.country, writtenInUTC ? HTMLReader.localOffset(in: signals, context: context) : nil)
+    }
+
+    /// The offset of the first time on the page, declared ones first, then the best-placed
+    /// visible ones, that is written with a non-zero offset: the clock the publisher keeps.
+    /// A CMS often writes its metadata in UTC and the visible `<time datetime>` in local time
+    /// (`2022-05-04T03:37:37+00:00` and `2022-05-03T23:37:37-04:00`); the reader of the page
+    /// saw the 3rd.
+    static func localOffset(in signals: [HTMLMetadata.TimeSignal], context: TimeContext) -> Int? {
+        let ordered = signals.indices.sorted { (signals[$0].tier, signals[$0].rank, $0) < (signals[$1].tier, signals[$1].rank, $1) }
+        for index in ordered.prefix(12) {
+            let text = signals[index].text
+            // Only a text that can carry an offset is parsed: a sign or a zone after the digits.
+            guard text.utf8.count < 120, text.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || ($0 >= 0x41 && $0 <= 0x5A) }),
+                  let time = ArticleTime(kind: signals[index].kind, text: text, source: "", context: context),
+                  let offset = time.utcOffsetMinutes, offset != 0, time.zone != nil, time.problem == nil
+            else { continue }
+            return offset
+        }
+        return nil
     }
 
     /// The created times of the best tier that has one, and likewise the updated times. A
     /// date in the URL is only used when nothing else dates the page, so it never overrides
     /// an explicit time.
     static func times(from signals: [HTMLMetadata.TimeSignal], context: TimeContext) -> [ArticleTime] {
+        /// Elements apart that still show one date: `<span class="date">Published <time datetime="…">5 March</time></span>`.
+        let placementWindow = 4
         // Tiers are parsed best first, and a kind stops at the first tier that gives an instant:
         // parsing is the costly part, and lower tiers would not be used.
         var seen: Set<String> = []
         func parse(_ tier: HTMLMetadata.TimeSignal.Tier, _ kind: ArticleTime.Kind) -> [ArticleTime] {
+            // Best-placed first; once one gives an instant, only those a few elements from it are
+            // read (a label, its <time> and the time's text show one date): the rest are other stories' dates.
             var times: [ArticleTime] = []
-            for signal in signals where signal.tier == tier && signal.kind == kind {
+            var best: Int?
+            let candidates = signals.indices.filter { signals[$0].tier == tier && signals[$0].kind == kind }
+                .sorted { (signals[$0].rank, $0) < (signals[$1].rank, $1) }
+            for signal in candidates.map({ signals[$0] }) {
+                if let best, signal.rank - best > placementWindow || (signal.rank < DatePlacement.above) != (best < DatePlacement.above) {
+                    break
+                }
                 let text = signal.text.trimmed
                 guard !text.isEmpty, text.utf8.count < 480, text.count < 120, seen.insert("\(signal.kind)|\(text)|\(signal.source)").inserted,
                       let time = ArticleTime(kind: signal.kind, text: text, source: signal.source, context: context) else { continue }
+                if best == nil, time.instant != nil { best = signal.rank }
                 times.append(time)
             }
             return times
         }
-        var result: [ArticleTime] = []
         let tiers: [HTMLMetadata.TimeSignal.Tier] = [.declared, .marked, .visible, .url]
-        for kind in [ArticleTime.Kind.created, .updated] {
+        /// The times of `kind` from the best tier that gives an instant (not `distrusted`), and that tier.
+        func best(_ kind: ArticleTime.Kind, distrusting distrusted: HTMLMetadata.TimeSignal.Tier? = nil)
+            -> (times: [ArticleTime], tier: HTMLMetadata.TimeSignal.Tier?) {
             var chosen: [ArticleTime] = []
+            var chosenTier: HTMLMetadata.TimeSignal.Tier?
             var fallback: [ArticleTime] = []
-            for tier in tiers where !(kind == .updated && tier == .url) {
+            for tier in tiers where !(kind == .updated && tier == .url) && tier != distrusted {
                 let times = parse(tier, kind)
-                if times.contains(where: { $0.instant != nil }) { chosen = times; break }
+                if times.contains(where: { $0.instant != nil }) { chosen = times; chosenTier = tier; break }
                 if fallback.isEmpty { fallback = times }
             }
             if chosen.isEmpty { chosen = fallback }
             // A date alone ("5 March 2024") says less than the same tier's full time ("2024-03-05T09:15Z").
             if chosen.contains(where: { $0.hasTimeOfDay && $0.instant != nil }) { chosen.removeAll { !$0.hasTimeOfDay } }
-            result += chosen
+            return (chosen, chosenTier)
         }
-        return result
+        var created = best(.created)
+        let updated = best(.updated)
+        // A page is not modified before it is published. Declared created times all later than a
+        // declared updated time may have been stamped when the page was regenerated (a static
+        // build, a migration), not when the story first appeared; when the page shows a date by its
+        // headline at least a day earlier, that is the first publication. (A scheduled post is
+        // also "modified" before it goes out, and shows the day it went out: its declared time,
+        // which says the time of day, is kept.)
+        if created.tier == .declared, updated.tier == .declared,
+           let earliest = created.times.compactMap(\.instant).min(), let latest = updated.times.compactMap(\.instant).max(),
+           earliest > latest {
+            let shown = best(.created, distrusting: .declared)
+            if shown.tier == .marked || shown.tier == .visible, let first = shown.times.compactMap(\.instant).min(),
+               first.secondsSince1970 + 86_400 <= earliest.secondsSince1970 {
+                created = shown
+            }
+        }
+        return created.times + updated.times
     }
 
     /// The page's country: the outlet's, the top-level domain's, or the region of `<html lang>`.
