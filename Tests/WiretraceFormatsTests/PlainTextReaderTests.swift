@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import Wiretrace
-import WiretraceFormats
+@testable import WiretraceFormats
 import WiretraceTestSupport
 
 @Suite("Plain-text articles")
@@ -110,5 +110,30 @@ struct PlainTextReaderTests {
         #expect(throws: ReadError(path: "/nonexistent/x.txt", reason: .notFound)) { try ArticleFile.load("/nonexistent/x.txt") }
         #expect(throws: ReadError(path: "/tmp", reason: .isDirectory)) { try ArticleFile.load("/tmp") }
         #expect(ReadError(path: "a.txt", reason: .empty).description == "a.txt: empty file")
+    }
+}
+
+@Suite("Paragraph classifier shortcuts")
+struct ClassifierShortcutTests {
+    @Test("CharacterLength answers count < limit without walking the text when bytes tell", arguments: [
+        "", "short", String(repeating: "a", count: 300), String(repeating: "e\u{301}", count: 150),
+        "line\r\nline", String(repeating: "\u{201C}quoted\u{201D} ", count: 30), "नयी दिल्ली, आठ दिसंबर",
+        String(repeating: "x\r\n", count: 90),
+    ])
+    func characterLength(text: String) {
+        let length = CharacterLength(text)
+        for limit in [1, 5, 10, 150, 151, 200, 240, 300, 301, 400] {
+            #expect(length.isShorter(than: limit) == (text.count < limit), "limit \(limit)")
+        }
+    }
+
+    @Test("byte prefix and byte search agree with the String operations")
+    func byteSearches() {
+        #expect("reporting by jane".hasPrefixBytes("reporting by"))
+        #expect(!"report".hasPrefixBytes("reporting by"))
+        #expect("".hasPrefixBytes(""))
+        #expect("a | b".containsByte(UInt8(ascii: "|")))
+        #expect(!"a b".containsByte(UInt8(ascii: "|")))
+        #expect(!"".containsByte(UInt8(ascii: "|")))
     }
 }

@@ -12,6 +12,9 @@ struct DatelineFastPathTests {
         ("BAGHDAD, Dec 8 (Reuters) - Rockets hit.", "BAGHDAD, Dec 8 (Reuters) -", "Reuters"),
         ("LONDON (Press Trust of India) - Talks.", "LONDON (Press Trust of India) -", "PTI"),
         ("新华社酒泉12月8日电 火箭发射成功。", "新华社酒泉12月8日电", "Xinhua"),
+        ("ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT (Reuters) - Eight words.", "ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT (Reuters) -", "Reuters"),
+        ("KYIV (Reuters) \u{2014} \u{201C}We hold,\u{201D} he said.", "KYIV (Reuters) \u{2014}", "Reuters"),
+        ("NEW DELHI, Dec 8 :  Talks resumed.", "NEW DELHI, Dec 8 :", nil),
     ] as [(String, String, String?)])
     func found(paragraph: String, text: String, agency: String?) {
         let dateline = Dateline.find(in: paragraph)
@@ -27,6 +30,9 @@ struct DatelineFastPathTests {
         "",
         String(repeating: "A", count: 120) + " (Reuters) - Rockets hit.",
         "Officials in KYIV - a city - said.",
+        "ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE (Reuters) - Nine words.",
+        "LONDON (a note that runs on for more than forty characters, Reuters) - no.",
+        "NEW DELHI-based firms grew.",
     ])
     func notFound(paragraph: String) {
         #expect(Dateline.find(in: paragraph) == nil)

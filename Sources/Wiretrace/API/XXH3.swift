@@ -8,7 +8,9 @@ internal import CWiretraceXXHash
 public enum XXH3 {
     /// The 64-bit XXH3 hash of `bytes`.
     ///
-    /// The corresponding C function is `XXH3_64bits_withSeed`.
+    /// The corresponding C function is `XXH3_64bits_withSeed`, compiled inline from the
+    /// library's header (`XXH_INLINE_ALL`): most inputs are single words and shingles, for
+    /// which a call into the shared library costs as much as the hash.
     ///
     /// - Complexity: O(*n*) in the number of bytes.
     @inlinable
@@ -29,7 +31,7 @@ public enum XXH3 {
 
     @usableFromInline
     static func _hash64(_ start: UnsafeRawPointer?, _ count: Int, _ seed: UInt64) -> UInt64 {
-        XXH3_64bits_withSeed(start, count, seed)
+        wiretrace_xxh3_64_inline(start, count, seed)
     }
 
     /// An XXH3-64 hash computed over input that arrives in pieces.

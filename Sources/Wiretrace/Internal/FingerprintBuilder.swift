@@ -57,6 +57,8 @@ struct FingerprintBuilder {
         for index in paragraphs.indices where paragraphs[index].status == .counted {
             occurrences.countOnce(paragraphs[index].shingles, by: 1)
         }
+        // Most articles share no shingle between paragraphs, and then none is a repeat.
+        guard occurrences.sharedCount > 0 else { return }
         let candidates = paragraphs.indices
             .filter { paragraphs[$0].status == .counted && paragraphs[$0].shingles.count >= 3 }
             .sorted { paragraphs[$0].wordCount < paragraphs[$1].wordCount }
@@ -93,6 +95,8 @@ struct ShingleCounts {
     private var slots: [Slot]
     private let mask: Int
     private var pass: Int32 = 0
+    /// How many hashes count more than 1 (as of the last change).
+    private(set) var sharedCount = 0
 
     init(capacity: Int) {
         var size = 16
@@ -105,12 +109,17 @@ struct ShingleCounts {
     mutating func countOnce(_ shingles: [UInt64], by delta: Int32) {
         pass += 1
         let pass = pass, mask = mask
+        var shared = sharedCount
+        defer { sharedCount = shared }
         slots.withUnsafeMutableBufferPointer { slots in
             for shingle in shingles {
                 let index = Self.slot(of: shingle, in: slots, mask: mask)
                 if slots[index].pass != pass {
                     slots[index].pass = pass
+                    let before = slots[index].count
                     slots[index].count += delta
+                    if before <= 1 && before + delta > 1 { shared += 1 }
+                    if before > 1 && before + delta <= 1 { shared -= 1 }
                 }
             }
         }
@@ -189,18 +198,6 @@ enum Winnowing {
                 }
             }
         }
-        selected.sort()
-        // Remove duplicates in place.
-        let unique = selected.withUnsafeMutableBufferPointer { buffer -> Int in
-            guard !buffer.isEmpty else { return 0 }
-            var kept = 1
-            for index in 1..<buffer.count where buffer[index] != buffer[kept - 1] {
-                buffer[kept] = buffer[index]
-                kept += 1
-            }
-            return kept
-        }
-        selected.removeSubrange(unique...)
-        return selected
+        return HashSort.sortedUnique(selected)
     }
 }

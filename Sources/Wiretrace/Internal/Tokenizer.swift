@@ -60,13 +60,28 @@ enum Tokenizer {
 
     @inline(__always)
     static func isASCIIWordByte(_ byte: UInt8) -> Bool {
-        // Normalized text is lower-case, but readers of raw text call this too.
-        (byte &- 0x61) < 26 || (byte &- 0x30) < 10 || (byte &- 0x41) < 26
+        // One bit per ASCII byte: digits in the low word; capitals and small letters in the
+        // high one (normalized text is lower-case, but readers of raw text call this too).
+        let bits: UInt64 = byte < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_07FF_FFFE
+        return byte < 0x80 && (bits >> UInt64(byte & 63)) & 1 != 0
     }
 
-    enum Class: Equatable { case word, mark, standalone, separator }
+    enum Class: UInt8, Equatable { case word, mark, standalone, separator }
 
     static func classify(_ scalar: Unicode.Scalar) -> Class {
+        let value = scalar.value
+        return value < 0x1_0000 ? basicPlaneClasses[Int(value)] : classifyByProperties(scalar)
+    }
+
+    /// ``classifyByProperties(_:)`` of every scalar of the Basic Multilingual Plane, worked
+    /// out once (a few milliseconds, the first time text outside Latin-1 is tokenized):
+    /// looking up Unicode properties costs a hundred instructions a character, and text in
+    /// Devanagari or Arabic spends most of its tokenizing time there otherwise.
+    private static let basicPlaneClasses: [Class] = (0..<0x1_0000).map { value in
+        Unicode.Scalar(UInt32(value)).map(classifyByProperties) ?? .separator
+    }
+
+    static func classifyByProperties(_ scalar: Unicode.Scalar) -> Class {
         let value = scalar.value
         // Letters of Latin-1, Latin Extended-A and -B and basic Cyrillic, without the Unicode
         // property lookup (× and ÷ are symbols).

@@ -24,6 +24,16 @@ enum Outlets {
 
     /// The country a script is written in almost only: Indian scripts → India, Hebrew → Israel.
     static func country(forScriptOf text: String) -> String? {
+        // Hebrew letters are U+05xx (lead byte D6 or D7), the Indian scripts U+09xx to U+0Dxx
+        // (E0 A4 to E0 B5): text without those leads has neither, whatever else it holds.
+        let mayHaveScript = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.indices.contains { index in
+                let byte = bytes[index]
+                return byte == 0xD6 || byte == 0xD7
+                    || (byte == 0xE0 && index + 1 < bytes.count && (0xA4...0xB5).contains(bytes[index + 1]))
+            }
+        } ?? true
+        guard mayHaveScript else { return nil }
         var indian = 0, hebrew = 0, letters = 0
         for scalar in text.unicodeScalars.prefix(2000) where scalar.properties.isAlphabetic {
             letters += 1

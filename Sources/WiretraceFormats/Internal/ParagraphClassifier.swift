@@ -17,9 +17,10 @@ enum ParagraphClassifier {
         // Every phrase below is ASCII or in a script without case, so lower-casing ASCII letters
         // on the bytes finds the same matches as `lowercased()` at a fraction of its cost.
         let lower = text.asciiLowercased
-        if isSyndicationNotice(lower) { return .syndicationNotice(outlet: outletNamed(in: text)) }
-        if let agencies = imageCredit(text, lower) { return .imageCredit(agencies: agencies) }
-        if let agencies = textCredit(text, lower) { return .textCredit(agencies: agencies) }
+        let length = CharacterLength(lower)
+        if isSyndicationNotice(lower, length) { return .syndicationNotice(outlet: outletNamed(in: text)) }
+        if let agencies = imageCredit(text, lower, length) { return .imageCredit(agencies: agencies) }
+        if let agencies = textCredit(text, lower, length) { return .textCredit(agencies: agencies) }
         if let reason = furniture(lower, wordCount: text.wordCount) { return .boilerplate(reason) }
         return .body
     }
@@ -30,8 +31,8 @@ enum ParagraphClassifier {
         "sourced from a syndicated", "प्रकाशित की गई है", "सिंडिकेट फीड",
     ]
 
-    static func isSyndicationNotice(_ lower: String) -> Bool {
-        lower.utf8.count < 1600 && lower.isShorter(than: 400) && syndicationPhrases.contains { lower.containsBytes($0) }
+    static func isSyndicationNotice(_ lower: String, _ length: CharacterLength) -> Bool {
+        lower.utf8.count < 1600 && length.isShorter(than: 400) && syndicationPhrases.contains { lower.containsBytes($0) }
     }
 
     /// "edited by Devdiscourse staff" → "Devdiscourse"; "reworked by Business Standard staff".
@@ -45,26 +46,28 @@ enum ParagraphClassifier {
         return nil
     }
 
-    private static func imageCredit(_ text: String, _ lower: String) -> [String]? {
-        let markers = ["image credit", "photo credit", "picture credit", "image courtesy", "photo courtesy", "representative image",
+    private static let imageCreditMarkers = ["image credit", "photo credit", "picture credit", "image courtesy", "photo courtesy", "representative image",
                        "file photo", "(photo:", "photo:", "photograph:", "picture:", "image:", "credit:", "फोटो:", "تصویر:", "图片来源", "图：", "图/"]
-        guard lower.utf8.count < 800, lower.isShorter(than: 200), let marker = markers.first(where: { lower.containsBytes($0) }) else { return nil }
+
+    private static func imageCredit(_ text: String, _ lower: String, _ length: CharacterLength) -> [String]? {
+        guard lower.utf8.count < 800, length.isShorter(than: 200),
+              let marker = imageCreditMarkers.first(where: { lower.containsBytes($0) }) else { return nil }
         // The agency named after the credit marker is the picture's source, not the text's.
         let after = lower.firstRange(of: marker).map { String(text[text.index(text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: $0.lowerBound))...]) } ?? text
         return Agencies.agencies(mentionedIn: after)
     }
 
-    private static func textCredit(_ text: String, _ lower: String) -> [String]? {
-        guard lower.utf8.count < 960, lower.isShorter(than: 240) else { return nil }
-        let trailers = ["(reporting by", "reporting by", "(writing by", "writing by", "(editing by", "editing by", "(additional reporting",
+    private static let creditTrailers = ["(reporting by", "reporting by", "(writing by", "writing by", "(editing by", "editing by", "(additional reporting",
                         "additional reporting by", "(with inputs from", "with inputs from", "(with agency inputs", "(compiled by",
                         "source:", "sources:", "来源：", "来源:", "ماخذ:", "स्रोत:"]
-        if trailers.contains(where: { lower.utf8.starts(with: $0.utf8) }) {
-            return Agencies.agencies(mentionedIn: text)
-        }
-        // A line that is only an agency credit: "AFP", "— AFP", "(Reuters)", "PTI ABC DEF".
-        // (More than four words between spaces is more than four between spaces and slashes.)
-        guard text.wordCount <= 4 else { return nil }
+
+    private static func textCredit(_ text: String, _ lower: String, _ length: CharacterLength) -> [String]? {
+        guard lower.utf8.count < 960 else { return nil }
+        let isTrailer = creditTrailers.contains(where: { lower.hasPrefixBytes($0) })
+        // A line that is only an agency credit ("AFP", "— AFP", "(Reuters)", "PTI ABC DEF") has
+        // at most four words between spaces, and so between spaces and slashes.
+        guard isTrailer || text.wordCount <= 4, length.isShorter(than: 240) else { return nil }
+        if isTrailer { return Agencies.agencies(mentionedIn: text) }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "/" })
         if let first = words.first, words.count <= 4, let agency = Agencies.agency(named: String(first)),
            words.dropFirst().allSatisfy({ $0 == $0.uppercased() }) {
@@ -88,13 +91,42 @@ enum ParagraphClassifier {
     ]
 
     private static func furniture(_ lower: String, wordCount: Int) -> String? {
-        for (prefix, reason) in furniturePrefixes where lower.utf8.starts(with: prefix.utf8) {
+        for (prefix, reason) in furniturePrefixes where lower.hasPrefixBytes(prefix) {
             // "Follow the money..." is prose; "Follow us on X" is furniture: keep prompts short.
             if prefix == "follow " && wordCount > 12 { continue }
             return reason
         }
         if wordCount < 25 && lower.containsBytes("all rights reserved") { return "copyright" }
         return nil
+    }
+}
+
+/// A paragraph's length in characters, as far as the classifier's limits need it: without
+/// walking grapheme clusters when the bytes already tell. Fewer bytes than a limit are fewer
+/// characters; ASCII bytes that stand alone (no CR, which pairs with LF; not followed by a
+/// non-ASCII byte, which may be a combining mark) are each a character of their own.
+struct CharacterLength {
+    private let text: String
+    private let bytes: Int
+    private let atLeast: Int
+
+    init(_ text: String) {
+        self.text = text
+        bytes = text.utf8.count
+        atLeast = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var standalone = 0
+            var previousStandsAlone = false
+            for byte in bytes {
+                if previousStandsAlone && byte < 0x80 { standalone += 1 }
+                previousStandsAlone = byte < 0x80 && byte != 0x0D
+            }
+            return previousStandsAlone ? standalone + 1 : standalone
+        } ?? 0
+    }
+
+    /// `text.count < limit`.
+    func isShorter(than limit: Int) -> Bool {
+        bytes < limit || (atLeast < limit && text.count < limit)
     }
 }
 
@@ -116,17 +148,39 @@ extension String {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `count < limit`, without walking grapheme clusters when the bytes already tell.
-    func isShorter(than limit: Int) -> Bool { utf8.count < limit || count < limit }
-
     /// `split(separator: " ").count`, counted on the bytes.
     var wordCount: Int {
-        var count = 0
-        var inWord = false
-        for byte in utf8 {
-            if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        func count(_ bytes: some Sequence<UInt8>) -> Int {
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+            }
+            return count
         }
-        return count
+        // Iterating a String's UTF-8 view byte by byte costs several times a buffer's loop.
+        return utf8.withContiguousStorageIfAvailable { count($0) } ?? count(utf8)
+    }
+
+    /// `utf8.starts(with: prefix.utf8)` with one `memcmp`, not a generic walk of two views.
+    func hasPrefixBytes(_ prefix: String) -> Bool {
+        var text = self, prefix = prefix
+        return text.withUTF8 { text in
+            prefix.withUTF8 { prefix in
+                guard prefix.count <= text.count else { return false }
+                guard let textBase = text.baseAddress, let prefixBase = prefix.baseAddress else { return true }
+                return memcmp(textBase, prefixBase, prefix.count) == 0
+            }
+        }
+    }
+
+    /// Whether the UTF-8 bytes hold `byte`, found with `memchr`.
+    func containsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
     }
 
     /// Substring search on UTF-8 bytes: the classifier runs on every paragraph of every page,

@@ -150,7 +150,7 @@ struct PlainTextReader {
 
     /// `Reuters | Updated: 08-12-2023 15:00 IST | Created: 08-12-2023 14:59 IST`
     static func metadataLine(_ line: String) -> (agencies: [String], outlet: String?, times: [(ArticleTime.Kind, String)])? {
-        guard line.utf8.contains(UInt8(ascii: "|")) else { return nil }
+        guard line.containsByte(UInt8(ascii: "|")) else { return nil }
         let parts = line.split(separator: "|").map(\.trimmed)
         guard parts.count >= 2 else { return nil }
         var agencies: [String] = []
