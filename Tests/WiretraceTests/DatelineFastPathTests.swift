@@ -15,6 +15,10 @@ struct DatelineFastPathTests {
         ("ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT (Reuters) - Eight words.", "ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT (Reuters) -", "Reuters"),
         ("KYIV (Reuters) \u{2014} \u{201C}We hold,\u{201D} he said.", "KYIV (Reuters) \u{2014}", "Reuters"),
         ("NEW DELHI, Dec 8 :  Talks resumed.", "NEW DELHI, Dec 8 :", nil),
+        ("WASHINGTON (AP) \u{2014} The vote.", "WASHINGTON (AP) \u{2014}", "AP"),
+        ("Aizawl, Dec 4 (IANS) The state voted.", "Aizawl, Dec 4 (IANS)", "IANS"),
+        ("NEW DELHI (PTI)\u{00A0}- Talks.", "NEW DELHI (PTI)\u{00A0}-", "PTI"),
+        ("LAGOS (Reuters)\r\n- Fuel.", "LAGOS (Reuters)\r\n-", "Reuters"),
     ] as [(String, String, String?)])
     func found(paragraph: String, text: String, agency: String?) {
         let dateline = Dateline.find(in: paragraph)
@@ -33,6 +37,8 @@ struct DatelineFastPathTests {
         "ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE (Reuters) - Nine words.",
         "LONDON (a note that runs on for more than forty characters, Reuters) - no.",
         "NEW DELHI-based firms grew.",
+        "Aizawl officials (IANS) said more.",
+        "The World Health Organization (WHO) - said.",
     ])
     func notFound(paragraph: String) {
         #expect(Dateline.find(in: paragraph) == nil)

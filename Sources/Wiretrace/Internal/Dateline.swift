@@ -32,50 +32,101 @@ struct Dateline: Equatable {
         } else if paragraph.first?.isLetter != true {
             return nil
         }
-        if mayHaveParenthesizedDateline(utf8), let found = parenthesized(paragraph) { return found }
+        switch asciiParenthesized(paragraph) {
+        case .decided(let found?): return found
+        case .decided(nil): break
+        case .undecided: if let found = parenthesized(paragraph) { return found }
+        }
         if !leadIsASCII, let found = xinhua(paragraph) { return found }
         if leadIsASCII && smallLetterBeforeSeparator(utf8) { return nil }
         if case .decided(let found) = asciiCapitalPlace(paragraph) { return found }
         return capitalPlace(paragraph)
     }
 
-    /// Whether ``parenthesized(_:)`` may find a dateline. When the first 100 bytes are ASCII
-    /// (and no CR, which pairs with LF into one character), bytes are characters, and its
-    /// first checks are made on them: a `(` among the first 100, at most 8 words before it,
-    /// and a `)` at most 40 characters after it. Otherwise any parenthesis in the paragraph
-    /// answers yes.
-    private static func mayHaveParenthesizedDateline(_ utf8: String.UTF8View) -> Bool {
-        let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard let base = bytes.baseAddress else { return false }
+    /// ``parenthesized(_:)`` on bytes. When the bytes up to the `(` among the first 100 are
+    /// ASCII (and no CR, which pairs with LF into one character), bytes are characters, and
+    /// the rule's checks are made on them: at most 8 words before the `(`, a `)` at most 40
+    /// characters after it around words that credit an agency, then the separator or what
+    /// stands for one. Undecided as soon as a byte could make bytes and characters differ;
+    /// then also decided (no dateline) when the paragraph holds no `(` or `（` at all.
+    private static func asciiParenthesized(_ paragraph: String) -> Decision {
+        let utf8 = paragraph.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes -> Decision in
+            guard let base = bytes.baseAddress else { return .decided(nil) }
             let head = min(bytes.count, 100)
             let open = memchr(base, 0x28, head).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
-            if isPlain(UnsafeBufferPointer(start: base, count: open ?? head)) {
-                guard let open else { return false }
-                var words = 0
-                var inWord = false
-                for byte in UnsafeBufferPointer(start: base, count: open) {
-                    if byte == 0x20 {
-                        inWord = false
-                    } else if !inWord {
-                        inWord = true
-                        words += 1
-                    }
-                }
-                return words <= 8 && closesWithin40(bytes, after: open)
+            guard isPlain(UnsafeBufferPointer(start: base, count: open ?? head)) else {
+                return hasAnyParenthesis(bytes) ? .undecided : .decided(nil)
             }
-            // Characters and bytes differ: any parenthesis, ( or （, answers yes.
-            if open != nil || memchr(base, 0x28, bytes.count) != nil { return true }
-            // （ is EF BC 88.
-            var from = 0
-            while let lead = memchr(base + from, 0xEF, bytes.count - from) {
-                let index = UnsafeRawPointer(lead) - UnsafeRawPointer(base)
-                if index + 2 < bytes.count && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x88 { return true }
-                from = index + 1
+            guard let open, wordCount(UnsafeBufferPointer(start: base, count: open)) <= 8 else { return .decided(nil) }
+            // The `)`, at most 40 characters on.
+            var close = open + 1
+            while close < bytes.count && close - open <= 40 && bytes[close] != 0x29 {
+                if bytes[close] >= 0x80 || bytes[close] == 0x0D { return .undecided }
+                close += 1
             }
-            return false
+            guard close < bytes.count, bytes[close] == 0x29, close - open <= 40 else { return .decided(nil) }
+            let inside = String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]), as: UTF8.self)
+            guard let agency = creditedAgency(inside) else { return .decided(nil) }
+            var end = close + 1
+            while end < bytes.count, isASCIIWhitespace(bytes[end]) { end += 1 }
+            if let separator = separatorLength(bytes, at: end) {
+                end += separator
+                // A combining mark would join the separator into another character.
+                if end < bytes.count, bytes[end] >= 0x80 { return .undecided }
+                while end < bytes.count, isASCIIWhitespace(bytes[end]) { end += 1 }
+                if end < bytes.count, bytes[end] >= 0x80 { return .undecided }
+            } else {
+                if end < bytes.count, bytes[end] >= 0x80 || bytes[end] == 0x0D { return .undecided }
+                // Without a separator: a place in capitals (its first word), or a new sentence.
+                let firstWord = UnsafeBufferPointer(start: base, count: open).prefix { !isASCIIWhitespace($0) && $0 != UInt8(ascii: ",") }
+                let placeInCapitals = !firstWord.contains { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
+                let sentenceFollows = end < bytes.count && (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[end])
+                guard placeInCapitals || sentenceFollows else { return .decided(nil) }
+            }
+            var textEnd = end
+            while textEnd > 0, isASCIIWhitespace(bytes[textEnd - 1]) { textEnd -= 1 }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<textEnd]), as: UTF8.self)
+            let rest = paragraph[utf8.index(utf8.startIndex, offsetBy: end)...]
+            return .decided(Dateline(text: text, agency: agency, rest: rest))
+        } ?? .undecided
+    }
+
+    /// The length in bytes of the separator at `index` (`-`, `:`, `–`, `—`, `―`), if one is there.
+    private static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        guard index < bytes.count else { return nil }
+        if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: ":") { return 1 }
+        // U+2013, U+2014, U+2015: E2 80 93..95.
+        if index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80, (0x93...0x95).contains(bytes[index + 2]) { return 3 }
+        return nil
+    }
+
+    /// `split(separator: " ").count` of ASCII bytes.
+    private static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var words = 0
+        var inWord = false
+        for byte in bytes {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
         }
-        // A bridged or lazily decoded string: let the full rule decide.
-        return found ?? true
+        return words
+    }
+
+    /// Whether `(` or `（` (EF BC 88) is anywhere in `bytes`.
+    private static func hasAnyParenthesis(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        if memchr(base, 0x28, bytes.count) != nil { return true }
+        var from = 0
+        while let lead = memchr(base + from, 0xEF, bytes.count - from) {
+            let index = UnsafeRawPointer(lead) - UnsafeRawPointer(base)
+            if index + 2 < bytes.count && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x88 { return true }
+            from = index + 1
+        }
+        return false
     }
 
     /// Whether `bytes` are ASCII without CR, so that each byte is a character.
@@ -89,16 +140,14 @@ struct Dateline: Equatable {
         return high < 0x80 && !carriageReturn
     }
 
-    /// Whether `)` comes at most 40 characters after the `(` at `open`, judged on bytes:
-    /// yes as soon as a byte (non-ASCII, CR) could make bytes and characters differ.
-    private static func closesWithin40(_ bytes: UnsafeBufferPointer<UInt8>, after open: Int) -> Bool {
-        var index = open + 1
-        while index < bytes.count && index - open <= 40 {
-            let byte = bytes[index]
-            if byte == 0x29 || byte >= 0x80 || byte == 0x0D { return true }
-            index += 1
+    /// The agency that the words between a dateline's parentheses credit, if any.
+    private static func creditedAgency(_ inside: String) -> String? {
+        // A single ASCII word ("Reuters", "PTI") can only name an agency by itself, and
+        // `agency(named:)` is what `agencies(mentionedIn:)` would find for it, much faster.
+        let plainWord = !inside.isEmpty && inside.utf8.allSatisfy { byte in
+            (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
         }
-        return false
+        return plainWord ? Agencies.agency(named: inside) : Agencies.agencies(mentionedIn: inside).first
     }
 
     /// Whether an ASCII small letter comes before any comma, separator or non-ASCII byte.
@@ -120,14 +169,7 @@ struct Dateline: Equatable {
         else { return nil }
         guard let close = paragraph[open...].firstIndex(where: { $0 == ")" || $0 == "）" }),
               paragraph.distance(from: open, to: close) <= 40 else { return nil }
-        let inside = String(paragraph[paragraph.index(after: open)..<close])
-        // A single ASCII word ("Reuters", "PTI") can only name an agency by itself, and
-        // `agency(named:)` is what `agencies(mentionedIn:)` would find for it, much faster.
-        let plainWord = !inside.isEmpty && inside.utf8.allSatisfy { byte in
-            (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-        }
-        let agency = plainWord ? Agencies.agency(named: inside) : Agencies.agencies(mentionedIn: inside).first
-        guard agency != nil else { return nil }
+        guard let agency = creditedAgency(String(paragraph[paragraph.index(after: open)..<close])) else { return nil }
         var end = paragraph.index(after: close)
         end = skipSpaces(paragraph, from: end)
         if end < paragraph.endIndex, separators.contains(paragraph[end]) {

@@ -12,26 +12,33 @@ enum HashSort {
         var bucketBits = 1
         while 1 << bucketBits < count { bucketBits += 1 }
         let shift = UInt64(64 - bucketBits)
-        var starts = [Int32](repeating: 0, count: (1 << bucketBits) + 1)
-        var sorted = [UInt64](repeating: 0, count: count)
-        starts.withUnsafeMutableBufferPointer { starts in
-            sorted.withUnsafeMutableBufferPointer { sorted in
+        // Counting sort by bucket: sizes, then offsets, then placement, which moves each
+        // bucket's offset to its end: bucket b then spans ends[b - 1]..<ends[b].
+        var ends = [Int32](repeating: 0, count: 1 << bucketBits)
+        var sorted = [UInt64](unsafeUninitializedCapacity: count) { sorted, initialized in
+            ends.withUnsafeMutableBufferPointer { ends in
                 hashes.withUnsafeBufferPointer { hashes in
-                    // Counting sort by bucket: sizes, then start offsets, then placement.
-                    for hash in hashes { starts[Int(truncatingIfNeeded: hash >> shift) + 1] += 1 }
-                    for bucket in 1..<starts.count { starts[bucket] += starts[bucket - 1] }
-                    var next = Array(starts.dropLast())
+                    for hash in hashes { ends[Int(truncatingIfNeeded: hash >> shift)] += 1 }
+                    var offset: Int32 = 0
+                    for bucket in ends.indices {
+                        let size = ends[bucket]
+                        ends[bucket] = offset
+                        offset += size
+                    }
                     for hash in hashes {
                         let bucket = Int(truncatingIfNeeded: hash >> shift)
-                        sorted[Int(next[bucket])] = hash
-                        next[bucket] += 1
+                        sorted[Int(ends[bucket])] = hash
+                        ends[bucket] += 1
                     }
                     // Order each bucket.
-                    for bucket in 0..<(starts.count - 1) {
-                        let range = Int(starts[bucket])..<Int(starts[bucket + 1])
+                    var start = 0
+                    for bucket in ends.indices {
+                        let range = start..<Int(ends[bucket])
+                        start = range.upperBound
                         if range.count < 2 { continue }
                         if range.count > 32 {
-                            sorted[range].sort()
+                            var crowded = UnsafeMutableBufferPointer(rebasing: sorted[range])
+                            crowded.sort()
                             continue
                         }
                         for index in (range.lowerBound + 1)..<range.upperBound {
@@ -46,6 +53,7 @@ enum HashSort {
                     }
                 }
             }
+            initialized = count
         }
         // Remove repeats in place.
         let unique = sorted.withUnsafeMutableBufferPointer { buffer -> Int in
