@@ -84,11 +84,7 @@ struct Dateline: Equatable {
                 let sentenceFollows = end < bytes.count && (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[end])
                 guard placeInCapitals || sentenceFollows else { return .decided(nil) }
             }
-            var textEnd = end
-            while textEnd > 0, isASCIIWhitespace(bytes[textEnd - 1]) { textEnd -= 1 }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<textEnd]), as: UTF8.self)
-            let rest = paragraph[utf8.index(utf8.startIndex, offsetBy: end)...]
-            return .decided(Dateline(text: text, agency: agency, rest: rest))
+            return .decided(asciiDateline(paragraph, bytes, end: end, agency: agency))
         } ?? .undecided
     }
 
@@ -233,12 +229,18 @@ struct Dateline: Equatable {
             guard end < bytes.count else { return .decided(nil) }
             // A combining mark after the separator or a space would join it into one character.
             guard bytes[end] < 0x80, bytes[end] != 0x0D else { return .undecided }
-            var textEnd = end
-            while textEnd > 0, isASCIIWhitespace(bytes[textEnd - 1]) { textEnd -= 1 }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<textEnd]), as: UTF8.self)
-            let rest = paragraph[utf8.index(utf8.startIndex, offsetBy: end)...]
-            return .decided(Dateline(text: text, agency: nil, rest: rest))
+            return .decided(asciiDateline(paragraph, bytes, end: end, agency: nil))
         } ?? .undecided
+    }
+
+    /// The dateline that ends at byte `end` (after its separator and spaces) of a paragraph
+    /// whose bytes up to there are ASCII.
+    private static func asciiDateline(_ paragraph: String, _ bytes: UnsafeBufferPointer<UInt8>, end: Int, agency: String?) -> Dateline {
+        var textEnd = end
+        while textEnd > 0, isASCIIWhitespace(bytes[textEnd - 1]) { textEnd -= 1 }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<textEnd]), as: UTF8.self)
+        let utf8 = paragraph.utf8
+        return Dateline(text: text, agency: agency, rest: paragraph[utf8.index(utf8.startIndex, offsetBy: end)...])
     }
 
     /// What `Character.isWhitespace` says of an ASCII byte.
