@@ -31,6 +31,12 @@ struct IndexWriter {
     private(set) var files: [String: FileRow] = [:]
     private var documents: [String: DocumentRow] = [:]
     private let decoder = JSONDecoder()
+    /// Whether the posting table is left out of date while files are written, to be rebuilt
+    /// whole by ``rebuildDeferredPostings()``. Kept in `meta` so that a scan killed before the
+    /// rebuild leaves the next scan to finish it.
+    private(set) var postingsDeferred = false
+
+    static let postingsDeferredKey = "postingsDeferred"
 
     init(index: MirrorIndex, scan: Int, now: Int64) throws(IndexError) {
         self.index = index
@@ -54,6 +60,43 @@ struct IndexWriter {
             }
             return (files, documents)
         }
+        postingsDeferred = try index.read { db in try index.meta(Self.postingsDeferredKey, db) } != nil
+    }
+
+    /// Stops maintaining the posting table row by row when the scan is about to read at least
+    /// as many files as the index has documents (a cold scan, above all). Rows inserted one
+    /// at a time land on random pages of a B-tree that outgrows the cache; one sorted
+    /// rebuild after the last batch appends them in order instead, and costs, at worst, as
+    /// much again as the postings being added.
+    mutating func deferPostingsIfBulk(reading count: Int) throws(IndexError) {
+        guard !postingsDeferred, count > 0, count >= documents.count else { return }
+        let index = self.index
+        try index.write { db in try index.setMeta(Self.postingsDeferredKey, "1", db) }
+        postingsDeferred = true
+    }
+
+    /// Rebuilds the posting table from the current versions' stored postings if it was
+    /// deferred, and clears the mark, in one transaction.
+    mutating func rebuildDeferredPostings() throws(IndexError) {
+        guard postingsDeferred else { return }
+        let index = self.index
+        try index.write { db in
+            try Self.rebuildPostings(db)
+            try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [Self.postingsDeferredKey])
+        }
+        postingsDeferred = false
+    }
+
+    /// Fills the posting table anew from the postings of every document's current version.
+    static func rebuildPostings(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM posting")
+        var inserts: [(UInt64, Int64)] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT d.id, p.postings FROM document d JOIN print p ON p.versionId = d.currentVersionId")
+        while let row = try rows.next() {
+            let document: Int64 = row[0]
+            for hash in HashBlob.decode(row[1]) { inserts.append((hash, document)) }
+        }
+        try applyPostings(db, deletes: [], inserts: inserts)
     }
 
     /// The site of a mirror path: its first folder (`www.reuters.com` in a wget mirror).
@@ -80,7 +123,13 @@ struct IndexWriter {
 
     mutating func write(_ results: [ProcessedFile], report: inout ScanReport) throws(IndexError) {
         var batchReport = report
+        // The tables are moved out rather than copied (a copy per batch made a cold scan
+        // quadratic in the mirror's size) and put back only after the commit: a failed
+        // batch leaves the writer without them, and the scan stops there.
         var files = self.files, documents = self.documents
+        self.files = [:]
+        self.documents = [:]
+        let postingsDeferred = self.postingsDeferred
         try index.write { db in
             var postingInserts: [(UInt64, Int64)] = []
             var postingDeletes: [(UInt64, Int64)] = []
@@ -120,8 +169,10 @@ struct IndexWriter {
                     if newVersion {
                         let versionID = try insertVersion(db, entry: entry, digest: digest, document: &document)
                         if let previous = document.currentVersion {
-                            let old = try Data.fetchOne(db, sql: "SELECT postings FROM print WHERE versionId = ?", arguments: [previous])
-                            for hash in old.map(HashBlob.decode) ?? [] { postingDeletes.append((hash, document.id)) }
+                            if !postingsDeferred {
+                                let old = try Data.fetchOne(db, sql: "SELECT postings FROM print WHERE versionId = ?", arguments: [previous])
+                                for hash in old.map(HashBlob.decode) ?? [] { postingDeletes.append((hash, document.id)) }
+                            }
                             // A snapshot file may still hold the previous version; then it is still seen.
                             let held = try Bool.fetchOne(db, sql: """
                                 SELECT EXISTS (SELECT 1 FROM file WHERE versionId = ? AND state = 'ok' AND path != ?)
@@ -130,7 +181,7 @@ struct IndexWriter {
                                 try db.cachedStatement(sql: "UPDATE version SET lastScan = MAX(firstScan, ?) WHERE id = ?").execute(arguments: [scan - 1, previous])
                             }
                         }
-                        for hash in digest.postings { postingInserts.append((hash, document.id)) }
+                        if !postingsDeferred { for hash in digest.postings { postingInserts.append((hash, document.id)) } }
                         document.currentVersion = versionID
                         document.textHash = digest.textHash
                         document.titleHash = digest.titleHash
@@ -187,10 +238,10 @@ struct IndexWriter {
                              digest.created.map(\.text), digest.created?.hasTimeOfDay ?? true, digest.updated?.instant?.secondsSince1970, digest.updated.map(\.text),
                              digest.words, scan, now, classification, silent, summary])
         let versionID = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT INTO article(versionId, json) VALUES (?, ?)").execute(arguments: [versionID, ArticleStore.stored(digest.json)])
+        try db.cachedStatement(sql: "INSERT INTO article(versionId, json) VALUES (?, ?)").execute(arguments: [versionID, digest.storedJSON])
         try db.cachedStatement(sql: "INSERT INTO print(versionId, fingerprintVersion, paragraphHashes, postings, fingerprint) VALUES (?, ?, ?, ?, ?)").execute(
-                       arguments: [versionID, FingerprintVersion.current.description, HashBlob.encode(digest.paragraphHashes),
-                                   HashBlob.encode(digest.postings), digest.fingerprint])
+                       arguments: [versionID, FingerprintVersion.current.description, digest.paragraphHashBlob,
+                                   digest.postingBlob, digest.fingerprint])
         return versionID
     }
 
