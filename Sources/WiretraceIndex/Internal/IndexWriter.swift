@@ -170,13 +170,13 @@ struct IndexWriter {
                         let versionID = try insertVersion(db, entry: entry, digest: digest, document: &document)
                         if let previous = document.currentVersion {
                             if !postingsDeferred {
-                                let old = try Data.fetchOne(db, sql: "SELECT postings FROM print WHERE versionId = ?", arguments: [previous])
+                                let old = try Data.fetchOne(db.cachedStatement(sql: "SELECT postings FROM print WHERE versionId = ?"), arguments: [previous])
                                 for hash in old.map(HashBlob.decode) ?? [] { postingDeletes.append((hash, document.id)) }
                             }
                             // A snapshot file may still hold the previous version; then it is still seen.
-                            let held = try Bool.fetchOne(db, sql: """
+                            let held = try Bool.fetchOne(db.cachedStatement(sql: """
                                 SELECT EXISTS (SELECT 1 FROM file WHERE versionId = ? AND state = 'ok' AND path != ?)
-                                """, arguments: [previous, entry.path]) ?? false
+                                """), arguments: [previous, entry.path]) ?? false
                             if !held {
                                 try db.cachedStatement(sql: "UPDATE version SET lastScan = MAX(firstScan, ?) WHERE id = ?").execute(arguments: [scan - 1, previous])
                             }
@@ -220,7 +220,7 @@ struct IndexWriter {
     private func insertVersion(_ db: Database, entry: MirrorEntry, digest: ArticleDigest, document: inout DocumentRow) throws -> Int64 {
         var classification: String?, silent = false, summary: String?
         if let previous = document.currentVersion,
-           let data = try Data.fetchOne(db, sql: "SELECT json FROM article WHERE versionId = ?", arguments: [previous]),
+           let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT json FROM article WHERE versionId = ?"), arguments: [previous]),
            let old = try? ArticleStore.article(from: data, decoder: decoder),
            let new = try? decoder.decode(Article.self, from: digest.json) {
             let diff = VersionDiff(from: old, to: new)
