@@ -59,8 +59,8 @@ struct StoryLinker {
         stats.documents = toLink.count
 
         // Dense ids for every document.
-        let documents: [(id: Int64, site: String)] = try index.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, site FROM document ORDER BY id").map { ($0[0], $0[1]) }
+        let documents: [(id: Int64, site: String, gone: Bool)] = try index.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, site, gone FROM document ORDER BY id").map { ($0[0], $0[1], $0[2]) }
         }
         // Document ids are row ids, never deleted, so an array indexed by id maps them.
         var denseOf = [Int32](repeating: -1, count: Int(documents.last?.id ?? 0) + 1)
@@ -97,56 +97,49 @@ struct StoryLinker {
         var components = UnionFind(count: documents.count)
         for (a, b) in existing { if let a = denseID(a), let b = denseID(b) { components.union(a, b) } }
 
-        // Postings of the documents to link, then every document holding those hashes, both
-        // in the order of the posting table's key (the signed hash, then the document), so
-        // that the first is a sorted list and the second comes grouped by hash, unsorted.
-        let wanted: [Int64] = try index.read { db in
-            var hashes: [Int64] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT d.id, p.postings FROM document d JOIN print p ON p.versionId = d.currentVersionId
-                WHERE d.gone = 0 AND d.currentVersionId IS NOT NULL
-                """)
-            while let row = try rows.next() {
-                guard toLink.contains(row[0]) else { continue }
-                for hash in HashBlob.decode(row[1]) { hashes.append(hash.sql) }
-            }
-            hashes.sort()
-            var unique: [Int64] = []
-            unique.reserveCapacity(hashes.count)
-            for hash in hashes where unique.last != hash { unique.append(hash) }
-            return unique
-        }
+        // Every document holding a hash that a document to link holds (and is not gone),
+        // grouped by hash in the order of the posting table's key. When most documents are
+        // to be linked (a cold scan), the whole table is read and a hash is kept when one of
+        // its holders is to be linked: the table holds exactly the current versions' postings.
+        // Otherwise the hashes of the documents to link are looked up.
         var postingHashes: [Int64] = [], postingHolders: [Int32] = []
+        let everything = toLink.count * 5 > documents.count
         try index.read { db in
-            let everything = toLink.count * 5 > documents.count
             if !everything {
+                var hashes: [Int64] = []
+                let select = try db.makeStatement(sql: """
+                    SELECT p.postings FROM document d JOIN print p ON p.versionId = d.currentVersionId WHERE d.id = ? AND d.gone = 0
+                    """)
+                for document in toLink {
+                    for blob in try Data.fetchAll(select, arguments: [document]) { hashes += HashBlob.decode(blob).map(\.sql) }
+                }
+                hashes.sort()
                 try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS wanted(hash INTEGER PRIMARY KEY); DELETE FROM wanted")
                 let insert = try db.makeStatement(sql: "INSERT INTO wanted(hash) VALUES (?)")
-                for hash in wanted { try insert.execute(arguments: [hash]) }
+                for (position, hash) in hashes.enumerated() where position == 0 || hashes[position - 1] != hash {
+                    try insert.execute(arguments: [hash])
+                }
             }
             let statement = try db.makeStatement(sql: everything ? "SELECT hash, documentId FROM posting ORDER BY hash, documentId"
                 : "SELECT p.hash, p.documentId FROM wanted w JOIN posting p ON p.hash = w.hash ORDER BY p.hash, p.documentId")
             // Millions of rows in a cold scan: read through the C API rather than as GRDB rows.
             let handle = statement.sqliteStatement
-            var nextWanted = 0
             while true {
                 let code = sqlite3_step(handle)
                 if code == SQLITE_DONE { break }
                 guard code == SQLITE_ROW else {
                     throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
-                let hash = sqlite3_column_int64(handle, 0), document = sqlite3_column_int64(handle, 1)
-                if everything {
-                    while nextWanted < wanted.count && wanted[nextWanted] < hash { nextWanted += 1 }
-                    guard nextWanted < wanted.count && wanted[nextWanted] == hash else { continue }
-                }
-                guard let holder = denseID(document) else { continue }
-                postingHashes.append(hash)
+                guard let holder = denseID(sqlite3_column_int64(handle, 1)) else { continue }
+                postingHashes.append(sqlite3_column_int64(handle, 0))
                 postingHolders.append(holder)
             }
             sqlite3_reset(handle)
             if !everything { try db.execute(sql: "DROP TABLE wanted") }
         }
+        // Documents whose hashes are looked up: to be linked, and not gone.
+        var wantedHolder = linking
+        for (position, document) in documents.enumerated() where document.gone { wantedHolder[position] = false }
 
         // Boilerplate and candidate pairs.
         var boilerplate = try index.read { db in
@@ -165,6 +158,7 @@ struct StoryLinker {
             let hash = postingHashes[start].hash
             let holders = postingHolders[start..<end]
             guard holders.count > 1, !boilerplate.contains(hash) else { continue }
+            if everything && !holders.contains(where: { wantedHolder[Int($0)] }) { continue }
             // Neither rule can call fewer holders than that boilerplate.
             if holders.count >= Boilerplate.siteMinimumHolders {
                 for holder in holders {
