@@ -87,16 +87,32 @@ struct IndexWriter {
         postingsDeferred = false
     }
 
-    /// Fills the posting table anew from the postings of every document's current version.
+    /// Fills the posting table anew from the postings of every document's current version,
+    /// inserted in the table's key order.
     static func rebuildPostings(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM posting")
-        var inserts: [(UInt64, Int64)] = []
+        // Each row as one 128-bit key, (signed hash, document) made unsigned, so that millions
+        // of them sort as plain integers rather than through a comparison closure.
+        var keys: [UInt128] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT d.id, p.postings FROM document d JOIN print p ON p.versionId = d.currentVersionId")
         while let row = try rows.next() {
-            let document: Int64 = row[0]
-            for hash in HashBlob.decode(row[1]) { inserts.append((hash, document)) }
+            let document = UInt128(UInt64(bitPattern: row[0] as Int64))
+            for hash in HashBlob.decode(row[1]) { keys.append(UInt128(hash ^ (1 << 63)) << 64 | document) }
         }
-        try applyPostings(db, deletes: [], inserts: inserts)
+        keys.sort()
+        let statement = try db.cachedStatement(sql: "INSERT INTO posting(hash, documentId) VALUES (?, ?)")
+        let handle = statement.sqliteStatement
+        for key in keys {
+            sqlite3_reset(handle)
+            sqlite3_bind_int64(handle, 1, Int64(bitPattern: UInt64(truncatingIfNeeded: key >> 64) ^ (1 << 63)))
+            sqlite3_bind_int64(handle, 2, Int64(bitPattern: UInt64(truncatingIfNeeded: key)))
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_DONE else {
+                sqlite3_reset(handle)
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+        }
+        sqlite3_reset(handle)
     }
 
     /// The site of a mirror path: its first folder (`www.reuters.com` in a wget mirror).
