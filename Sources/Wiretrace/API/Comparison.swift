@@ -85,16 +85,16 @@ public struct Comparison: Sendable {
     /// - Complexity: O(*n* + *m*) expected, in the shingles of the two texts.
     public init(_ a: Fingerprint, _ b: Fingerprint, thresholds: Thresholds = .default) {
         precondition(a.version == b.version, "fingerprints of versions \(a.version) and \(b.version) cannot be compared")
-        let shinglesA = ShingleIndex(a)
-        let shinglesB = ShingleIndex(b)
-        let shared = shinglesA.all.intersection(shinglesB.all).count
-        containmentOfAInB = shinglesA.all.isEmpty ? 0 : Double(shared) / Double(shinglesA.all.count)
-        containmentOfBInA = shinglesB.all.isEmpty ? 0 : Double(shared) / Double(shinglesB.all.count)
+        let shinglesA = ShingleTable(a)
+        let shinglesB = ShingleTable(b)
+        let shared = shinglesA.distinct.reduce(0) { $0 + (shinglesB.contains($1) ? 1 : 0) }
+        containmentOfAInB = shinglesA.distinct.isEmpty ? 0 : Double(shared) / Double(shinglesA.distinct.count)
+        containmentOfBInA = shinglesB.distinct.isEmpty ? 0 : Double(shared) / Double(shinglesB.distinct.count)
         score = max(containmentOfAInB, containmentOfBInA)
-        longestSharedRun = Comparison.longestRun(of: a, in: shinglesB.all, shingleSize: a.version.shingleSize)
+        longestSharedRun = Comparison.longestRun(of: a, in: shinglesB, shingleSize: a.version.shingleSize)
         matches = Comparison.align(a, shinglesA, b, shinglesB)
         let derivedIsA = containmentOfAInB >= containmentOfBInA
-        passageCoverage = Comparison.coverage(of: derivedIsA ? a : b, matched: Set(matches.map { derivedIsA ? $0.paragraphA : $0.paragraphB }))
+        passageCoverage = Comparison.coverage(of: derivedIsA ? a : b, matched: matches.map { derivedIsA ? $0.paragraphA : $0.paragraphB })
         self.thresholds = thresholds
         if score >= thresholds.wholly && passageCoverage >= thresholds.whollyCoverage {
             verdict = .whollyDerived
@@ -117,28 +117,20 @@ public struct Comparison: Sendable {
 
     public enum Side: String, Sendable, Hashable, Codable { case a, b }
 
-    /// Counted shingles of one fingerprint, as a set and by paragraph.
-    struct ShingleIndex {
-        var all: Set<UInt64> = []
-        var paragraphsWithShingle: [UInt64: [Int]] = [:]
-
-        init(_ fingerprint: Fingerprint) {
-            for index in fingerprint.countedParagraphs {
-                for shingle in Set(fingerprint.paragraphs[index].shingles) {
-                    all.insert(shingle)
-                    paragraphsWithShingle[shingle, default: []].append(index)
-                }
-            }
-        }
-    }
-
-    static func coverage(of print: Fingerprint, matched: Set<Int>) -> Double {
+    /// Share of the counted words of `print` in the `matched` paragraphs (each counted once).
+    static func coverage(of print: Fingerprint, matched: [Int]) -> Double {
         let total = print.countedWordCount
         guard total > 0 else { return 0 }
-        return Double(matched.reduce(0) { $0 + print.paragraphs[$1].wordCount }) / Double(total)
+        var seen = [Bool](repeating: false, count: print.paragraphs.count)
+        var words = 0
+        for index in matched where !seen[index] {
+            seen[index] = true
+            words += print.paragraphs[index].wordCount
+        }
+        return Double(words) / Double(total)
     }
 
-    static func longestRun(of a: Fingerprint, in shinglesB: Set<UInt64>, shingleSize: Int) -> Int {
+    static func longestRun(of a: Fingerprint, in shinglesB: ShingleTable, shingleSize: Int) -> Int {
         var best = 0
         for index in a.countedParagraphs {
             let paragraph = a.paragraphs[index]
@@ -158,35 +150,56 @@ public struct Comparison: Sendable {
     /// Share of a paragraph's shingles that make an edited match.
     static let editedMatchCoverage = 0.5
 
-    static func align(_ a: Fingerprint, _ indexA: ShingleIndex, _ b: Fingerprint, _ indexB: ShingleIndex) -> [Match] {
+    static func align(_ a: Fingerprint, _ tableA: ShingleTable, _ b: Fingerprint, _ tableB: ShingleTable) -> [Match] {
         var matches: [Match] = []
-        var matchedA = Set<Int>(), matchedB = Set<Int>()
-        var countedBByHash: [UInt64: [Int]] = [:]
-        for j in b.countedParagraphs { countedBByHash[b.paragraphs[j].hash, default: []].append(j) }
+        var matchedA = [Bool](repeating: false, count: a.paragraphs.count)
+        var matchedB = [Bool](repeating: false, count: b.paragraphs.count)
+        // Exact matches: each A paragraph takes the first unmatched B paragraph of the same hash.
+        let countedB = b.countedParagraphs.map { (hash: b.paragraphs[$0].hash, index: $0) }.sorted { ($0.hash, $0.index) < ($1.hash, $1.index) }
         for i in a.countedParagraphs {
-            if let j = countedBByHash[a.paragraphs[i].hash]?.first(where: { !matchedB.contains($0) }) {
+            let hash = a.paragraphs[i].hash
+            var low = 0, high = countedB.count
+            while low < high {
+                let middle = (low + high) / 2
+                if countedB[middle].hash < hash { low = middle + 1 } else { high = middle }
+            }
+            while low < countedB.count && countedB[low].hash == hash && matchedB[countedB[low].index] { low += 1 }
+            if low < countedB.count && countedB[low].hash == hash {
+                let j = countedB[low].index
                 matches.append(Match(paragraphA: i, paragraphB: j, kind: .exact, similarity: 1))
-                matchedA.insert(i); matchedB.insert(j)
+                matchedA[i] = true; matchedB[j] = true
             }
         }
-        func bestPartner(of paragraph: Fingerprint.ParagraphPrint, in index: ShingleIndex, other: Fingerprint) -> (Int, Double)? {
-            var overlap: [Int: Int] = [:]
-            let own = Set(paragraph.shingles)
-            for shingle in own { for j in index.paragraphsWithShingle[shingle] ?? [] { overlap[j, default: 0] += 1 } }
-            guard let (j, shared) = overlap.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else { return nil }
-            let theirs = Set(other.paragraphs[j].shingles).count
+        // Shared shingles per paragraph of the other side, with the paragraphs touched, reset after each use.
+        var overlap = [Int32](repeating: 0, count: max(a.paragraphs.count, b.paragraphs.count))
+        var touched: [Int] = []
+        func bestPartner(of own: ArraySlice<UInt64>, in other: ShingleTable) -> (Int, Double)? {
+            for shingle in own {
+                other.forEachParagraph(holding: shingle) { j in
+                    if overlap[j] == 0 { touched.append(j) }
+                    overlap[j] += 1
+                }
+            }
+            guard !touched.isEmpty else { return nil }
+            // The most shared shingles; on a tie, the first paragraph.
+            var best = touched[0]
+            for j in touched.dropFirst() where overlap[j] > overlap[best] || (overlap[j] == overlap[best] && j < best) { best = j }
+            let shared = Int(overlap[best])
+            for j in touched { overlap[j] = 0 }
+            touched.removeAll(keepingCapacity: true)
+            let theirs = other.shingles(ofParagraph: best).count
             let coverage = Double(shared) / Double(min(own.count, theirs))
-            return coverage >= editedMatchCoverage ? (j, coverage) : nil
+            return coverage >= editedMatchCoverage ? (best, coverage) : nil
         }
-        for i in a.countedParagraphs where !matchedA.contains(i) {
-            if let (j, similarity) = bestPartner(of: a.paragraphs[i], in: indexB, other: b) {
+        for i in a.countedParagraphs where !matchedA[i] {
+            if let (j, similarity) = bestPartner(of: tableA.shingles(ofParagraph: i), in: tableB) {
                 matches.append(Match(paragraphA: i, paragraphB: j, kind: .edited, similarity: similarity))
-                matchedA.insert(i); matchedB.insert(j)
+                matchedA[i] = true; matchedB[j] = true
             }
         }
         // B paragraphs still alone may be pieces of an A paragraph that was split.
-        for j in b.countedParagraphs where !matchedB.contains(j) {
-            if let (i, similarity) = bestPartner(of: b.paragraphs[j], in: indexA, other: a) {
+        for j in b.countedParagraphs where !matchedB[j] {
+            if let (i, similarity) = bestPartner(of: tableB.shingles(ofParagraph: j), in: tableA) {
                 matches.append(Match(paragraphA: i, paragraphB: j, kind: .edited, similarity: similarity))
             }
         }

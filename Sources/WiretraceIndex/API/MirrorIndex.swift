@@ -43,9 +43,10 @@ public final class MirrorIndex: Sendable {
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create { throw IndexError(path: path, reason: .missing) }
         do {
-            if !exists {
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                        withIntermediateDirectories: true)
+            // A bare file name (`--index x.sqlite`) is in the current folder, which exists.
+            let folder = (path as NSString).deletingLastPathComponent
+            if !exists && !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)

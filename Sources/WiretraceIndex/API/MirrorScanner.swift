@@ -94,6 +94,7 @@ public final class MirrorScanner {
             toRead.append(entry)
         }
         report.files.seen = walker.entries.count
+        try writer.deferPostingsIfBulk(reading: toRead.count)
 
         // Read, fingerprint and write.
         let readStarted = clock.now
@@ -123,6 +124,7 @@ public final class MirrorScanner {
             report.files.bad += 1
         }
         report.files.gone = try writer.markGone(keeping: seenPaths)
+        try writer.rebuildDeferredPostings()
         report.timings.read = seconds(since: readStarted, clock)
 
         // Link documents into stories.

@@ -3,9 +3,12 @@ import Wiretrace
 import WiretraceFormats
 
 /// What the index keeps of one article as read: the article itself (as JSON), its identity
-/// hashes, and its postings. Computed on the worker threads.
+/// hashes, and its postings. Computed on the worker threads, down to the stored forms, so
+/// that the single writer only writes.
 struct ArticleDigest: Sendable {
     var json: Data
+    /// `json` in its stored form (``ArticleStore/stored(_:)``).
+    var storedJSON: Data
     var format: String
     var title: String?
     var outlet: String?
@@ -20,6 +23,9 @@ struct ArticleDigest: Sendable {
     /// Per paragraph of the article: its hash, or 0 when it does not count as text.
     var paragraphHashes: [UInt64]
     var postings: [UInt64]
+    /// `paragraphHashes` and `postings` as stored (``HashBlob``).
+    var paragraphHashBlob: Data
+    var postingBlob: Data
     /// `Fingerprint.serialized()`: what linking compares, without the article.
     var fingerprint: Data
     var words: Int
@@ -29,6 +35,7 @@ struct ArticleDigest: Sendable {
         let article = result.article
         let print = Fingerprint(of: article)
         json = try encoder.encode(article)
+        storedJSON = ArticleStore.stored(json)
         format = result.format.rawValue
         title = article.title
         outlet = article.outlet
@@ -45,6 +52,8 @@ struct ArticleDigest: Sendable {
         textHash = counted.map(\.hash).withUnsafeBytes { XXH3.hash64($0) }
         titleHash = print.titleHash ?? 0
         postings = Postings.of(print)
+        paragraphHashBlob = HashBlob.encode(paragraphHashes)
+        postingBlob = HashBlob.encode(postings)
         fingerprint = Data(print.serialized())
         words = print.countedWordCount
         warnings = result.warnings

@@ -19,7 +19,9 @@ struct Boilerplate {
     /// Holders above which a hash is boilerplate everywhere: 100, or 0.5 % of the index.
     var globalLimit: Int { max(Self.globalMinimum, documents / 200) }
 
-    func reason(holders: Int, siteCounts: [Int32: Int32], siteSizes: [Int32], siteName: (Int32) -> String) -> String? {
+    /// Why a hash with `holders` documents, `siteCounts` of them per site, is boilerplate;
+    /// `nil` when it is not. Never boilerplate below ``siteMinimumHolders`` holders.
+    func reason(holders: Int, siteCounts: [(site: Int32, count: Int32)], siteSizes: [Int32], siteName: (Int32) -> String) -> String? {
         if holders > globalLimit { return "held by \(holders) documents (more than \(globalLimit))" }
         for (site, count) in siteCounts {
             let size = Int(siteSizes[Int(site)])

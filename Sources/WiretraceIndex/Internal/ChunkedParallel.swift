@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Maps inputs on every core in chunks and hands each finished chunk, in input order, to a
 /// consumer on the calling thread, while the next chunk is already being computed. The
@@ -17,11 +18,13 @@ enum ChunkedParallel {
             let pending = PendingChunk<Output>(count: range.count)
             let slice = Array(inputs[range])
             queue.async {
-                DispatchQueue.concurrentPerform(iterations: max(1, workers)) { worker in
-                    var index = worker
-                    while index < slice.count {
+                // Each worker takes the next input when it is free: files differ in cost (HTML,
+                // gzip, size), and a fixed share per worker left one core idle at the end of a chunk.
+                DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
+                    while true {
+                        let index = pending.claim()
+                        guard index < slice.count else { break }
                         pending.store(transform(slice[index]), at: index)
-                        index += max(1, workers)
                     }
                 }
                 pending.done.signal()
@@ -41,6 +44,7 @@ enum ChunkedParallel {
 /// Results of one chunk, written by the workers at distinct indices.
 final class PendingChunk<Output: Sendable>: @unchecked Sendable {
     private let slots: UnsafeMutableBufferPointer<Output?>
+    private let claimed = Atomic<Int>(0)
     let done = DispatchSemaphore(value: 0)
 
     init(count: Int) {
@@ -54,6 +58,9 @@ final class PendingChunk<Output: Sendable>: @unchecked Sendable {
     }
 
     func store(_ value: Output, at index: Int) { slots[index] = value }
+
+    /// The next index no worker has taken yet (counting past the end once all are taken).
+    func claim() -> Int { claimed.add(1, ordering: .relaxed).oldValue }
 
     /// The results, once `done` has been signalled.
     func take() -> [Output] {

@@ -31,6 +31,12 @@ struct IndexWriter {
     private(set) var files: [String: FileRow] = [:]
     private var documents: [String: DocumentRow] = [:]
     private let decoder = JSONDecoder()
+    /// Whether the posting table is left out of date while files are written, to be rebuilt
+    /// whole by ``rebuildDeferredPostings()``. Kept in `meta` so that a scan killed before the
+    /// rebuild leaves the next scan to finish it.
+    private(set) var postingsDeferred = false
+
+    static let postingsDeferredKey = "postingsDeferred"
 
     init(index: MirrorIndex, scan: Int, now: Int64) throws(IndexError) {
         self.index = index
@@ -54,6 +60,59 @@ struct IndexWriter {
             }
             return (files, documents)
         }
+        postingsDeferred = try index.read { db in try index.meta(Self.postingsDeferredKey, db) } != nil
+    }
+
+    /// Stops maintaining the posting table row by row when the scan is about to read at least
+    /// as many files as the index has documents (a cold scan, above all). Rows inserted one
+    /// at a time land on random pages of a B-tree that outgrows the cache; one sorted
+    /// rebuild after the last batch appends them in order instead, and costs, at worst, as
+    /// much again as the postings being added.
+    mutating func deferPostingsIfBulk(reading count: Int) throws(IndexError) {
+        guard !postingsDeferred, count > 0, count >= documents.count else { return }
+        let index = self.index
+        try index.write { db in try index.setMeta(Self.postingsDeferredKey, "1", db) }
+        postingsDeferred = true
+    }
+
+    /// Rebuilds the posting table from the current versions' stored postings if it was
+    /// deferred, and clears the mark, in one transaction.
+    mutating func rebuildDeferredPostings() throws(IndexError) {
+        guard postingsDeferred else { return }
+        let index = self.index
+        try index.write { db in
+            try Self.rebuildPostings(db)
+            try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [Self.postingsDeferredKey])
+        }
+        postingsDeferred = false
+    }
+
+    /// Fills the posting table anew from the postings of every document's current version,
+    /// inserted in the table's key order.
+    static func rebuildPostings(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM posting")
+        // Each row as one 128-bit key, (signed hash, document) made unsigned, so that millions
+        // of them sort as plain integers rather than through a comparison closure.
+        var keys: [UInt128] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT d.id, p.postings FROM document d JOIN print p ON p.versionId = d.currentVersionId")
+        while let row = try rows.next() {
+            let document = UInt128(UInt64(bitPattern: row[0] as Int64))
+            for hash in HashBlob.decode(row[1]) { keys.append(UInt128(hash ^ (1 << 63)) << 64 | document) }
+        }
+        keys.sort()
+        let statement = try db.cachedStatement(sql: "INSERT INTO posting(hash, documentId) VALUES (?, ?)")
+        let handle = statement.sqliteStatement
+        for key in keys {
+            sqlite3_reset(handle)
+            sqlite3_bind_int64(handle, 1, Int64(bitPattern: UInt64(truncatingIfNeeded: key >> 64) ^ (1 << 63)))
+            sqlite3_bind_int64(handle, 2, Int64(bitPattern: UInt64(truncatingIfNeeded: key)))
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_DONE else {
+                sqlite3_reset(handle)
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+        }
+        sqlite3_reset(handle)
     }
 
     /// The site of a mirror path: its first folder (`www.reuters.com` in a wget mirror).
@@ -80,7 +139,13 @@ struct IndexWriter {
 
     mutating func write(_ results: [ProcessedFile], report: inout ScanReport) throws(IndexError) {
         var batchReport = report
+        // The tables are moved out rather than copied (a copy per batch made a cold scan
+        // quadratic in the mirror's size) and put back only after the commit: a failed
+        // batch leaves the writer without them, and the scan stops there.
         var files = self.files, documents = self.documents
+        self.files = [:]
+        self.documents = [:]
+        let postingsDeferred = self.postingsDeferred
         try index.write { db in
             var postingInserts: [(UInt64, Int64)] = []
             var postingDeletes: [(UInt64, Int64)] = []
@@ -120,17 +185,19 @@ struct IndexWriter {
                     if newVersion {
                         let versionID = try insertVersion(db, entry: entry, digest: digest, document: &document)
                         if let previous = document.currentVersion {
-                            let old = try Data.fetchOne(db, sql: "SELECT postings FROM print WHERE versionId = ?", arguments: [previous])
-                            for hash in old.map(HashBlob.decode) ?? [] { postingDeletes.append((hash, document.id)) }
+                            if !postingsDeferred {
+                                let old = try Data.fetchOne(db.cachedStatement(sql: "SELECT postings FROM print WHERE versionId = ?"), arguments: [previous])
+                                for hash in old.map(HashBlob.decode) ?? [] { postingDeletes.append((hash, document.id)) }
+                            }
                             // A snapshot file may still hold the previous version; then it is still seen.
-                            let held = try Bool.fetchOne(db, sql: """
+                            let held = try Bool.fetchOne(db.cachedStatement(sql: """
                                 SELECT EXISTS (SELECT 1 FROM file WHERE versionId = ? AND state = 'ok' AND path != ?)
-                                """, arguments: [previous, entry.path]) ?? false
+                                """), arguments: [previous, entry.path]) ?? false
                             if !held {
                                 try db.cachedStatement(sql: "UPDATE version SET lastScan = MAX(firstScan, ?) WHERE id = ?").execute(arguments: [scan - 1, previous])
                             }
                         }
-                        for hash in digest.postings { postingInserts.append((hash, document.id)) }
+                        if !postingsDeferred { for hash in digest.postings { postingInserts.append((hash, document.id)) } }
                         document.currentVersion = versionID
                         document.textHash = digest.textHash
                         document.titleHash = digest.titleHash
@@ -169,7 +236,7 @@ struct IndexWriter {
     private func insertVersion(_ db: Database, entry: MirrorEntry, digest: ArticleDigest, document: inout DocumentRow) throws -> Int64 {
         var classification: String?, silent = false, summary: String?
         if let previous = document.currentVersion,
-           let data = try Data.fetchOne(db, sql: "SELECT json FROM article WHERE versionId = ?", arguments: [previous]),
+           let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT json FROM article WHERE versionId = ?"), arguments: [previous]),
            let old = try? ArticleStore.article(from: data, decoder: decoder),
            let new = try? decoder.decode(Article.self, from: digest.json) {
             let diff = VersionDiff(from: old, to: new)
@@ -187,10 +254,10 @@ struct IndexWriter {
                              digest.created.map(\.text), digest.created?.hasTimeOfDay ?? true, digest.updated?.instant?.secondsSince1970, digest.updated.map(\.text),
                              digest.words, scan, now, classification, silent, summary])
         let versionID = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT INTO article(versionId, json) VALUES (?, ?)").execute(arguments: [versionID, ArticleStore.stored(digest.json)])
+        try db.cachedStatement(sql: "INSERT INTO article(versionId, json) VALUES (?, ?)").execute(arguments: [versionID, digest.storedJSON])
         try db.cachedStatement(sql: "INSERT INTO print(versionId, fingerprintVersion, paragraphHashes, postings, fingerprint) VALUES (?, ?, ?, ?, ?)").execute(
-                       arguments: [versionID, FingerprintVersion.current.description, HashBlob.encode(digest.paragraphHashes),
-                                   HashBlob.encode(digest.postings), digest.fingerprint])
+                       arguments: [versionID, FingerprintVersion.current.description, digest.paragraphHashBlob,
+                                   digest.postingBlob, digest.fingerprint])
         return versionID
     }
 

@@ -41,6 +41,10 @@ struct MirrorWalker {
             problems.append((relative, "folder cannot be read: \(String(cString: strerror(errno)))"))
             return
         }
+        // Names are looked up relative to the open folder (fstatat): the kernel then does not
+        // resolve the whole path again for each of a mirror's many files.
+        defer { closedir(directory) }
+        let folder = dirfd(directory)
         var names: [[UInt8]] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> [UInt8] in
@@ -50,20 +54,18 @@ struct MirrorWalker {
             if name.first == UInt8(ascii: ".") { continue }
             names.append(name)
         }
-        closedir(directory)
         names.sort { $0.lexicographicallyPrecedes($1) }
         for nameBytes in names {
             let name = String(decoding: nameBytes, as: UTF8.self)
             let path = relative.isEmpty ? name : relative + "/" + name
-            let fullPath = root + "/" + path
             var info = stat()
-            guard lstat(fullPath, &info) == 0 else {
+            guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
                 problems.append((path, String(cString: strerror(errno))))
                 continue
             }
             var kind = info.st_mode & S_IFMT
             if kind == S_IFLNK {
-                guard stat(fullPath, &info) == 0 else {
+                guard fstatat(folder, name, &info, 0) == 0 else {
                     let code = errno
                     problems.append((path, code == ELOOP ? "symbolic link loop" : "broken symbolic link (\(String(cString: strerror(code))))"))
                     continue

@@ -50,16 +50,8 @@ struct Refingerprinter {
             done += results.count
         }
         try index.write { db in
-            try db.execute(sql: "DELETE FROM posting; DELETE FROM link; DELETE FROM boilerplate; UPDATE document SET linkedVersionId = NULL")
-            var inserts: [(UInt64, Int64)] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT d.id, p.postings FROM document d JOIN print p ON p.versionId = d.currentVersionId
-                """)
-            while let row = try rows.next() {
-                let document: Int64 = row[0]
-                for hash in HashBlob.decode(row[1]) { inserts.append((hash, document)) }
-            }
-            try IndexWriter.applyPostings(db, deletes: [], inserts: inserts)
+            try db.execute(sql: "DELETE FROM link; DELETE FROM boilerplate; UPDATE document SET linkedVersionId = NULL")
+            try IndexWriter.rebuildPostings(db)
             try index.setMeta("fingerprintVersion", current, db)
         }
         return done

@@ -35,13 +35,13 @@ struct StoryAssigner {
             if let oldest = existing.min() {
                 story = oldest
             } else {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO story(firstScan, updatedScan, size, outlets, evidence) VALUES (?, ?, ?, '', '{}')
-                    """, arguments: [scan, scan, members.count])
+                    """).execute(arguments: [scan, scan, members.count])
                 story = db.lastInsertedRowID
             }
             for absorbed in existing where absorbed != story {
-                try db.execute(sql: "UPDATE story SET mergedInto = ?, size = 0, updatedScan = ? WHERE id = ?", arguments: [story, scan, absorbed])
+                try db.cachedStatement(sql: "UPDATE story SET mergedInto = ?, size = 0, updatedScan = ? WHERE id = ?").execute(arguments: [story, scan, absorbed])
             }
             assigned.insert(story)
             if Set(members) != oldMembers[story] {
@@ -51,28 +51,34 @@ struct StoryAssigner {
         }
         // Documents whose links are gone leave their story.
         for (document, story) in oldStory where !assigned.contains(story) || groups[sets.find(dense[document]!)]!.count < 2 {
-            try db.execute(sql: "UPDATE document SET storyId = NULL, storyScan = ? WHERE id = ?", arguments: [scan, document])
+            try db.cachedStatement(sql: "UPDATE document SET storyId = NULL, storyScan = ? WHERE id = ?").execute(arguments: [scan, document])
         }
         for (story, _) in oldMembers where !assigned.contains(story) {
-            try db.execute(sql: "UPDATE story SET size = 0, updatedScan = ? WHERE id = ? AND mergedInto IS NULL", arguments: [scan, story])
+            try db.cachedStatement(sql: "UPDATE story SET size = 0, updatedScan = ? WHERE id = ? AND mergedInto IS NULL").execute(arguments: [scan, story])
         }
-        for story in changedStories { try summarize(story, db) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]  // the same evidence text from run to run
+        for story in changedStories { try summarize(story, db, encoder: encoder) }
     }
 
     /// Recomputes a story's stored summary: size, title, outlets, times and likely source.
-    func summarize(_ story: Int64, _ db: Database) throws {
+    ///
+    /// Every statement here is a cached one: a cold scan summarizes tens of thousands of
+    /// stories, and compiling the SQL again for each (GRDB's authorizer runs on every
+    /// compilation) cost more than the summaries.
+    func summarize(_ story: Int64, _ db: Database, encoder: JSONEncoder) throws {
         let members = try StoryFacts.members(of: story, db)
-        let links = try StoryFacts.links(among: members.map(\.documentId), db)
+        let links = try StoryFacts.links(of: story, db)
         let source = SourceDecision(members: members, links: links)
         let published = members.compactMap(\.createdInstant).sorted()
         let outlets = Array(Set(members.map(\.outlet))).sorted()
         let sourceMember = members.first { $0.documentId == source.documentId }
         let title = sourceMember?.title ?? members.compactMap(\.title).first
-        let evidence = String(decoding: try JSONEncoder().encode(source.likelySource), as: UTF8.self)
-        try db.execute(sql: """
+        let evidence = String(decoding: try encoder.encode(source.likelySource), as: UTF8.self)
+        try db.cachedStatement(sql: """
             UPDATE story SET updatedScan = ?, size = ?, title = ?, sourceDocumentId = ?, agency = ?, firstPublished = ?,
             lastPublished = ?, outlets = ?, evidence = ?, mergedInto = NULL WHERE id = ?
-            """, arguments: [scan, members.count, title, source.documentId, source.likelySource.agency, published.first,
+            """).execute(arguments: [scan, members.count, title, source.documentId, source.likelySource.agency, published.first,
                              published.last, outlets.joined(separator: "\n"), evidence, story])
     }
 }
@@ -104,17 +110,28 @@ enum StoryFacts {
     }
 
     static func members(of story: Int64, _ db: Database) throws -> [Member] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT d.id, v.path, d.canonicalURL, d.site, COALESCE(v.outlet, d.outlet), v.title, v.agencies, v.created,
                    v.createdText, (SELECT MIN(firstSeenAt) FROM version WHERE documentId = d.id), d.storyScan, v.number, d.gone,
                    v.createdHasTime
             FROM document d JOIN version v ON v.id = d.currentVersionId WHERE d.storyId = ? ORDER BY d.id
-            """, arguments: [story]).map { row in
+            """), arguments: [story]).map { row in
             let site: String = row[3]
             let agencies: String = row[6]
             return Member(documentId: row[0], path: row[1], url: row[2], site: site, outlet: (row[4] as String?) ?? outletName(site: site),
                           title: row[5], agencies: agencies.split(separator: ",").map(String.init), createdInstant: row[7],
                           createdText: row[8], createdHasTime: row[13], firstSeenAt: row[9], storyScan: row[10], versions: row[11], gone: row[12])
+        }
+    }
+
+    /// The links between members of `story` (with one statement, cached, for every story).
+    static func links(of story: Int64, _ db: Database) throws -> [LinkFacts] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT l.a, l.b, l.verdict, l.score, l.aInB, l.bInA FROM link l
+            JOIN document da ON da.id = l.a JOIN document db ON db.id = l.b
+            WHERE da.storyId = ?1 AND db.storyId = ?1 ORDER BY l.a, l.b
+            """), arguments: [story]).map {
+            LinkFacts(a: $0[0], b: $0[1], verdict: $0[2], score: $0[3], aInB: $0[4], bInA: $0[5])
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+internal import GRDBSQLite
 import Wiretrace
 
 /// Links documents into stories.
@@ -58,26 +59,34 @@ struct StoryLinker {
         stats.documents = toLink.count
 
         // Dense ids for every document.
-        let documents: [(id: Int64, site: String)] = try index.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, site FROM document ORDER BY id").map { ($0[0], $0[1]) }
+        let documents: [(id: Int64, site: String, gone: Bool)] = try index.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, site, gone FROM document ORDER BY id").map { ($0[0], $0[1], $0[2]) }
         }
-        var dense: [Int64: Int32] = [:]
-        dense.reserveCapacity(documents.count)
+        // Document ids are row ids, never deleted, so an array indexed by id maps them.
+        var denseOf = [Int32](repeating: -1, count: Int(documents.last?.id ?? 0) + 1)
+        func denseID(_ id: Int64) -> Int32? {
+            guard id >= 0 && id < denseOf.count, denseOf[Int(id)] >= 0 else { return nil }
+            return denseOf[Int(id)]
+        }
         var siteOf: [Int32] = []
         var siteIDs: [String: Int32] = [:]
+        var siteNames: [String] = []
         var siteSizes: [Int32] = []
         for (position, document) in documents.enumerated() {
-            dense[document.id] = Int32(position)
+            denseOf[Int(document.id)] = Int32(position)
             let site = siteIDs[document.site] ?? {
                 let id = Int32(siteIDs.count)
                 siteIDs[document.site] = id
+                siteNames.append(document.site)
                 siteSizes.append(0)
                 return id
             }()
             siteOf.append(site)
             siteSizes[Int(site)] += 1
         }
-        let linking = Set(toLink.compactMap { dense[$0] })
+        var linking = [Bool](repeating: false, count: documents.count)
+        var linkingCount = 0
+        for id in toLink { if let position = denseID(id), !linking[Int(position)] { linking[Int(position)] = true; linkingCount += 1 } }
 
         // Links that stay, links to drop (documents whose text changed).
         let relinkedSet = Set(relinked)
@@ -86,41 +95,51 @@ struct StoryLinker {
         }
         existing.removeAll { relinkedSet.contains($0.0) || relinkedSet.contains($0.1) }
         var components = UnionFind(count: documents.count)
-        for (a, b) in existing { if let a = dense[a], let b = dense[b] { components.union(a, b) } }
+        for (a, b) in existing { if let a = denseID(a), let b = denseID(b) { components.union(a, b) } }
 
-        // Postings of the documents to link, then every document holding those hashes.
-        let wanted: Set<UInt64> = try index.read { db in
-            var hashes = Set<UInt64>()
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT d.id, p.postings FROM document d JOIN print p ON p.versionId = d.currentVersionId
-                WHERE d.gone = 0 AND d.currentVersionId IS NOT NULL
-                """)
-            while let row = try rows.next() {
-                guard toLink.contains(row[0]) else { continue }
-                for hash in HashBlob.decode(row[1]) { hashes.insert(hash) }
-            }
-            return hashes
-        }
-        var postings: [(hash: UInt64, document: Int32)] = try index.read { db in
-            var result: [(UInt64, Int32)] = []
-            let everything = toLink.count * 5 > documents.count
+        // Every document holding a hash that a document to link holds (and is not gone),
+        // grouped by hash in the order of the posting table's key. When most documents are
+        // to be linked (a cold scan), the whole table is read and a hash is kept when one of
+        // its holders is to be linked: the table holds exactly the current versions' postings.
+        // Otherwise the hashes of the documents to link are looked up.
+        var postingHashes: [Int64] = [], postingHolders: [Int32] = []
+        let everything = toLink.count * 5 > documents.count
+        try index.read { db in
             if !everything {
+                var hashes: [Int64] = []
+                let select = try db.makeStatement(sql: """
+                    SELECT p.postings FROM document d JOIN print p ON p.versionId = d.currentVersionId WHERE d.id = ? AND d.gone = 0
+                    """)
+                for document in toLink {
+                    for blob in try Data.fetchAll(select, arguments: [document]) { hashes += HashBlob.decode(blob).map(\.sql) }
+                }
+                hashes.sort()
                 try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS wanted(hash INTEGER PRIMARY KEY); DELETE FROM wanted")
                 let insert = try db.makeStatement(sql: "INSERT INTO wanted(hash) VALUES (?)")
-                for hash in wanted { try insert.execute(arguments: [hash.sql]) }
+                for (position, hash) in hashes.enumerated() where position == 0 || hashes[position - 1] != hash {
+                    try insert.execute(arguments: [hash])
+                }
             }
-            let sql = everything ? "SELECT hash, documentId FROM posting"
-                : "SELECT p.hash, p.documentId FROM wanted w JOIN posting p ON p.hash = w.hash"
-            let rows = try Row.fetchCursor(db, sql: sql)
-            while let row = try rows.next() {
-                let hash = (row[0] as Int64).hash
-                guard everything == false || wanted.contains(hash), let document = dense[row[1]] else { continue }
-                result.append((hash, document))
+            let statement = try db.makeStatement(sql: everything ? "SELECT hash, documentId FROM posting ORDER BY hash, documentId"
+                : "SELECT p.hash, p.documentId FROM wanted w JOIN posting p ON p.hash = w.hash ORDER BY p.hash, p.documentId")
+            // Millions of rows in a cold scan: read through the C API rather than as GRDB rows.
+            let handle = statement.sqliteStatement
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                guard let holder = denseID(sqlite3_column_int64(handle, 1)) else { continue }
+                postingHashes.append(sqlite3_column_int64(handle, 0))
+                postingHolders.append(holder)
             }
+            sqlite3_reset(handle)
             if !everything { try db.execute(sql: "DROP TABLE wanted") }
-            return result
         }
-        postings.sort { $0.hash < $1.hash || ($0.hash == $1.hash && $0.document < $1.document) }
+        // Documents whose hashes are looked up: to be linked, and not gone.
+        var wantedHolder = linking
+        for (position, document) in documents.enumerated() where document.gone { wantedHolder[position] = false }
 
         // Boilerplate and candidate pairs.
         var boilerplate = try index.read { db in
@@ -128,38 +147,49 @@ struct StoryLinker {
         }
         let rules = Boilerplate(documents: documents.count)
         var learned: [(UInt64, Int, String)] = []
-        var pairCounts: [UInt64: Int32] = [:]
+        var pairCounts = PairCounts()
+        var siteCounts = [Int32](repeating: 0, count: siteSizes.count)
+        var sitesSeen: [Int32] = []
         var start = 0
-        var siteCounts: [Int32: Int32] = [:]
-        while start < postings.count {
+        while start < postingHashes.count {
             var end = start + 1
-            while end < postings.count && postings[end].hash == postings[start].hash { end += 1 }
+            while end < postingHashes.count && postingHashes[end] == postingHashes[start] { end += 1 }
             defer { start = end }
-            let hash = postings[start].hash
-            let holders = postings[start..<end].map(\.document)
+            let hash = postingHashes[start].hash
+            let holders = postingHolders[start..<end]
             guard holders.count > 1, !boilerplate.contains(hash) else { continue }
-            siteCounts.removeAll(keepingCapacity: true)
-            for holder in holders { siteCounts[siteOf[Int(holder)], default: 0] += 1 }
-            if let reason = rules.reason(holders: holders.count, siteCounts: siteCounts, siteSizes: siteSizes,
-                                          siteName: { site in siteIDs.first { $0.value == site }?.key ?? "" }) {
-                boilerplate.insert(hash)
-                learned.append((hash, holders.count, reason))
-                continue
+            if everything && !holders.contains(where: { wantedHolder[Int($0)] }) { continue }
+            // Neither rule can call fewer holders than that boilerplate.
+            if holders.count >= Boilerplate.siteMinimumHolders {
+                for holder in holders {
+                    let site = siteOf[Int(holder)]
+                    if siteCounts[Int(site)] == 0 { sitesSeen.append(site) }
+                    siteCounts[Int(site)] += 1
+                }
+                let reason = rules.reason(holders: holders.count, siteCounts: sitesSeen.map { ($0, siteCounts[Int($0)]) },
+                                          siteSizes: siteSizes, siteName: { siteNames[Int($0)] })
+                for site in sitesSeen { siteCounts[Int(site)] = 0 }
+                sitesSeen.removeAll(keepingCapacity: true)
+                if let reason {
+                    boilerplate.insert(hash)
+                    learned.append((hash, holders.count, reason))
+                    continue
+                }
             }
-            for i in 0..<holders.count {
-                for j in (i + 1)..<holders.count where linking.contains(holders[i]) || linking.contains(holders[j]) {
-                    let key = UInt64(UInt32(holders[i])) << 32 | UInt64(UInt32(holders[j]))
-                    pairCounts[key, default: 0] += 1
+            for i in holders.indices {
+                for j in (i + 1)..<holders.endIndex where linking[Int(holders[i])] || linking[Int(holders[j])] {
+                    pairCounts.increment(holders[i], holders[j])
                 }
             }
         }
-        postings = []
+        postingHashes = []
+        postingHolders = []
         // Pairs learned as boilerplate after they were counted lose those counts only in
         // later scans; the comparison, which sees the learned boilerplate, has the last word.
-        var candidates: [Pair] = pairCounts.compactMap { key, count in
-            count >= Self.minimumSharedPostings ? Pair(a: Int32(truncatingIfNeeded: key >> 32), b: Int32(truncatingIfNeeded: key), shared: Int(count)) : nil
+        var candidates: [Pair] = []
+        pairCounts.forEach { a, b, count in
+            if count >= Self.minimumSharedPostings { candidates.append(Pair(a: a, b: b, shared: Int(count))) }
         }
-        pairCounts = [:]
         candidates.sort { ($0.shared, $1.a, $1.b) > ($1.shared, $0.a, $0.b) }
         stats.candidatePairs = candidates.count
         stats.learnedBoilerplate = learned.count
@@ -182,7 +212,7 @@ struct StoryLinker {
             stats.verifiedPairs += verified.count
             stats.rejectedPairs += rejected
             verifiedDocuments += sliceDocuments.count
-            progress(verifiedDocuments, linking.count)
+            progress(verifiedDocuments, linkingCount)
             slice = []
             sliceDocuments = []
         }
