@@ -1,5 +1,6 @@
 import Testing
 @testable import Wiretrace
+import WiretraceTestSupport
 
 /// Shortcuts the fingerprint takes for speed must answer what the general code answers.
 @Suite("Hashing shortcuts agree with the general code")
@@ -28,18 +29,5 @@ struct HashingShortcutsTests {
     @Test("known answer: small values, a repeat, and values that differ only in the low bits")
     func knownAnswer() {
         #expect(HashSort.sortedUnique([5, UInt64.max, 3, 5, 0, 4, 1 << 63]) == [0, 3, 4, 5, 1 << 63, UInt64.max])
-    }
-}
-
-/// A small seeded generator, so the cases are the same on every run.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

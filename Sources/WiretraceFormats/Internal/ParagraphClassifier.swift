@@ -21,7 +21,7 @@ enum ParagraphClassifier {
         if isSyndicationNotice(lower, length) { return .syndicationNotice(outlet: outletNamed(in: text)) }
         if let agencies = imageCredit(text, lower, length) { return .imageCredit(agencies: agencies) }
         if let agencies = textCredit(text, lower, length) { return .textCredit(agencies: agencies) }
-        if let reason = furniture(lower, wordCount: text.wordCount) { return .boilerplate(reason) }
+        if let reason = furniture(text, lower) { return .boilerplate(reason) }
         return .body
     }
 
@@ -66,7 +66,7 @@ enum ParagraphClassifier {
         let isTrailer = creditTrailers.contains(where: { lower.hasPrefixBytes($0) })
         // A line that is only an agency credit ("AFP", "— AFP", "(Reuters)", "PTI ABC DEF") has
         // at most four words between spaces, and so between spaces and slashes.
-        guard isTrailer || text.wordCount <= 4, length.isShorter(than: 240) else { return nil }
+        guard isTrailer || text.wordCount(upTo: 5) <= 4, length.isShorter(than: 240) else { return nil }
         if isTrailer { return Agencies.agencies(mentionedIn: text) }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "/" })
         if let first = words.first, words.count <= 4, let agency = Agencies.agency(named: String(first)),
@@ -90,13 +90,13 @@ enum ParagraphClassifier {
         ("یہ بھی پڑھیں", "related link"), ("相关新闻", "related link"), ("延伸阅读", "related link"), ("责任编辑", "editor line"),
     ]
 
-    private static func furniture(_ lower: String, wordCount: Int) -> String? {
+    private static func furniture(_ text: String, _ lower: String) -> String? {
         for (prefix, reason) in furniturePrefixes where lower.hasPrefixBytes(prefix) {
             // "Follow the money..." is prose; "Follow us on X" is furniture: keep prompts short.
-            if prefix == "follow " && wordCount > 12 { continue }
+            if prefix == "follow " && text.wordCount(upTo: 13) > 12 { continue }
             return reason
         }
-        if wordCount < 25 && lower.containsBytes("all rights reserved") { return "copyright" }
+        if lower.containsBytes("all rights reserved") && text.wordCount(upTo: 25) < 25 { return "copyright" }
         return nil
     }
 }
@@ -148,13 +148,20 @@ extension String {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `split(separator: " ").count`, counted on the bytes.
-    var wordCount: Int {
+    /// `split(separator: " ").count`, counted on the bytes, up to `limit`: the classifier's
+    /// rules only ask whether a line has more than a few words, and most lines do early on.
+    func wordCount(upTo limit: Int) -> Int {
         func count(_ bytes: some Sequence<UInt8>) -> Int {
             var count = 0
             var inWord = false
             for byte in bytes {
-                if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+                if byte == 0x20 {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                    if count == limit { break }
+                }
             }
             return count
         }
