@@ -97,19 +97,11 @@ struct Dateline: Equatable {
         return nil
     }
 
-    /// `split(separator: " ").count` of ASCII bytes.
+    /// `split(separator: " ").count` of ASCII bytes: the bytes that start a word.
     private static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var words = 0
-        var inWord = false
-        for byte in bytes {
-            if byte == 0x20 {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                words += 1
-            }
+        bytes.indices.reduce(0) { words, index in
+            bytes[index] != 0x20 && (index == 0 || bytes[index - 1] == 0x20) ? words + 1 : words
         }
-        return words
     }
 
     /// Whether `(` or `（` (EF BC 88) is anywhere in `bytes`.
