@@ -31,3 +31,21 @@ struct HashingShortcutsTests {
         #expect(HashSort.sortedUnique([5, UInt64.max, 3, 5, 0, 4, 1 << 63]) == [0, 3, 4, 5, 1 << 63, UInt64.max])
     }
 }
+
+@Suite("Agencies named in credits")
+struct AgencyMentionTests {
+    @Test("agencies a credit names, in order of appearance", arguments: [
+        ("(Reporting by Jane Doe; Editing by Press Trust of India)", ["PTI"]),
+        ("Reuters/ANI", ["Reuters", "ANI"]),
+        ("PTI-भाषा", ["PTI"]),
+        ("With inputs from the Associated Press and AFP", ["AFP", "AP"]),
+        ("(Reuters) \u{2014} AFP", ["Reuters", "AFP"]),
+        ("Agence France-Presse [Kyodo]", ["Kyodo", "AFP"]),
+        ("Photo: ap", []),
+        ("The associated pressure rose", []),
+        ("新华社（新华网）", ["Xinhua"]),
+    ] as [(String, [String])])
+    func mentioned(text: String, agencies: [String]) {
+        #expect(Agencies.agencies(mentionedIn: text) == agencies)
+    }
+}

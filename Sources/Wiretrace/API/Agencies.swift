@@ -65,20 +65,60 @@ public enum Agencies {
     /// "PTI-भाषा" or "Reuters/ANI", in order of appearance.
     public static func agencies(mentionedIn text: String) -> [String] {
         var found: [String] = []
-        for part in text.split(whereSeparator: { " ,;/&+|()[]（）".contains($0) }) {
+        for part in creditParts(of: text) {
             let candidates = [String(part)] + part.split(separator: "-").map(String.init)
             for candidate in candidates {
                 if let name = agency(named: candidate), !found.contains(name) { found.append(name) }
             }
         }
-        // Multi-word names ("Associated Press", "Press Trust of India").
-        let normalized = " " + Normalization.normalize(text) + " "
-        for entry in catalog where !found.contains(entry.name) {
-            for alias in entry.aliases where alias.contains(" ") && normalized.contains(" \(alias) ") {
-                found.append(entry.name); break
+        // Multi-word names ("Associated Press", "Press Trust of India"), between the same
+        // separators as single words (a credit often closes with the name and a parenthesis).
+        let words = (" " + Normalization.normalize(text) + " ").utf8.map { byte in
+            isCreditSeparator(byte) ? UInt8(ascii: " ") : byte
+        }
+        words.withUnsafeBufferPointer { words in
+            for (name, needles) in multiWordAliases where !found.contains(name) {
+                if needles.contains(where: { contains(words, $0) }) { found.append(name) }
             }
         }
         return found
+    }
+}
+
+extension Agencies {
+    /// The parts of a credit between separators. ASCII text is split on its bytes, which are
+    /// its characters, without the character-by-character walk the general split makes.
+    private static func creditParts(of text: String) -> [Substring] {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } } ?? false
+        guard ascii else { return text.split(whereSeparator: { " ,;/&+|()[]（）".contains($0) }) }
+        return text.utf8.split(whereSeparator: isCreditSeparator).map { Substring($0) }
+    }
+
+    /// The ASCII characters that separate the parts of a credit.
+    private static func isCreditSeparator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "/"), UInt8(ascii: "&"), UInt8(ascii: "+"),
+             UInt8(ascii: "|"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"):
+            true
+        default:
+            false
+        }
+    }
+
+    /// Aliases of more than one word, as the UTF-8 of ` alias `, by agency.
+    private static let multiWordAliases: [(name: String, needles: [[UInt8]])] = catalog.compactMap { entry in
+        let needles = entry.aliases.filter { $0.contains(" ") }.map { Array(" \($0) ".utf8) }
+        return needles.isEmpty ? nil : (entry.name, needles)
+    }
+
+    /// Whether `needle` occurs in `text`, byte for byte.
+    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard needle.count <= text.count else { return false }
+        guard let first = needle.first else { return true }
+        for start in 0...(text.count - needle.count) where text[start] == first {
+            if needle.indices.allSatisfy({ text[start + $0] == needle[$0] }) { return true }
+        }
+        return false
     }
 }
 
