@@ -405,12 +405,7 @@ struct HTMLReader {
         if mayStartTimeLabel(text), let found = PlainTextReader.labelledTime(text) { return found }
         let head = lowerHead(text)
         for (label, kind) in foreignTimeLabels where head.starts(with: label.utf8) {
-            var value = Substring(text.dropFirst(label.count))
-            while let first = value.first, first == ":" || first == " " || first == "-" { value = value.dropFirst() }
-            let rest = String(value)
-            guard !rest.isEmpty, ArticleTime(kind: kind, text: rest, source: "", context: TimeContext(dayMonthOrder: .dayFirst)) != nil
-            else { continue }
-            return (kind, String(text.prefix(label.count)), rest)
+            if let found = PlainTextReader.time(after: label, kind: kind, in: text) { return found }
         }
         return nil
     }

@@ -177,14 +177,20 @@ struct PlainTextReader {
         else { return nil }
         let lower = line.lowercased()
         for (label, kind) in timeLabels where lower.hasPrefix(label) {
-            var value = Substring(line.dropFirst(label.count))
-            while let first = value.first, first == ":" || first == " " || first == "-" { value = value.dropFirst() }
-            let text = String(value)
-            guard !text.isEmpty, ArticleTime(kind: kind, text: text, source: "", context: TimeContext(dayMonthOrder: .dayFirst)) != nil
-            else { continue }
-            return (kind, String(line.prefix(label.count)), text)
+            if let found = time(after: label, kind: kind, in: line) { return found }
         }
         return nil
+    }
+
+    /// The time that follows `label` (and a colon, dash or spaces) at the start of `line`:
+    /// the kind, the label as written and the time's text, when that text reads as a time.
+    static func time(after label: String, kind: ArticleTime.Kind, in line: String) -> (ArticleTime.Kind, String, String)? {
+        var value = Substring(line.dropFirst(label.count))
+        while let first = value.first, first == ":" || first == " " || first == "-" { value = value.dropFirst() }
+        let text = String(value)
+        guard !text.isEmpty, ArticleTime(kind: kind, text: text, source: "", context: TimeContext(dayMonthOrder: .dayFirst)) != nil
+        else { return nil }
+        return (kind, String(line.prefix(label.count)), text)
     }
 
     /// `By Jane Doe`, `By Jane Doe and John Roe, Reuters`.

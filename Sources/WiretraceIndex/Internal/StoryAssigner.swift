@@ -103,6 +103,7 @@ enum StoryFacts {
         var gone: Bool
     }
 
+    /// A verified link between two documents, as the link table holds it.
     struct LinkFacts {
         var a: Int64, b: Int64
         var verdict: String

@@ -32,12 +32,6 @@ struct StoryLinker {
         var shared: Int
     }
 
-    struct Link {
-        var a: Int64, b: Int64
-        var verdict: String
-        var score: Double, aInB: Double, bInA: Double
-    }
-
     func run(progress: (Int, Int) -> Void) throws(IndexError) -> ScanReport.Linking {
         var stats = ScanReport.Linking()
         // Documents to link, and their neighbours when they had been linked before.
@@ -196,7 +190,7 @@ struct StoryLinker {
 
         // Verify, in groups of candidates that touch each other, so that each document is
         // fingerprinted about once.
-        var links: [Link] = []
+        var links: [StoryFacts.LinkFacts] = []
         let groups = Self.groups(of: candidates, count: documents.count)
         let prints = FingerprintLoader(index: index, documents: documents.map(\.id), boilerplate: boilerplate)
         var verifiedDocuments = 0
@@ -206,8 +200,8 @@ struct StoryLinker {
             guard !slice.isEmpty else { return }
             let (verified, rejected) = try verify(slice, components: &components, prints: prints)
             links += verified.map { pair, comparison in
-                Link(a: documents[Int(pair.a)].id, b: documents[Int(pair.b)].id, verdict: comparison.verdict.rawValue,
-                     score: comparison.score, aInB: comparison.containmentOfAInB, bInA: comparison.containmentOfBInA)
+                StoryFacts.LinkFacts(a: documents[Int(pair.a)].id, b: documents[Int(pair.b)].id, verdict: comparison.verdict.rawValue,
+                                     score: comparison.score, aInB: comparison.containmentOfAInB, bInA: comparison.containmentOfBInA)
             }
             stats.verifiedPairs += verified.count
             stats.rejectedPairs += rejected
