@@ -48,6 +48,20 @@ public final class MirrorIndex: Sendable {
             if !exists && !folder.isEmpty {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
+        } catch {
+            throw IndexError(path: path, reason: .database("cannot open: \(error)"))
+        }
+        // Another process may be creating the same index at this moment (a second scan, or a
+        // query polling an index a scan is creating). Switching a new file to WAL can then
+        // find it locked, and both may run the migrations: each migration is one transaction,
+        // so the loser's rolls back whole; on a retry the winner's is applied and nothing is
+        // left to do.
+        database = try Self.retryingRaces { () throws(IndexError) in try Self.openQueue(path) }
+        try Self.retryingRaces { () throws(IndexError) in try check() }
+    }
+
+    private static func openQueue(_ path: String) throws(IndexError) -> DatabaseQueue {
+        do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
             configuration.prepareDatabase { db in
@@ -56,21 +70,21 @@ public final class MirrorIndex: Sendable {
                 try db.execute(sql: "PRAGMA cache_size = -262144")
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
             }
-            database = try DatabaseQueue(path: path, configuration: configuration)
+            return try DatabaseQueue(path: path, configuration: configuration)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw IndexError(path: path, reason: .notAnIndex)
         } catch {
             throw IndexError(path: path, reason: .database("cannot open: \(error)"))
         }
-        // Another process may be creating the same index at this moment (a second scan, or a
-        // query polling an index a scan is creating): both then run the migrations. Each
-        // migration is one transaction, so the loser's rolls back whole; on a retry the
-        // winner's is applied and nothing is left to do.
+    }
+
+    /// `body`, run again (up to 40 times, 50 ms apart) while it fails as a concurrent
+    /// creation of the same index can make it fail.
+    private static func retryingRaces<T>(_ body: () throws(IndexError) -> T) throws(IndexError) -> T {
         var attempt = 0
         while true {
             do {
-                try check()
-                break
+                return try body()
             } catch let error where attempt < 40 && error.isDatabaseRace {
                 attempt += 1
                 usleep(50_000)
