@@ -174,17 +174,13 @@ enum FileProcessor {
             let reason = ReadError(path: entry.path, reason: .tooLarge(bytes: entry.size, limit: maxSize)).reasonText
             return ProcessedFile(entry: entry, outcome: .bad(reason))
         }
-        do {
+        do throws(ReadError) {
             let bytes = try ArticleFile.load(root + "/" + entry.path, sizeLimit: maxSize)
             let result = try reader.read(bytes, name: entry.path)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            return ProcessedFile(entry: entry, outcome: .article(try ArticleDigest(result, encoder: encoder)))
-        } catch let error as ReadError {
+            return ProcessedFile(entry: entry, outcome: .article(ArticleDigest(result)))
+        } catch {
             let reason = error.reason == .notFound ? "vanished while the scan was reading it" : error.reasonText
             return ProcessedFile(entry: entry, outcome: .bad(reason))
-        } catch {
-            return ProcessedFile(entry: entry, outcome: .bad("\(error)"))
         }
     }
 }

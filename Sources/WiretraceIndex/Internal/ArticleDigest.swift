@@ -6,8 +6,8 @@ import WiretraceFormats
 /// hashes, and its postings. Computed on the worker threads, down to the stored forms, so
 /// that the single writer only writes.
 struct ArticleDigest: Sendable {
-    var json: Data
-    /// `json` in its stored form (``ArticleStore/stored(_:)``).
+    var article: Article
+    /// The article's JSON (``ArticleJSON``) in its stored form (``ArticleStore/stored(_:)``).
     var storedJSON: Data
     var format: String
     var title: String?
@@ -31,11 +31,11 @@ struct ArticleDigest: Sendable {
     var words: Int
     var warnings: [String]
 
-    init(_ result: ArticleReader.Result, encoder: JSONEncoder) throws {
+    init(_ result: ArticleReader.Result) {
         let article = result.article
         let print = Fingerprint(of: article)
-        json = try encoder.encode(article)
-        storedJSON = ArticleStore.stored(json)
+        self.article = article
+        storedJSON = ArticleStore.stored(ArticleJSON.encode(article))
         format = result.format.rawValue
         title = article.title
         outlet = article.outlet

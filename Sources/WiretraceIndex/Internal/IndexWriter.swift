@@ -237,9 +237,8 @@ struct IndexWriter {
         var classification: String?, silent = false, summary: String?
         if let previous = document.currentVersion,
            let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT json FROM article WHERE versionId = ?"), arguments: [previous]),
-           let old = try? ArticleStore.article(from: data, decoder: decoder),
-           let new = try? decoder.decode(Article.self, from: digest.json) {
-            let diff = VersionDiff(from: old, to: new)
+           let old = try? ArticleStore.article(from: data, decoder: decoder) {
+            let diff = VersionDiff(from: old, to: digest.article)
             classification = diff.classification.rawValue
             silent = diff.isSilentEdit
             summary = VersionSummaryText.line(for: diff)
