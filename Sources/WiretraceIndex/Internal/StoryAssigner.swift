@@ -56,30 +56,55 @@ struct StoryAssigner {
         for (story, _) in oldMembers where !assigned.contains(story) {
             try db.cachedStatement(sql: "UPDATE story SET size = 0, updatedScan = ? WHERE id = ? AND mergedInto IS NULL").execute(arguments: [scan, story])
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]  // the same evidence text from run to run
-        for story in changedStories { try summarize(story, db, encoder: encoder) }
+        try summarize(changedStories, db)
     }
 
-    /// Recomputes a story's stored summary: size, title, outlets, times and likely source.
+    /// What a story's row says of it, worked out from its members and links.
+    struct Summary: Sendable {
+        var size: Int
+        var title: String?
+        var source: SourceDecision
+        var firstPublished: Int64?
+        var lastPublished: Int64?
+        var outlets: [String]
+        var evidenceJSON: String
+    }
+
+    /// Recomputes the stored summaries of `stories`: size, title, outlets, times and likely
+    /// source.
     ///
-    /// Every statement here is a cached one: a cold scan summarizes tens of thousands of
-    /// stories, and compiling the SQL again for each (GRDB's authorizer runs on every
-    /// compilation) cost more than the summaries.
-    func summarize(_ story: Int64, _ db: Database, encoder: JSONEncoder) throws {
-        let members = try StoryFacts.members(of: story, db)
-        let links = try StoryFacts.links(of: story, db)
-        let source = SourceDecision(members: members, links: links)
-        let published = members.compactMap(\.createdInstant).sorted()
-        let outlets = Array(Set(members.map(\.outlet))).sorted()
-        let sourceMember = members.first { $0.documentId == source.documentId }
-        let title = sourceMember?.title ?? members.compactMap(\.title).first
-        let evidence = String(decoding: try encoder.encode(source.likelySource), as: UTF8.self)
-        try db.cachedStatement(sql: """
+    /// A cold scan summarizes tens of thousands of stories: their members and links are read
+    /// with one statement each for all of them, the decisions are made on all cores, and the
+    /// rows are written with one cached statement.
+    func summarize(_ stories: [Int64], _ db: Database) throws {
+        guard !stories.isEmpty else { return }
+        let facts = try StoryFacts.membersAndLinks(ofStories: stories, db)
+        let results = PendingChunk<Summary>(count: stories.count)
+        DispatchQueue.concurrentPerform(iterations: stories.count) { position in
+            let (members, links) = facts[stories[position]] ?? ([], [])
+            results.store(Self.summary(members: members, links: links), at: position)
+        }
+        let update = try db.cachedStatement(sql: """
             UPDATE story SET updatedScan = ?, size = ?, title = ?, sourceDocumentId = ?, agency = ?, firstPublished = ?,
             lastPublished = ?, outlets = ?, evidence = ?, mergedInto = NULL WHERE id = ?
-            """).execute(arguments: [scan, members.count, title, source.documentId, source.likelySource.agency, published.first,
-                             published.last, outlets.joined(separator: "\n"), evidence, story])
+            """)
+        for (story, summary) in zip(stories, results.take()) {
+            try update.execute(arguments: [scan, summary.size, summary.title, summary.source.documentId, summary.source.likelySource.agency,
+                                           summary.firstPublished, summary.lastPublished, summary.outlets.joined(separator: "\n"),
+                                           summary.evidenceJSON, story])
+        }
+    }
+
+    static func summary(members: [StoryFacts.Member], links: [StoryFacts.LinkFacts]) -> Summary {
+        let source = SourceDecision(members: members, links: links)
+        let published = members.compactMap(\.createdInstant).sorted()
+        let sourceMember = members.first { $0.documentId == source.documentId }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]  // the same evidence text from run to run
+        let evidence = (try? encoder.encode(source.likelySource)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return Summary(size: members.count, title: sourceMember?.title ?? members.compactMap(\.title).first, source: source,
+                       firstPublished: published.first, lastPublished: published.last,
+                       outlets: Array(Set(members.map(\.outlet))).sorted(), evidenceJSON: evidence)
     }
 }
 
@@ -110,38 +135,53 @@ enum StoryFacts {
         var score: Double, aInB: Double, bInA: Double
     }
 
-    static func members(of story: Int64, _ db: Database) throws -> [Member] {
-        try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT d.id, v.path, d.canonicalURL, d.site, COALESCE(v.outlet, d.outlet), v.title, v.agencies, v.created,
-                   v.createdText, (SELECT MIN(firstSeenAt) FROM version WHERE documentId = d.id), d.storyScan, v.number, d.gone,
-                   v.createdHasTime
-            FROM document d JOIN version v ON v.id = d.currentVersionId WHERE d.storyId = ? ORDER BY d.id
-            """), arguments: [story]).map { row in
-            let site: String = row[3]
-            let agencies: String = row[6]
-            return Member(documentId: row[0], path: row[1], url: row[2], site: site, outlet: (row[4] as String?) ?? outletName(site: site),
-                          title: row[5], agencies: agencies.split(separator: ",").map(String.init), createdInstant: row[7],
-                          createdText: row[8], createdHasTime: row[13], firstSeenAt: row[9], storyScan: row[10], versions: row[11], gone: row[12])
-        }
+    /// The columns ``member(_:)`` reads, with the story id last.
+    private static let memberSelect = """
+        SELECT d.id, v.path, d.canonicalURL, d.site, COALESCE(v.outlet, d.outlet), v.title, v.agencies, v.created,
+               v.createdText, (SELECT MIN(firstSeenAt) FROM version WHERE documentId = d.id), d.storyScan, v.number, d.gone,
+               v.createdHasTime, d.storyId
+        FROM document d JOIN version v ON v.id = d.currentVersionId
+        """
+
+    private static func member(_ row: Row) -> Member {
+        let site: String = row[3]
+        let agencies: String = row[6]
+        return Member(documentId: row[0], path: row[1], url: row[2], site: site, outlet: (row[4] as String?) ?? outletName(site: site),
+                      title: row[5], agencies: agencies.split(separator: ",").map(String.init), createdInstant: row[7],
+                      createdText: row[8], createdHasTime: row[13], firstSeenAt: row[9], storyScan: row[10], versions: row[11], gone: row[12])
     }
 
-    /// The links between members of `story` (with one statement, cached, for every story).
-    static func links(of story: Int64, _ db: Database) throws -> [LinkFacts] {
-        try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT l.a, l.b, l.verdict, l.score, l.aInB, l.bInA FROM link l
+    private static func link(_ row: Row) -> LinkFacts {
+        LinkFacts(a: row[0], b: row[1], verdict: row[2], score: row[3], aInB: row[4], bInA: row[5])
+    }
+
+    static func members(of story: Int64, _ db: Database) throws -> [Member] {
+        try Row.fetchAll(db.cachedStatement(sql: memberSelect + " WHERE d.storyId = ? ORDER BY d.id"), arguments: [story]).map(member)
+    }
+
+    /// The members and the links among them of each of `stories`, members in document order
+    /// and links in (a, b) order, read with one statement each.
+    static func membersAndLinks(ofStories stories: [Int64], _ db: Database) throws -> [Int64: ([Member], [LinkFacts])] {
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS summarizing(story INTEGER PRIMARY KEY); DELETE FROM summarizing")
+        defer { try? db.execute(sql: "DROP TABLE summarizing") }
+        let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO summarizing(story) VALUES (?)")
+        for story in stories { try insert.execute(arguments: [story]) }
+        var facts: [Int64: ([Member], [LinkFacts])] = [:]
+        let members = try Row.fetchCursor(db, sql: memberSelect + " WHERE d.storyId IN (SELECT story FROM summarizing) ORDER BY d.id")
+        while let row = try members.next() { facts[row[14], default: ([], [])].0.append(member(row)) }
+        let links = try Row.fetchCursor(db, sql: """
+            SELECT l.a, l.b, l.verdict, l.score, l.aInB, l.bInA, da.storyId FROM link l
             JOIN document da ON da.id = l.a JOIN document db ON db.id = l.b
-            WHERE da.storyId = ?1 AND db.storyId = ?1 ORDER BY l.a, l.b
-            """), arguments: [story]).map {
-            LinkFacts(a: $0[0], b: $0[1], verdict: $0[2], score: $0[3], aInB: $0[4], bInA: $0[5])
-        }
+            WHERE da.storyId IN (SELECT story FROM summarizing) AND db.storyId = da.storyId ORDER BY l.a, l.b
+            """)
+        while let row = try links.next() { facts[row[6], default: ([], [])].1.append(link(row)) }
+        return facts
     }
 
     static func links(among documents: [Int64], _ db: Database) throws -> [LinkFacts] {
         guard !documents.isEmpty else { return [] }
         let list = documents.map(String.init).joined(separator: ",")
-        return try Row.fetchAll(db, sql: "SELECT a, b, verdict, score, aInB, bInA FROM link WHERE a IN (\(list)) AND b IN (\(list))").map {
-            LinkFacts(a: $0[0], b: $0[1], verdict: $0[2], score: $0[3], aInB: $0[4], bInA: $0[5])
-        }
+        return try Row.fetchAll(db, sql: "SELECT a, b, verdict, score, aInB, bInA FROM link WHERE a IN (\(list)) AND b IN (\(list))").map(link)
     }
 
     /// A readable outlet name for a mirror site: `www.reuters.com` → `reuters.com`.
