@@ -20,6 +20,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CWiretraceXML", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CWiretraceZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CWiretraceZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         // ICU's NFKC_Casefold behind one plain-C function (see its header for why).
         .target(
             name: "CWiretraceICU",
@@ -36,7 +37,7 @@ let package = Package(
         .target(
             name: "WiretraceIndex",
             dependencies: [
-                "Wiretrace", "WiretraceFormats", "CWiretraceZlib",
+                "Wiretrace", "WiretraceFormats", "CWiretraceZlib", "CWiretraceZstd",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),

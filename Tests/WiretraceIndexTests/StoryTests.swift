@@ -39,7 +39,7 @@ struct StoryTests {
         try mirror.copySample("articles/devdiscourse-reuters-baghdad-embassy.txt", to: "www.devdiscourse.com/article/baghdad.txt")
         let story = try #require(try mirror.scan().newStories.first)
         #expect(Set(story.timeline.map(\.path)) == ["www.reuters.com/world/baghdad.txt", "www.devdiscourse.com/article/baghdad.txt"])
-        // The stored article (deflated since v2) reads back for history and reports.
+        // The stored article (compressed since v2) reads back for history and reports.
         let first = try #require(story.timeline.first)
         let article = try #require(try mirror.index().currentArticle(ofDocument: first.documentId))
         #expect(article.paragraphs.contains { $0.text.contains("spokeperson") })

@@ -1,55 +1,66 @@
 import Foundation
 import Wiretrace
 internal import CWiretraceZlib
+internal import CWiretraceZstd
 
-/// How the index stores an article's JSON: deflated by zlib (level 1), behind a one-byte tag
-/// and the inflated length. JSON of an article repeats its keys in every paragraph and time,
-/// so it shrinks about fourfold, and the article table is most of an index's size.
+/// How the index stores an article's JSON: compressed with Zstandard (level 1), behind a
+/// one-byte tag and the JSON's length. Article JSON repeats its keys in every paragraph and
+/// time, so it halves; the article table is most of an index's size.
 ///
-/// Stored form: `Z`, the JSON's length as a little-endian UInt32, then a zlib stream. Rows
-/// written before schema v2 hold the JSON itself, which always starts with `{`; ``json(from:)``
-/// reads both.
+/// Stored forms, told apart by their first byte:
+/// - `S`, the JSON's length as a little-endian UInt32, then a Zstandard frame (schema v3 on);
+/// - `Z`, the same with a zlib stream (schema v2). Zstandard level 1 compresses article JSON
+///   as small as zlib level 1 does, about five times faster (`Scripts/Benchmarks/README.md`),
+///   and zlib was a tenth of a cold scan's CPU;
+/// - the JSON itself, which always starts with `{` (schema v1, and JSON too short to gain).
 enum ArticleStore {
-    static let tag: UInt8 = 0x5A  // "Z"
+    static let zstdTag: UInt8 = 0x53  // "S"
+    static let zlibTag: UInt8 = 0x5A  // "Z"
+    static let headerSize = 5
 
     /// The stored form of `json`.
     static func stored(_ json: Data) -> Data {
         guard json.count > 64, json.count < Int(UInt32.max) else { return json }
-        var bound = compressBound(uLong(json.count))
-        var output = Data(count: 5 + Int(bound))
-        let status = output.withUnsafeMutableBytes { out -> Int32 in
-            out[0] = tag
+        let bound = ZSTD_compressBound(json.count)
+        var output = Data(count: headerSize + bound)
+        let written = output.withUnsafeMutableBytes { out -> Int in
+            out[0] = zstdTag
             out.storeBytes(of: UInt32(json.count).littleEndian, toByteOffset: 1, as: UInt32.self)
-            let target = out.baseAddress!.advanced(by: 5).assumingMemoryBound(to: Bytef.self)
             return json.withUnsafeBytes { input in
-                compress2(target, &bound, input.baseAddress!.assumingMemoryBound(to: Bytef.self), uLong(json.count), 1)
+                ZSTD_compress(out.baseAddress! + headerSize, bound, input.baseAddress!, input.count, 1)
             }
         }
-        guard status == Z_OK else { return json }
-        output.count = 5 + Int(bound)
+        guard ZSTD_isError(written) == 0 else { return json }
+        output.count = headerSize + written
         return output
     }
 
-    /// The article JSON of a stored form; `nil` when the stream is damaged.
+    /// The article JSON of a stored form; `nil` when it is damaged.
     static func json(from stored: Data) -> Data? {
         guard let first = stored.first else { return nil }
-        guard first == tag else { return stored }
-        guard stored.count >= 5 else { return nil }
+        guard first == zstdTag || first == zlibTag else { return stored }
+        guard stored.count >= headerSize else { return nil }
         return stored.withUnsafeBytes { raw -> Data? in
             let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 1, as: UInt32.self)))
             var output = Data(count: length)
-            var produced = uLongf(length)
-            let status = output.withUnsafeMutableBytes { out -> Int32 in
-                guard let target = out.baseAddress else { return Z_OK }
-                return uncompress(target.assumingMemoryBound(to: Bytef.self), &produced,
-                                  raw.baseAddress!.advanced(by: 5).assumingMemoryBound(to: Bytef.self), uLong(raw.count - 5))
+            let complete = output.withUnsafeMutableBytes { out -> Bool in
+                guard let target = out.baseAddress else { return true }
+                let source = raw.baseAddress! + headerSize, sourceCount = raw.count - headerSize
+                if first == zstdTag {
+                    let produced = ZSTD_decompress(target, length, source, sourceCount)
+                    return ZSTD_isError(produced) == 0 && produced == length
+                }
+                var produced = uLongf(length)
+                let status = uncompress(target.assumingMemoryBound(to: Bytef.self), &produced,
+                                        source.assumingMemoryBound(to: Bytef.self), uLong(sourceCount))
+                return status == Z_OK && Int(produced) == length
             }
-            return status == Z_OK && Int(produced) == length ? output : nil
+            return complete ? output : nil
         }
     }
 
     struct Damaged: Error, CustomStringConvertible {
-        var description: String { "a stored article is damaged (zlib could not inflate it)" }
+        var description: String { "a stored article is damaged (it could not be decompressed)" }
     }
 
     /// The article of a stored form.

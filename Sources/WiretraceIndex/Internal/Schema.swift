@@ -131,9 +131,14 @@ enum Schema {
             // From v2 on, article.json may also hold the JSON deflated (see ArticleStore).
             try db.execute(sql: "ALTER TABLE print ADD COLUMN fingerprint BLOB")
         }
+        migrator.registerMigration("v3") { _ in
+            // No table changes: from v3 on, article.json may hold the JSON compressed with
+            // Zstandard (see ArticleStore), which a build that knows only v2 could not read;
+            // recording the migration makes such a build refuse the index instead.
+        }
         return migrator
     }
 
     /// Names of the migrations this build knows.
-    static let knownMigrations: Set<String> = ["v1", "v2"]
+    static let knownMigrations: Set<String> = ["v1", "v2", "v3"]
 }
