@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
 
 /// A regular file found in the mirror, with what decides whether it must be read again.
 struct MirrorEntry: Sendable {
@@ -32,10 +33,14 @@ struct MirrorWalker {
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw IndexError(path: root, reason: .mirror("not a folder")) }
         guard let directory = opendir(root) else { throw IndexError(path: root, reason: .mirror(String(cString: strerror(errno)))) }
         closedir(directory)
-        walkFolder("")
+        walkFolder("", subfoldersInParallel: true)
     }
 
-    private mutating func walkFolder(_ relative: String) {
+    /// Walks one folder; with `subfoldersInParallel`, its subfolders (a mirror's sites) are
+    /// walked on all cores, each by a walker of its own, and their findings put in the
+    /// places a walk in order would have given them. Listing folders and reading file status
+    /// is kernel work that one core did at about 100,000 files a second.
+    private mutating func walkFolder(_ relative: String, subfoldersInParallel: Bool = false) {
         let full = relative.isEmpty ? root : root + "/" + relative
         guard let directory = opendir(full) else {
             problems.append((relative, "folder cannot be read: \(String(cString: strerror(errno)))"))
@@ -55,6 +60,8 @@ struct MirrorWalker {
             names.append(name)
         }
         names.sort { $0.lexicographicallyPrecedes($1) }
+        // Subfolders left for the parallel walk, with where their findings go.
+        var subfolders: [(path: String, entryPosition: Int, problemPosition: Int)] = []
         for nameBytes in names {
             let name = String(decoding: nameBytes, as: UTF8.self)
             let path = relative.isEmpty ? name : relative + "/" + name
@@ -73,13 +80,29 @@ struct MirrorWalker {
                 kind = info.st_mode & S_IFMT
                 if kind == S_IFDIR { skippedFolderLinks += 1; continue }
             }
-            if kind == S_IFDIR {
+            if kind == S_IFDIR && subfoldersInParallel {
+                subfolders.append((path, entries.count, problems.count))
+            } else if kind == S_IFDIR {
                 walkFolder(path)
             } else if kind == S_IFREG {
                 let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
                 entries.append(MirrorEntry(path: path, size: Int(info.st_size), mtime: mtime, inode: Int64(bitPattern: UInt64(info.st_ino))))
             }
             // Sockets, pipes and devices are not articles; they are passed over silently.
+        }
+        guard !subfolders.isEmpty else { return }
+        let walked = PendingChunk<MirrorWalker>(count: subfolders.count)
+        let root = self.root, paths = subfolders.map(\.path)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { position in
+            var walker = MirrorWalker(root: root)
+            walker.walkFolder(paths[position])
+            walked.store(walker, at: position)
+        }
+        // Last first, so that the recorded positions still hold.
+        for (subfolder, walker) in zip(subfolders, walked.take()).reversed() {
+            entries.insert(contentsOf: walker.entries, at: subfolder.entryPosition)
+            problems.insert(contentsOf: walker.problems, at: subfolder.problemPosition)
+            skippedFolderLinks += walker.skippedFolderLinks
         }
     }
 }
