@@ -1,43 +1,62 @@
 /// Normalizes, hashes and shingles paragraphs into one flat buffer, reusing its scratch
 /// space from one paragraph to the next.
-struct FingerprintBuilder {
+struct FingerprintBuilder: ~Copyable {
     let shingleSize: Int
     var bytes: [UInt8] = []
     var paragraphs: [Fingerprint.ParagraphPrint] = []
-    private var tokenHashes: [UInt64] = []
+    /// The token hashes of the paragraph being added. A paragraph has at most as many tokens
+    /// as its normalized text has bytes (tokens are disjoint and never empty).
+    private var tokenHashes: UnsafeMutableBufferPointer<UInt64>
 
     init(shingleSize: Int) {
         self.shingleSize = shingleSize
         bytes.reserveCapacity(4096)
+        tokenHashes = .allocate(capacity: 1024)
     }
+
+    deinit { tokenHashes.deallocate() }
 
     mutating func add(_ text: Substring, role: Paragraph.Role) {
         let start = bytes.count
         var text = text
-        text.withUTF8 { TextNormalizer.appendNormalized(utf8: $0, to: &bytes) }
+        let tokenCount = text.withUTF8 { appendNormalized($0) }
         let range = start..<bytes.count
-        // Tokens are disjoint and never empty, so there are at most as many as bytes: hash
-        // them into uninitialized space rather than appending one by one.
-        let hash = bytes.withUnsafeBufferPointer { all -> UInt64 in
-            let slice = UnsafeBufferPointer(rebasing: all[range])
-            tokenHashes = [UInt64](unsafeUninitializedCapacity: slice.count) { buffer, initialized in
-                var count = 0
-                Tokenizer.forEachToken(in: slice) { token in
-                    buffer[count] = XXH3.hash64(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: slice[token])))
-                    count += 1
-                }
-                initialized = count
-            }
-            return XXH3.hash64(UnsafeRawBufferPointer(slice))
-        }
-        let shingles = Shingles.hashes(ofTokenHashes: tokenHashes, size: shingleSize)
+        let hash = bytes.withUnsafeBytes { XXH3.hash64(UnsafeRawBufferPointer(rebasing: $0[range])) }
+        let shingles = Shingles.hashes(ofTokenHashes: UnsafeBufferPointer(rebasing: tokenHashes[..<tokenCount]), size: shingleSize)
         let status: Fingerprint.Status
         switch role {
         case .boilerplate: status = .boilerplate
         case .credit: status = .credit
-        case .body: status = tokenHashes.isEmpty ? .empty : .counted
+        case .body: status = tokenCount == 0 ? .empty : .counted
         }
-        paragraphs.append(.init(hash: hash, wordCount: tokenHashes.count, shingles: shingles, status: status, range: range))
+        paragraphs.append(.init(hash: hash, wordCount: tokenCount, shingles: shingles, status: status, range: range))
+    }
+
+    /// Appends the normalized form of `utf8` to ``bytes`` and puts the hash of each of its
+    /// tokens in ``tokenHashes``; returns the number of tokens.
+    private mutating func appendNormalized(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        // Most paragraphs: one pass that normalizes, finds tokens and hashes them. The simple
+        // path never makes text longer, so the input's length bounds the tokens.
+        reserveTokens(utf8.count)
+        var hashes = TokenHashes(into: tokenHashes)
+        if TextNormalizer.appendSimple(utf8, to: &bytes, tokens: &hashes) { return hashes.count }
+        // The rest (ICU): normalize, then tokenize what was written.
+        let start = bytes.count
+        TextNormalizer.appendUnicode(utf8, to: &bytes)
+        reserveTokens(bytes.count - start)
+        hashes = TokenHashes(into: tokenHashes)
+        bytes.withUnsafeBufferPointer { all in
+            let text = UnsafeBufferPointer(rebasing: all[start...])
+            guard let base = text.baseAddress else { return }
+            Tokenizer.forEachToken(in: text) { token in hashes.add(base + token.lowerBound, count: token.count) }
+        }
+        return hashes.count
+    }
+
+    private mutating func reserveTokens(_ count: Int) {
+        guard count > tokenHashes.count else { return }
+        tokenHashes.deallocate()
+        tokenHashes = .allocate(capacity: max(count, 2 * tokenHashes.count))
     }
 
     /// Marks in-document repeats: exact repeats of an earlier counted paragraph, then
@@ -156,21 +175,33 @@ struct ShingleCounts {
     }
 }
 
+/// Hashes each token the normalizer reports into a buffer with room for all of them.
+struct TokenHashes: TextNormalizer.TokenSink {
+    private let buffer: UnsafeMutableBufferPointer<UInt64>
+    private(set) var count = 0
+
+    init(into buffer: UnsafeMutableBufferPointer<UInt64>) { self.buffer = buffer }
+
+    @inline(__always)
+    mutating func add(_ start: UnsafePointer<UInt8>, count length: Int) {
+        buffer[count] = XXH3.hash64(UnsafeRawBufferPointer(start: start, count: length))
+        count += 1
+    }
+}
+
 enum Shingles {
     /// The k-shingle hashes of a token sequence: XXH3 over each run of k token hashes. A
     /// sequence shorter than k gives one hash over all its tokens.
-    static func hashes(ofTokenHashes tokens: [UInt64], size: Int) -> [UInt64] {
-        guard !tokens.isEmpty else { return [] }
-        return tokens.withUnsafeBytes { raw in
-            guard tokens.count >= size, let base = raw.baseAddress else { return [XXH3.hash64(raw)] }
-            let stride = MemoryLayout<UInt64>.stride
-            let count = tokens.count - size + 1
-            return [UInt64](unsafeUninitializedCapacity: count) { result, initialized in
-                for start in 0..<count {
-                    result[start] = XXH3.hash64(UnsafeRawBufferPointer(start: base + start * stride, count: size * stride))
-                }
-                initialized = count
+    static func hashes(ofTokenHashes tokens: UnsafeBufferPointer<UInt64>, size: Int) -> [UInt64] {
+        guard let base = tokens.baseAddress, !tokens.isEmpty else { return [] }
+        let raw = UnsafeRawPointer(base), stride = MemoryLayout<UInt64>.stride
+        guard tokens.count >= size else { return [XXH3.hash64(UnsafeRawBufferPointer(start: raw, count: tokens.count * stride))] }
+        let count = tokens.count - size + 1
+        return [UInt64](unsafeUninitializedCapacity: count) { result, initialized in
+            for start in 0..<count {
+                result[start] = XXH3.hash64(UnsafeRawBufferPointer(start: raw + start * stride, count: size * stride))
             }
+            initialized = count
         }
     }
 }
@@ -179,24 +210,35 @@ enum Winnowing {
     /// Winnowing (Schleimer, Wilkerson and Aiken, 2003): the minimum hash of every window of
     /// `window` consecutive shingles, the rightmost on ties, each position taken once.
     /// Sequences shorter than a window keep all their hashes. Returns sorted unique hashes.
-    static func select(from sequences: [[UInt64]], window: Int) -> [UInt64] {
-        var selected: [UInt64] = []
-        selected.reserveCapacity(sequences.reduce(0) { $0 + $1.count })
-        for sequence in sequences {
-            sequence.withUnsafeBufferPointer { hashes in
-                guard hashes.count > window else { selected.append(contentsOf: hashes); return }
-                var lastPosition = -1
-                for start in 0...(hashes.count - window) {
-                    var minimum = start
-                    for position in start..<(start + window) where hashes[position] <= hashes[minimum] {
-                        minimum = position
+    static func select(from sequences: some Sequence<[UInt64]>, window: Int) -> [UInt64] {
+        let total = sequences.reduce(0) { $0 + $1.count }
+        let selected = [UInt64](unsafeUninitializedCapacity: total) { selected, initialized in
+            var count = 0
+            for sequence in sequences {
+                sequence.withUnsafeBufferPointer { hashes in
+                    guard hashes.count > window else {
+                        for hash in hashes { selected[count] = hash; count += 1 }
+                        return
                     }
-                    if minimum != lastPosition {
-                        selected.append(hashes[minimum])
-                        lastPosition = minimum
+                    // The minimum of each window, kept from one window to the next: a window
+                    // adds one hash, which is the new minimum if it is no larger (it is the
+                    // rightmost); only when the minimum leaves the window is the window scanned.
+                    var minimum = -1
+                    for end in (window - 1)..<hashes.count {
+                        let start = end - window + 1
+                        if minimum >= start {
+                            guard hashes[end] <= hashes[minimum] else { continue }
+                            minimum = end
+                        } else {
+                            minimum = start
+                            for position in (start + 1)...end where hashes[position] <= hashes[minimum] { minimum = position }
+                        }
+                        selected[count] = hashes[minimum]
+                        count += 1
                     }
                 }
             }
+            initialized = count
         }
         return HashSort.sortedUnique(selected)
     }
