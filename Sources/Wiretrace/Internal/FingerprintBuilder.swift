@@ -63,19 +63,12 @@ struct FingerprintBuilder: ~Copyable {
     /// paragraphs (shortest first) whose shingles nearly all occur in the other counted
     /// paragraphs, such as the teaser block that opens the seed article.
     mutating func markRepeats() {
-        var firstWithHash: [UInt64: Int] = [:]
-        for index in paragraphs.indices where paragraphs[index].status == .counted {
-            if let first = firstWithHash[paragraphs[index].hash] {
-                paragraphs[index].status = .repeatOf(first)
-            } else {
-                firstWithHash[paragraphs[index].hash] = index
-            }
-        }
+        markExactRepeats()
         // How many counted paragraphs hold each shingle.
-        var occurrences = ShingleCounts(capacity: paragraphs.reduce(0) { $0 + ($1.status == .counted ? $1.shingles.count : 0) })
-        for index in paragraphs.indices where paragraphs[index].status == .counted {
-            occurrences.countOnce(paragraphs[index].shingles, by: 1)
-        }
+        var total = 0
+        for paragraph in paragraphs where paragraph.status == .counted { total += paragraph.shingles.count }
+        var occurrences = ShingleCounts(capacity: total)
+        for paragraph in paragraphs where paragraph.status == .counted { occurrences.countOnce(paragraph.shingles, by: 1) }
         // Most articles share no shingle between paragraphs, and then none is a repeat.
         guard occurrences.sharedCount > 0 else { return }
         let candidates = paragraphs.indices
@@ -91,6 +84,24 @@ struct FingerprintBuilder: ~Copyable {
                     && paragraphs[other].shingles.contains { own.contains($0) }
             } ?? index
             paragraphs[index].status = .repeatOf(host)
+        }
+    }
+
+    /// Marks each counted paragraph whose hash an earlier counted paragraph has as a repeat of
+    /// the first one. Sorting the few (hash, index) pairs finds them without hashing the
+    /// hashes again, as a `Dictionary` would.
+    private mutating func markExactRepeats() {
+        var counted: [(hash: UInt64, index: Int)] = []
+        counted.reserveCapacity(paragraphs.count)
+        for (index, paragraph) in paragraphs.enumerated() where paragraph.status == .counted { counted.append((paragraph.hash, index)) }
+        counted.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
+        var first = 0
+        for position in counted.indices.dropFirst() {
+            if counted[position].hash == counted[position - 1].hash {
+                paragraphs[counted[position].index].status = .repeatOf(counted[first].index)
+            } else {
+                first = position
+            }
         }
     }
 
@@ -136,9 +147,9 @@ struct ShingleCounts {
                 if slots[index].pass != pass {
                     slots[index].pass = pass
                     let before = slots[index].count
-                    slots[index].count += delta
-                    if before <= 1 && before + delta > 1 { shared += 1 }
-                    if before > 1 && before + delta <= 1 { shared -= 1 }
+                    let after = before &+ delta
+                    slots[index].count = after
+                    if (before > 1) != (after > 1) { shared &+= after > 1 ? 1 : -1 }
                 }
             }
         }
