@@ -316,30 +316,77 @@ enum TextNormalizer {
         return (0xFFFF_FFFF, 1)
     }
 
+    /// The ICU path. `bytes` must be valid UTF-8, as a `String`'s bytes always are.
+    ///
+    /// UTF-8 goes to UTF-16 and back by hand, a scalar at a time: through `String` and its
+    /// views, the two conversions cost ten times what ICU's normalization does.
     static func appendUnicode(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        let folded = nfkcCasefold(bytes)
-        output.reserveCapacity(output.count + bytes.count)
+        let folded = nfkcCasefold(utf16(of: bytes))
+        // A UTF-16 code unit is at most three bytes of UTF-8.
+        output.reserveCapacity(output.count + 3 * folded.count)
         let start = output.count
         var pendingSpace = false
-        for scalar in String(decoding: folded, as: UTF16.self).unicodeScalars {
-            let mapped: Unicode.Scalar
-            switch scalar.value {
-            case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x2035, 0x00B4, 0x0060, 0x02BC, 0xFF07:
-                mapped = "'"
-            case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x2036, 0x00AB, 0x00BB, 0x2039, 0x203A, 0x301D, 0x301E:
-                mapped = "\""
-            case 0x2010...0x2015, 0x2212, 0x2E3A, 0x2E3B, 0xFE58, 0xFE63:
-                mapped = "-"
-            case 0x00AD, 0x200B...0x200D, 0x2060, 0xFEFF:
-                continue
-            default:
-                if isWhitespace(scalar.value) { pendingSpace = true; continue }
-                if isControl(scalar.value) { continue }
-                mapped = scalar
+        folded.withUnsafeBufferPointer { units in
+            var index = 0
+            while index < units.count {
+                var value = UInt32(units[index])
+                index += 1
+                if value & 0xF800 == 0xD800 {
+                    // A surrogate pair is one scalar; ICU writes no lone surrogate, but one
+                    // would become U+FFFD, as decoding into a `String` makes it.
+                    if value < 0xDC00, index < units.count, units[index] & 0xFC00 == 0xDC00 {
+                        value = 0x1_0000 + ((value - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
+                        index += 1
+                    } else {
+                        value = 0xFFFD
+                    }
+                }
+                let mapped: UInt32
+                switch value {
+                case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x2035, 0x00B4, 0x0060, 0x02BC, 0xFF07:
+                    mapped = 0x27 // '
+                case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x2036, 0x00AB, 0x00BB, 0x2039, 0x203A, 0x301D, 0x301E:
+                    mapped = 0x22 // "
+                case 0x2010...0x2015, 0x2212, 0x2E3A, 0x2E3B, 0xFE58, 0xFE63:
+                    mapped = 0x2D // -
+                case 0x00AD, 0x200B...0x200D, 0x2060, 0xFEFF:
+                    continue
+                default:
+                    if isWhitespace(value) { pendingSpace = true; continue }
+                    if isControl(value) { continue }
+                    mapped = value
+                }
+                if pendingSpace && output.count > start { output.append(0x20) }
+                pendingSpace = false
+                appendUTF8(mapped, to: &output)
             }
-            if pendingSpace && output.count > start { output.append(0x20) }
-            pendingSpace = false
-            appendUTF8(mapped, to: &output)
+        }
+    }
+
+    /// The UTF-16 form of valid UTF-8, which has at most as many code units as it has bytes.
+    private static func utf16(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
+        [UInt16](unsafeUninitializedCapacity: bytes.count) { units, count in
+            count = 0
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] < 0x80 {
+                    units[count] = UInt16(bytes[index])
+                    count += 1
+                    index += 1
+                    continue
+                }
+                let (scalar, size) = Tokenizer.decodeScalar(bytes, at: index)
+                index += size
+                let value = scalar.value
+                if value < 0x1_0000 {
+                    units[count] = UInt16(value)
+                    count += 1
+                } else {
+                    units[count] = UInt16(0xD800 + ((value - 0x1_0000) >> 10))
+                    units[count + 1] = UInt16(0xDC00 + (value & 0x3FF))
+                    count += 2
+                }
+            }
         }
     }
 
@@ -359,8 +406,7 @@ enum TextNormalizer {
         value < 0x20 || (0x7F...0x9F).contains(value)
     }
 
-    static func appendUTF8(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
-        let value = scalar.value
+    static func appendUTF8(_ value: UInt32, to output: inout [UInt8]) {
         switch value {
         case 0..<0x80:
             output.append(UInt8(value))
@@ -380,8 +426,7 @@ enum TextNormalizer {
     }
 
     /// NFKC_Casefold through ICU, on UTF-16 because that is what ICU's normalizer takes.
-    private static func nfkcCasefold(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
-        let source = Array(String(decoding: bytes, as: UTF8.self).utf16)
+    private static func nfkcCasefold(_ source: [UInt16]) -> [UInt16] {
         // Case folding rarely grows text by more than a few code units; retry once if it does.
         var capacity = source.count + source.count / 4 + 16
         while true {
