@@ -136,3 +136,48 @@ struct FusedFingerprintPathTests {
         #expect(Self.general(text).text == expected)
     }
 }
+
+/// Winnowing and repeat marking take shortcuts for the common case; the answers must stay
+/// those of the plain definitions.
+@Suite("Winnowing and repeat marking shortcuts")
+struct WinnowingShortcutTests {
+    /// The definition: every window's rightmost minimum, a position taken once.
+    static func reference(_ sequences: [[UInt64]], window: Int) -> [UInt64] {
+        var selected: Set<UInt64> = []
+        for hashes in sequences {
+            guard hashes.count > window else { selected.formUnion(hashes); continue }
+            var last = -1
+            for start in 0...(hashes.count - window) {
+                var minimum = start
+                for position in start..<(start + window) where hashes[position] <= hashes[minimum] { minimum = position }
+                if minimum != last { selected.insert(hashes[minimum]); last = minimum }
+            }
+        }
+        return selected.sorted()
+    }
+
+    @Test("the same selection as the definition, ties included", arguments: [1, 2, 4, 7])
+    func winnowing(window: Int) {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(window)
+        func next(_ range: UInt64) -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return (state >> 33) % range
+        }
+        for _ in 0..<200 {
+            // Small value ranges make ties; short sequences fall under the window.
+            let range: UInt64 = [3, 10, 1 << 30][Int(next(3))]
+            let sequences = (0..<Int(next(4))).map { _ in (0..<Int(next(30))).map { _ in next(range) } }
+            #expect(Winnowing.select(from: sequences, window: window) == Self.reference(sequences, window: window))
+        }
+    }
+
+    @Test("a shingle repeated inside one paragraph makes no repeat paragraph")
+    func repeatInsideParagraph() {
+        let article = Article(paragraphs: [
+            Paragraph("one two three four five one two three four five six seven"),
+            Paragraph("alpha beta gamma delta epsilon zeta eta theta iota kappa"),
+        ])
+        let print = Fingerprint(of: article)
+        #expect(print.countedParagraphs == [0, 1])
+    }
+}

@@ -55,10 +55,16 @@ struct Dateline: Equatable {
             guard let base = bytes.baseAddress else { return .decided(nil) }
             let head = min(bytes.count, 100)
             let open = memchr(base, 0x28, head).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
-            guard isPlain(UnsafeBufferPointer(start: base, count: open ?? head)) else {
+            guard let open else {
+                // Most paragraphs: no parenthesis at all, found faster than the first 100
+                // bytes are checked for being characters.
+                guard hasAnyParenthesis(bytes) else { return .decided(nil) }
+                return isPlain(UnsafeBufferPointer(start: base, count: head)) ? .decided(nil) : .undecided
+            }
+            guard isPlain(UnsafeBufferPointer(start: base, count: open)) else {
                 return hasAnyParenthesis(bytes) ? .undecided : .decided(nil)
             }
-            guard let open, wordCount(UnsafeBufferPointer(start: base, count: open)) <= 8 else { return .decided(nil) }
+            guard wordCount(UnsafeBufferPointer(start: base, count: open)) <= 8 else { return .decided(nil) }
             // The `)`, at most 40 characters on.
             var close = open + 1
             while close < bytes.count && close - open <= 40 && bytes[close] != 0x29 {

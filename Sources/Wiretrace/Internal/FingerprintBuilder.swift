@@ -64,12 +64,13 @@ struct FingerprintBuilder: ~Copyable {
     /// paragraphs, such as the teaser block that opens the seed article.
     mutating func markRepeats() {
         markExactRepeats()
+        // Most articles share no shingle between paragraphs, and then none is a repeat.
+        guard anyCountedShingleTwice() else { return }
         // How many counted paragraphs hold each shingle.
         var total = 0
         for paragraph in paragraphs where paragraph.status == .counted { total += paragraph.shingles.count }
         var occurrences = ShingleCounts(capacity: total)
         for paragraph in paragraphs where paragraph.status == .counted { occurrences.countOnce(paragraph.shingles, by: 1) }
-        // Most articles share no shingle between paragraphs, and then none is a repeat.
         guard occurrences.sharedCount > 0 else { return }
         let candidates = paragraphs.indices
             .filter { paragraphs[$0].status == .counted && paragraphs[$0].shingles.count >= 3 }
@@ -84,6 +85,34 @@ struct FingerprintBuilder: ~Copyable {
                     && paragraphs[other].shingles.contains { own.contains($0) }
             } ?? index
             paragraphs[index].status = .repeatOf(host)
+        }
+    }
+
+    /// Whether some shingle occurs twice among the counted paragraphs (in one paragraph or in
+    /// two), from a table of the shingles alone: a hash, with 0 for an empty slot, at most
+    /// half the slots full. Cheaper than counting every shingle per paragraph, which only
+    /// an article that repeats a shingle needs. A shingle hashed to 0 counts as seen twice,
+    /// leaving the decision to the counts.
+    private func anyCountedShingleTwice() -> Bool {
+        var total = 0
+        for paragraph in paragraphs where paragraph.status == .counted { total += paragraph.shingles.count }
+        var size = 16
+        while size < 2 * total { size <<= 1 }
+        let mask = size - 1
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size) { keys in
+            keys.initialize(repeating: 0)
+            for paragraph in paragraphs where paragraph.status == .counted {
+                for shingle in paragraph.shingles {
+                    guard shingle != 0 else { return true }
+                    var index = Int(truncatingIfNeeded: shingle) & mask
+                    while keys[index] != 0 {
+                        if keys[index] == shingle { return true }
+                        index = (index &+ 1) & mask
+                    }
+                    keys[index] = shingle
+                }
+            }
+            return false
         }
     }
 
@@ -196,7 +225,7 @@ struct TokenHashes: TextNormalizer.TokenSink {
     @inline(__always)
     mutating func add(_ start: UnsafePointer<UInt8>, count length: Int) {
         buffer[count] = XXH3.hash64(UnsafeRawBufferPointer(start: start, count: length))
-        count += 1
+        count &+= 1
     }
 }
 
@@ -231,21 +260,18 @@ enum Winnowing {
                         for hash in hashes { selected[count] = hash; count += 1 }
                         return
                     }
-                    // The minimum of each window, kept from one window to the next: a window
-                    // adds one hash, which is the new minimum if it is no larger (it is the
-                    // rightmost); only when the minimum leaves the window is the window scanned.
-                    var minimum = -1
-                    for end in (window - 1)..<hashes.count {
-                        let start = end - window + 1
-                        if minimum >= start {
-                            guard hashes[end] <= hashes[minimum] else { continue }
-                            minimum = end
-                        } else {
-                            minimum = start
-                            for position in (start + 1)...end where hashes[position] <= hashes[minimum] { minimum = position }
+                    // Each window's rightmost minimum, then its hash kept unless the last window
+                    // kept the same position. Written without branches on the hashes (they are
+                    // random, so such branches would be mispredicted about as often as not).
+                    var last = -1
+                    for start in 0...(hashes.count - window) {
+                        var minimum = start
+                        for position in (start + 1)..<(start + window) {
+                            minimum = hashes[position] <= hashes[minimum] ? position : minimum
                         }
                         selected[count] = hashes[minimum]
-                        count += 1
+                        count &+= minimum != last ? 1 : 0
+                        last = minimum
                     }
                 }
             }

@@ -119,14 +119,21 @@ enum TextNormalizer {
                     index &+= run
                     guard run == 8 else { break }
                 }
-                guard index < count else { break }
-                word = wordMap[Int(input[index])]
-                while word != 0 {
-                    out[length] = word
+                if index &+ 8 > count {
+                    while index < count {
+                        word = wordMap[Int(input[index])]
+                        guard word != 0 else { break }
+                        out[length] = word
+                        length &+= 1
+                        index &+= 1
+                    }
+                }
+                // Most words end at a single space, which needs none of the checks below.
+                if index < count && input[index] == 0x20 {
+                    endToken(&tokenStart, at: length, in: out, tokens: &tokens)
+                    out[length] = 0x20
                     length &+= 1
                     index &+= 1
-                    guard index < count else { break }
-                    word = wordMap[Int(input[index])]
                 }
                 continue
             }
