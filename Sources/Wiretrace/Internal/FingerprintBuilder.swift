@@ -89,15 +89,16 @@ struct FingerprintBuilder: ~Copyable {
     }
 
     /// Whether some shingle occurs twice among the counted paragraphs (in one paragraph or in
-    /// two), from a table of the shingles alone: a hash, with 0 for an empty slot, at most
-    /// half the slots full. Cheaper than counting every shingle per paragraph, which only
+    /// two), from a table of the shingles alone: a hash, with 0 for an empty slot, at most a
+    /// quarter of the slots full (a probe that finds its slot taken is a mispredicted branch,
+    /// which costs more than the larger table). Cheaper than counting every shingle per paragraph, which only
     /// an article that repeats a shingle needs. A shingle hashed to 0 counts as seen twice,
     /// leaving the decision to the counts.
     private func anyCountedShingleTwice() -> Bool {
         var total = 0
         for paragraph in paragraphs where paragraph.status == .counted { total += paragraph.shingles.count }
         var size = 16
-        while size < 2 * total { size <<= 1 }
+        while size < 4 * total { size <<= 1 }
         let mask = size - 1
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size) { keys in
             keys.initialize(repeating: 0)
@@ -262,12 +263,15 @@ enum Winnowing {
                     }
                     // Each window's rightmost minimum, then its hash kept unless the last window
                     // kept the same position. Written without branches on the hashes (they are
-                    // random, so such branches would be mispredicted about as often as not).
+                    // random, so such branches would be mispredicted about as often as not):
+                    // the minimum's position is chosen with a mask, which the compiler does not
+                    // turn back into a branch as it may a conditional expression.
                     var last = -1
                     for start in 0...(hashes.count - window) {
                         var minimum = start
                         for position in (start + 1)..<(start + window) {
-                            minimum = hashes[position] <= hashes[minimum] ? position : minimum
+                            let take = 0 &- (hashes[position] <= hashes[minimum] ? 1 : 0)
+                            minimum ^= (minimum ^ position) & take
                         }
                         selected[count] = hashes[minimum]
                         count &+= minimum != last ? 1 : 0
