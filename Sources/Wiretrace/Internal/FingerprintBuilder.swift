@@ -251,6 +251,13 @@ enum Winnowing {
     /// Winnowing (Schleimer, Wilkerson and Aiken, 2003): the minimum hash of every window of
     /// `window` consecutive shingles, the rightmost on ties, each position taken once.
     /// Sequences shorter than a window keep all their hashes. Returns sorted unique hashes.
+    ///
+    /// Only the hashes are kept, not their positions, so the result is the set of the
+    /// windows' minimum values: a window that takes the same position as the one before takes
+    /// the same value, and a tie between positions is a tie between equal values. That set is
+    /// computed without a branch on the (random) hashes, which would be mispredicted about as
+    /// often as not: the minima of all windows at once, folding in one more shingle per pass,
+    /// then each run of equal minima kept once.
     static func select(from sequences: some Sequence<[UInt64]>, window: Int) -> [UInt64] {
         let total = sequences.reduce(0) { $0 + $1.count }
         let selected = [UInt64](unsafeUninitializedCapacity: total) { selected, initialized in
@@ -258,23 +265,27 @@ enum Winnowing {
             for sequence in sequences {
                 sequence.withUnsafeBufferPointer { hashes in
                     guard hashes.count > window else {
-                        for hash in hashes { selected[count] = hash; count += 1 }
+                        for hash in hashes { selected[count] = hash; count &+= 1 }
                         return
                     }
-                    // Each window's rightmost minimum, then its hash kept unless the last window
-                    // kept the same position. Written without branches on the hashes (they are
-                    // random, so such branches would be mispredicted about as often as not):
-                    // the minimum's position is chosen with a mask, which the compiler does not
-                    // turn back into a branch as it may a conditional expression.
-                    var last = -1
-                    for start in 0...(hashes.count - window) {
-                        var minimum = start
-                        for position in (start + 1)..<(start + window) {
-                            let take = 0 &- (hashes[position] <= hashes[minimum] ? 1 : 0)
-                            minimum ^= (minimum ^ position) & take
-                        }
-                        selected[count] = hashes[minimum]
-                        count &+= minimum != last ? 1 : 0
+                    // The windows' minima, in the space after what is kept so far (there is
+                    // room: a sequence has more hashes than windows).
+                    let windows = hashes.count - window + 1
+                    let minima = UnsafeMutableBufferPointer(rebasing: selected[count..<(count + windows)])
+                    for start in 0..<windows { minima[start] = hashes[start] }
+                    for offset in 1..<window {
+                        for start in 0..<windows { minima[start] = min(minima[start], hashes[start + offset]) }
+                    }
+                    // Keep each run of equal minima once, moving them down in place. The step is
+                    // 1 when the minimum changes, worked out with bit operations: written as a
+                    // comparison, the compiler makes it a branch.
+                    var last = minima[0]
+                    count &+= 1
+                    for start in 1..<windows {
+                        let minimum = minima[start]
+                        selected[count] = minimum
+                        let change = minimum ^ last
+                        count &+= Int(truncatingIfNeeded: (change | (0 &- change)) >> 63)
                         last = minimum
                     }
                 }
