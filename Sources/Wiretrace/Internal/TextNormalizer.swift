@@ -329,8 +329,8 @@ enum TextNormalizer {
     /// views, the two conversions cost ten times what ICU's normalization does.
     static func appendUnicode(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         let folded = nfkcCasefold(utf16(of: bytes))
-        // A UTF-16 code unit is at most three bytes of UTF-8.
-        output.reserveCapacity(output.count + 3 * folded.count)
+        // No reserveCapacity: it grows to exactly what is asked, so asking for a little more
+        // for each paragraph of a long text would copy the whole buffer each time.
         let start = output.count
         var pendingSpace = false
         folded.withUnsafeBufferPointer { units in
