@@ -21,8 +21,8 @@
 /// With seed 0 this is `XXH3_64bits`'s own body (`XXH3_64bits_internal`, which xxhash.h marks
 /// force-inline, as it does the short-input functions it dispatches to): `XXH3_64bits` itself
 /// is an ordinary function that the compiler keeps out of line, and then every word and
-/// shingle pays a call and the length dispatch. Inlined, a shingle's fixed length leaves one
-/// straight run of multiplies. Input over 128 bytes still calls the out-of-line long-input code.
+/// shingle pays a call on top of the hash. Input over 240 bytes still calls the out-of-line
+/// long-input code.
 static inline __attribute__((always_inline)) XXH64_hash_t wiretrace_xxh3_64_inline(const void *input, size_t length, XXH64_hash_t seed) {
     if (seed != 0) return XXH3_64bits_withSeed(input, length, seed);
     return XXH3_64bits_internal(input, length, 0, XXH3_kSecret, sizeof(XXH3_kSecret), XXH3_hashLong_64b_default);
