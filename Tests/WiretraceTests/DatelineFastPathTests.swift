@@ -52,4 +52,19 @@ struct DatelineFastPathTests {
             #expect(Agencies.agency(named: word) == Agencies.agencies(mentionedIn: word).first, "\(word)")
         }
     }
+
+    @Test("a dateline's one-word credit names what Agencies.agency(named:) names, in any case")
+    func plainWordCredit() {
+        let aliases = Agencies.catalog.flatMap(\.aliases).filter { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        var words = ["Staff", "Monday", "2023", "x86"]
+        for alias in aliases {
+            words += [alias, alias.uppercased(), alias.prefix(1).uppercased() + alias.dropFirst()]
+        }
+        for word in words {
+            // Without an agency the paragraph may still open with a dateline (a place in
+            // capitals), only not one that credits an agency.
+            let dateline = Dateline.find(in: "NAIROBI (\(word)) - Talks resumed.")
+            #expect(dateline?.agency == Agencies.agency(named: word), "\(word)")
+        }
+    }
 }

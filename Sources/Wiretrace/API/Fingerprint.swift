@@ -72,8 +72,8 @@ public struct Fingerprint: Sendable {
         self.normalizedBytes = builder.bytes
         self.datelines = datelines
         self.titleHash = article.title.map { XXH3.hash64(Normalization.normalize($0)) }
-        let counted = builder.paragraphs.filter { $0.status == .counted }.map(\.shingles)
-        self.winnowed = Winnowing.select(from: counted, window: version.window)
+        self.winnowed = Winnowing.select(from: builder.paragraphs.lazy.filter { $0.status == .counted }.map(\.shingles),
+                                         window: version.window)
     }
 
     /// A fingerprint from its parts, as ``init(serialized:)`` restores one.

@@ -55,10 +55,16 @@ struct Dateline: Equatable {
             guard let base = bytes.baseAddress else { return .decided(nil) }
             let head = min(bytes.count, 100)
             let open = memchr(base, 0x28, head).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
-            guard isPlain(UnsafeBufferPointer(start: base, count: open ?? head)) else {
+            guard let open else {
+                // Most paragraphs: no parenthesis at all, found faster than the first 100
+                // bytes are checked for being characters.
+                guard hasAnyParenthesis(bytes) else { return .decided(nil) }
+                return isPlain(UnsafeBufferPointer(start: base, count: head)) ? .decided(nil) : .undecided
+            }
+            guard isPlain(UnsafeBufferPointer(start: base, count: open)) else {
                 return hasAnyParenthesis(bytes) ? .undecided : .decided(nil)
             }
-            guard let open, wordCount(UnsafeBufferPointer(start: base, count: open)) <= 8 else { return .decided(nil) }
+            guard wordCount(UnsafeBufferPointer(start: base, count: open)) <= 8 else { return .decided(nil) }
             // The `)`, at most 40 characters on.
             var close = open + 1
             while close < bytes.count && close - open <= 40 && bytes[close] != 0x29 {
@@ -120,23 +126,50 @@ struct Dateline: Equatable {
     /// Whether `bytes` are ASCII without CR, so that each byte is a character.
     private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var high: UInt8 = 0
-        var carriageReturn = false
+        var carriageReturns = 0
         for byte in bytes {
             high |= byte
-            carriageReturn = carriageReturn || byte == 0x0D
+            carriageReturns &+= byte == 0x0D ? 1 : 0
         }
-        return high < 0x80 && !carriageReturn
+        return high < 0x80 && carriageReturns == 0
     }
 
     /// The agency that the words between a dateline's parentheses credit, if any.
     private static func creditedAgency(_ inside: String) -> String? {
         // A single ASCII word ("Reuters", "PTI") can only name an agency by itself, and
         // `agency(named:)` is what `agencies(mentionedIn:)` would find for it, much faster.
-        let plainWord = !inside.isEmpty && inside.utf8.allSatisfy { byte in
-            (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-        }
-        return plainWord ? Agencies.agency(named: inside) : Agencies.agencies(mentionedIn: inside).first
+        let plainWord = !inside.isEmpty && inside.utf8.allSatisfy(isASCIILetterOrDigit)
+        return plainWord ? agency(namedByPlainWord: inside) : Agencies.agencies(mentionedIn: inside).first
     }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// `Agencies.agency(named: word)` for a word of ASCII letters and digits, from a table
+    /// worked out once. For such a word that function's answer depends only on the word in
+    /// small letters (its alias key; trimming does not touch it) and on whether it is all in
+    /// capitals (the rule for short aliases), so the table holds its answers for both forms of
+    /// every alias that is such a word; any other word names no agency. The function itself
+    /// trims and normalizes character by character, which cost more than the rest of the
+    /// dateline search of an article.
+    private static func agency(namedByPlainWord word: String) -> String? {
+        let key = word.lowercased()
+        guard let answers = plainWordAgencies[key] else { return nil }
+        return word == word.uppercased() ? answers.capitals : answers.other
+    }
+
+    private static let plainWordAgencies: [String: (capitals: String?, other: String?)] = {
+        var table: [String: (capitals: String?, other: String?)] = [:]
+        for entry in Agencies.catalog {
+            for alias in entry.aliases {
+                let key = Normalization.normalize(alias)
+                guard !key.isEmpty, key.utf8.allSatisfy(isASCIILetterOrDigit) else { continue }
+                table[key] = (Agencies.agency(named: key.uppercased()), Agencies.agency(named: key))
+            }
+        }
+        return table
+    }()
 
     /// Whether an ASCII small letter comes before any comma, separator or non-ASCII byte.
     /// Such a letter is in ``capitalPlace(_:)``'s place name, which must be all capitals.
@@ -242,6 +275,9 @@ struct Dateline: Equatable {
 
     /// `WASHINGTON —`, `NEW DELHI, Dec 8 -`: a place in capitals, then a dash or colon.
     private static func capitalPlace(_ paragraph: String) -> Dateline? {
+        // Without a separator's bytes anywhere there is none among the first 60 characters:
+        // most paragraphs of text in other scripts stop here, before the character walk.
+        guard hasSeparatorBytes(paragraph.utf8) else { return nil }
         let head = paragraph.prefix(60)
         guard let separator = head.firstIndex(where: { separators.contains($0) }), separator > head.startIndex else { return nil }
         let place = head[..<separator]
@@ -252,6 +288,17 @@ struct Dateline: Equatable {
         let end = skipSpaces(paragraph, from: paragraph.index(after: separator))
         guard end < paragraph.endIndex else { return nil }
         return Dateline(text: String(paragraph[..<end]).trimmingCharacters(in: ""), agency: nil, rest: paragraph[end...])
+    }
+
+    /// Whether `utf8` holds `-`, `:` or the first bytes of `–`, `—`, `―` (E2 80 93..95).
+    private static func hasSeparatorBytes(_ utf8: String.UTF8View) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in utf8 {
+            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":") { return true }
+            if previous == (0xE2, 0x80), (0x93...0x95).contains(byte) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     private static func skipSpaces(_ text: String, from index: String.Index) -> String.Index {

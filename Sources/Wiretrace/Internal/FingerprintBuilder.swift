@@ -1,63 +1,76 @@
 /// Normalizes, hashes and shingles paragraphs into one flat buffer, reusing its scratch
 /// space from one paragraph to the next.
-struct FingerprintBuilder {
+struct FingerprintBuilder: ~Copyable {
     let shingleSize: Int
     var bytes: [UInt8] = []
     var paragraphs: [Fingerprint.ParagraphPrint] = []
-    private var tokenHashes: [UInt64] = []
+    /// The token hashes of the paragraph being added. A paragraph has at most as many tokens
+    /// as its normalized text has bytes (tokens are disjoint and never empty).
+    private var tokenHashes: UnsafeMutableBufferPointer<UInt64>
 
     init(shingleSize: Int) {
         self.shingleSize = shingleSize
         bytes.reserveCapacity(4096)
+        tokenHashes = .allocate(capacity: 1024)
     }
+
+    deinit { tokenHashes.deallocate() }
 
     mutating func add(_ text: Substring, role: Paragraph.Role) {
         let start = bytes.count
         var text = text
-        text.withUTF8 { TextNormalizer.appendNormalized(utf8: $0, to: &bytes) }
+        let tokenCount = text.withUTF8 { appendNormalized($0) }
         let range = start..<bytes.count
-        // Tokens are disjoint and never empty, so there are at most as many as bytes: hash
-        // them into uninitialized space rather than appending one by one.
-        let hash = bytes.withUnsafeBufferPointer { all -> UInt64 in
-            let slice = UnsafeBufferPointer(rebasing: all[range])
-            tokenHashes = [UInt64](unsafeUninitializedCapacity: slice.count) { buffer, initialized in
-                var count = 0
-                Tokenizer.forEachToken(in: slice) { token in
-                    buffer[count] = XXH3.hash64(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: slice[token])))
-                    count += 1
-                }
-                initialized = count
-            }
-            return XXH3.hash64(UnsafeRawBufferPointer(slice))
-        }
-        let shingles = Shingles.hashes(ofTokenHashes: tokenHashes, size: shingleSize)
+        let hash = bytes.withUnsafeBytes { XXH3.hash64(UnsafeRawBufferPointer(rebasing: $0[range])) }
+        let shingles = Shingles.hashes(ofTokenHashes: UnsafeBufferPointer(rebasing: tokenHashes[..<tokenCount]), size: shingleSize)
         let status: Fingerprint.Status
         switch role {
         case .boilerplate: status = .boilerplate
         case .credit: status = .credit
-        case .body: status = tokenHashes.isEmpty ? .empty : .counted
+        case .body: status = tokenCount == 0 ? .empty : .counted
         }
-        paragraphs.append(.init(hash: hash, wordCount: tokenHashes.count, shingles: shingles, status: status, range: range))
+        paragraphs.append(.init(hash: hash, wordCount: tokenCount, shingles: shingles, status: status, range: range))
+    }
+
+    /// Appends the normalized form of `utf8` to ``bytes`` and puts the hash of each of its
+    /// tokens in ``tokenHashes``; returns the number of tokens.
+    private mutating func appendNormalized(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        // Most paragraphs: one pass that normalizes, finds tokens and hashes them. The simple
+        // path never makes text longer, so the input's length bounds the tokens.
+        reserveTokens(utf8.count)
+        var hashes = TokenHashes(into: tokenHashes)
+        if TextNormalizer.appendSimple(utf8, to: &bytes, tokens: &hashes) { return hashes.count }
+        // The rest (ICU): normalize, then tokenize what was written.
+        let start = bytes.count
+        TextNormalizer.appendUnicode(utf8, to: &bytes)
+        reserveTokens(bytes.count - start)
+        hashes = TokenHashes(into: tokenHashes)
+        bytes.withUnsafeBufferPointer { all in
+            let text = UnsafeBufferPointer(rebasing: all[start...])
+            guard let base = text.baseAddress else { return }
+            Tokenizer.forEachToken(in: text) { token in hashes.add(base + token.lowerBound, count: token.count) }
+        }
+        return hashes.count
+    }
+
+    private mutating func reserveTokens(_ count: Int) {
+        guard count > tokenHashes.count else { return }
+        tokenHashes.deallocate()
+        tokenHashes = .allocate(capacity: max(count, 2 * tokenHashes.count))
     }
 
     /// Marks in-document repeats: exact repeats of an earlier counted paragraph, then
     /// paragraphs (shortest first) whose shingles nearly all occur in the other counted
     /// paragraphs, such as the teaser block that opens the seed article.
     mutating func markRepeats() {
-        var firstWithHash: [UInt64: Int] = [:]
-        for index in paragraphs.indices where paragraphs[index].status == .counted {
-            if let first = firstWithHash[paragraphs[index].hash] {
-                paragraphs[index].status = .repeatOf(first)
-            } else {
-                firstWithHash[paragraphs[index].hash] = index
-            }
-        }
-        // How many counted paragraphs hold each shingle.
-        var occurrences = ShingleCounts(capacity: paragraphs.reduce(0) { $0 + ($1.status == .counted ? $1.shingles.count : 0) })
-        for index in paragraphs.indices where paragraphs[index].status == .counted {
-            occurrences.countOnce(paragraphs[index].shingles, by: 1)
-        }
+        markExactRepeats()
         // Most articles share no shingle between paragraphs, and then none is a repeat.
+        guard anyCountedShingleTwice() else { return }
+        // How many counted paragraphs hold each shingle.
+        var total = 0
+        for paragraph in paragraphs where paragraph.status == .counted { total += paragraph.shingles.count }
+        var occurrences = ShingleCounts(capacity: total)
+        for paragraph in paragraphs where paragraph.status == .counted { occurrences.countOnce(paragraph.shingles, by: 1) }
         guard occurrences.sharedCount > 0 else { return }
         let candidates = paragraphs.indices
             .filter { paragraphs[$0].status == .counted && paragraphs[$0].shingles.count >= 3 }
@@ -72,6 +85,53 @@ struct FingerprintBuilder {
                     && paragraphs[other].shingles.contains { own.contains($0) }
             } ?? index
             paragraphs[index].status = .repeatOf(host)
+        }
+    }
+
+    /// Whether some shingle occurs twice among the counted paragraphs (in one paragraph or in
+    /// two), from a table of the shingles alone: a hash, with 0 for an empty slot, at most a
+    /// quarter of the slots full (a probe that finds its slot taken is a mispredicted branch,
+    /// which costs more than the larger table). Cheaper than counting every shingle per paragraph, which only
+    /// an article that repeats a shingle needs. A shingle hashed to 0 counts as seen twice,
+    /// leaving the decision to the counts.
+    private func anyCountedShingleTwice() -> Bool {
+        var total = 0
+        for paragraph in paragraphs where paragraph.status == .counted { total += paragraph.shingles.count }
+        var size = 16
+        while size < 4 * total { size <<= 1 }
+        let mask = size - 1
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size) { keys in
+            keys.initialize(repeating: 0)
+            for paragraph in paragraphs where paragraph.status == .counted {
+                for shingle in paragraph.shingles {
+                    guard shingle != 0 else { return true }
+                    var index = Int(truncatingIfNeeded: shingle) & mask
+                    while keys[index] != 0 {
+                        if keys[index] == shingle { return true }
+                        index = (index &+ 1) & mask
+                    }
+                    keys[index] = shingle
+                }
+            }
+            return false
+        }
+    }
+
+    /// Marks each counted paragraph whose hash an earlier counted paragraph has as a repeat of
+    /// the first one. Sorting the few (hash, index) pairs finds them without hashing the
+    /// hashes again, as a `Dictionary` would.
+    private mutating func markExactRepeats() {
+        var counted: [(hash: UInt64, index: Int)] = []
+        counted.reserveCapacity(paragraphs.count)
+        for (index, paragraph) in paragraphs.enumerated() where paragraph.status == .counted { counted.append((paragraph.hash, index)) }
+        counted.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
+        var first = 0
+        for position in counted.indices.dropFirst() {
+            if counted[position].hash == counted[position - 1].hash {
+                paragraphs[counted[position].index].status = .repeatOf(counted[first].index)
+            } else {
+                first = position
+            }
         }
     }
 
@@ -117,9 +177,9 @@ struct ShingleCounts {
                 if slots[index].pass != pass {
                     slots[index].pass = pass
                     let before = slots[index].count
-                    slots[index].count += delta
-                    if before <= 1 && before + delta > 1 { shared += 1 }
-                    if before > 1 && before + delta <= 1 { shared -= 1 }
+                    let after = before &+ delta
+                    slots[index].count = after
+                    if (before > 1) != (after > 1) { shared &+= after > 1 ? 1 : -1 }
                 }
             }
         }
@@ -156,21 +216,33 @@ struct ShingleCounts {
     }
 }
 
+/// Hashes each token the normalizer reports into a buffer with room for all of them.
+struct TokenHashes: TextNormalizer.TokenSink {
+    private let buffer: UnsafeMutableBufferPointer<UInt64>
+    private(set) var count = 0
+
+    init(into buffer: UnsafeMutableBufferPointer<UInt64>) { self.buffer = buffer }
+
+    @inline(__always)
+    mutating func add(_ start: UnsafePointer<UInt8>, count length: Int) {
+        buffer[count] = XXH3.hash64(UnsafeRawBufferPointer(start: start, count: length))
+        count &+= 1
+    }
+}
+
 enum Shingles {
     /// The k-shingle hashes of a token sequence: XXH3 over each run of k token hashes. A
     /// sequence shorter than k gives one hash over all its tokens.
-    static func hashes(ofTokenHashes tokens: [UInt64], size: Int) -> [UInt64] {
-        guard !tokens.isEmpty else { return [] }
-        return tokens.withUnsafeBytes { raw in
-            guard tokens.count >= size, let base = raw.baseAddress else { return [XXH3.hash64(raw)] }
-            let stride = MemoryLayout<UInt64>.stride
-            let count = tokens.count - size + 1
-            return [UInt64](unsafeUninitializedCapacity: count) { result, initialized in
-                for start in 0..<count {
-                    result[start] = XXH3.hash64(UnsafeRawBufferPointer(start: base + start * stride, count: size * stride))
-                }
-                initialized = count
+    static func hashes(ofTokenHashes tokens: UnsafeBufferPointer<UInt64>, size: Int) -> [UInt64] {
+        guard let base = tokens.baseAddress, !tokens.isEmpty else { return [] }
+        let raw = UnsafeRawPointer(base), stride = MemoryLayout<UInt64>.stride
+        guard tokens.count >= size else { return [XXH3.hash64(UnsafeRawBufferPointer(start: raw, count: tokens.count * stride))] }
+        let count = tokens.count - size + 1
+        return [UInt64](unsafeUninitializedCapacity: count) { result, initialized in
+            for start in 0..<count {
+                result[start] = XXH3.hash64(UnsafeRawBufferPointer(start: raw + start * stride, count: size * stride))
             }
+            initialized = count
         }
     }
 }
@@ -179,24 +251,46 @@ enum Winnowing {
     /// Winnowing (Schleimer, Wilkerson and Aiken, 2003): the minimum hash of every window of
     /// `window` consecutive shingles, the rightmost on ties, each position taken once.
     /// Sequences shorter than a window keep all their hashes. Returns sorted unique hashes.
-    static func select(from sequences: [[UInt64]], window: Int) -> [UInt64] {
-        var selected: [UInt64] = []
-        selected.reserveCapacity(sequences.reduce(0) { $0 + $1.count })
-        for sequence in sequences {
-            sequence.withUnsafeBufferPointer { hashes in
-                guard hashes.count > window else { selected.append(contentsOf: hashes); return }
-                var lastPosition = -1
-                for start in 0...(hashes.count - window) {
-                    var minimum = start
-                    for position in start..<(start + window) where hashes[position] <= hashes[minimum] {
-                        minimum = position
+    ///
+    /// Only the hashes are kept, not their positions, so the result is the set of the
+    /// windows' minimum values: a window that takes the same position as the one before takes
+    /// the same value, and a tie between positions is a tie between equal values. That set is
+    /// computed without a branch on the (random) hashes, which would be mispredicted about as
+    /// often as not: the minima of all windows at once, folding in one more shingle per pass,
+    /// then each run of equal minima kept once.
+    static func select(from sequences: some Sequence<[UInt64]>, window: Int) -> [UInt64] {
+        let total = sequences.reduce(0) { $0 + $1.count }
+        let selected = [UInt64](unsafeUninitializedCapacity: total) { selected, initialized in
+            var count = 0
+            for sequence in sequences {
+                sequence.withUnsafeBufferPointer { hashes in
+                    guard hashes.count > window else {
+                        for hash in hashes { selected[count] = hash; count &+= 1 }
+                        return
                     }
-                    if minimum != lastPosition {
-                        selected.append(hashes[minimum])
-                        lastPosition = minimum
+                    // The windows' minima, in the space after what is kept so far (there is
+                    // room: a sequence has more hashes than windows).
+                    let windows = hashes.count - window + 1
+                    let minima = UnsafeMutableBufferPointer(rebasing: selected[count..<(count + windows)])
+                    for start in 0..<windows { minima[start] = hashes[start] }
+                    for offset in 1..<window {
+                        for start in 0..<windows { minima[start] = min(minima[start], hashes[start + offset]) }
+                    }
+                    // Keep each run of equal minima once, moving them down in place. The step is
+                    // 1 when the minimum changes, worked out with bit operations: written as a
+                    // comparison, the compiler makes it a branch.
+                    var last = minima[0]
+                    count &+= 1
+                    for start in 1..<windows {
+                        let minimum = minima[start]
+                        selected[count] = minimum
+                        let change = minimum ^ last
+                        count &+= Int(truncatingIfNeeded: (change | (0 &- change)) >> 63)
+                        last = minimum
                     }
                 }
             }
+            initialized = count
         }
         return HashSort.sortedUnique(selected)
     }

@@ -17,6 +17,17 @@ internal import CWiretraceICU
 /// scripts, and it is about 30 times faster than the ICU path
 /// (`NormalizerFastPathTests` checks each entry against ICU).
 enum TextNormalizer {
+    /// Receives the word tokens that ``appendSimple(_:to:tokens:)`` writes.
+    protocol TokenSink {
+        /// One token: `count` bytes of normalized text at `start`, valid during the call.
+        mutating func add(_ start: UnsafePointer<UInt8>, count: Int)
+    }
+
+    /// For callers that want only the text.
+    struct IgnoredTokens: TokenSink {
+        @inline(__always) func add(_ start: UnsafePointer<UInt8>, count: Int) {}
+    }
+
     /// Appends the normalized form of `text` to `output`: no leading or trailing space,
     /// single spaces between runs of non-space characters.
     static func appendNormalized(_ text: String, to output: inout [UInt8]) {
@@ -42,65 +53,30 @@ enum TextNormalizer {
     ///
     /// - Complexity: O(*n*), one pass; no allocation beyond growing `output`.
     static func appendSimple(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) -> Bool {
+        var tokens = IgnoredTokens()
+        return appendSimple(bytes, to: &output, tokens: &tokens)
+    }
+
+    /// The byte loop, also reporting the word tokens of what it writes as it writes them:
+    /// each token goes to `tokens` with its bytes in `output`, exactly the tokens that
+    /// ``Tokenizer/forEachToken(in:_:)`` finds in the appended text, in order. This saves
+    /// the fingerprint a second pass over the text. When it returns false, `tokens` may have
+    /// been given tokens of a text that was not appended.
+    static func appendSimple<Tokens: TokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8],
+                                                tokens: inout Tokens) -> Bool {
         let start = output.count
         // Every rule maps a character to at most as many bytes as it had, so the input's
         // length bounds the output's: make room with a copy of the input (one memcpy), write
         // through a pointer, then drop what was not used.
         output.append(contentsOf: bytes)
         let written = byteMap.withUnsafeBufferPointer { map in
-            output.withUnsafeMutableBufferPointer { buffer -> Int? in
-                guard let out = buffer.baseAddress.map({ $0 + start }), let input = bytes.baseAddress, let map = map.baseAddress
-                else { return 0 }
-                var length = 0
-                var pendingSpace = false
-                var index = 0
-                let count = bytes.count
-                while index < count {
-                    let byte = input[index]
-                    let mapped = map[Int(byte)]
-                    if mapped != Self.nonASCII {
-                        index += 1
-                        if mapped == Self.space {
-                            pendingSpace = true
-                        } else if mapped != Self.dropped {
-                            if pendingSpace {
-                                if length > 0 { out[length] = 0x20; length += 1 }
-                                pendingSpace = false
-                            }
-                            out[length] = mapped
-                            length += 1
-                        }
-                        continue
-                    }
-                    let (value, size) = decode(input, at: index, count: count)
-                    guard let form = simpleForm(value) else { return nil }
-                    switch form {
-                    case .space: pendingSpace = true
-                    case .drop: break
-                    default:
-                        if pendingSpace {
-                            if length > 0 { out[length] = 0x20; length += 1 }
-                            pendingSpace = false
-                        }
-                        switch form {
-                        case .ascii(let replacement):
-                            out[length] = replacement
-                            length += 1
-                        case .ellipsis:
-                            out[length] = 0x2E; out[length + 1] = 0x2E; out[length + 2] = 0x2E
-                            length += 3
-                        case .scalar(let folded):
-                            // Two-byte results only (U+0080..U+07FF), as long as the input.
-                            out[length] = UInt8(0xC0 | (folded >> 6))
-                            out[length + 1] = UInt8(0x80 | (folded & 0x3F))
-                            length += 2
-                        case .same, .space, .drop:
-                            for offset in index..<(index + size) { out[length] = input[offset]; length += 1 }
-                        }
-                    }
-                    index += size
+            wordByteMap.withUnsafeBufferPointer { wordMap in
+                output.withUnsafeMutableBufferPointer { buffer -> Int? in
+                    guard let out = buffer.baseAddress.map({ $0 + start }), let input = bytes.baseAddress,
+                          let map = map.baseAddress, let wordMap = wordMap.baseAddress
+                    else { return 0 }
+                    return normalizeSimple(input, count: bytes.count, into: out, map: map, wordMap: wordMap, tokens: &tokens)
                 }
-                return length
             }
         }
         guard let written else {
@@ -109,6 +85,158 @@ enum TextNormalizer {
         }
         output.removeSubrange((start + written)...)
         return true
+    }
+
+    /// The body of ``appendSimple(_:to:tokens:)``: writes the normalized form of the `count`
+    /// bytes at `input` to `out` and returns its length, or nil at the first character that is
+    /// neither ASCII nor in the table.
+    ///
+    /// White space is written as one space after anything but a space, and a trailing space
+    /// is dropped at the end: the same text as holding a space back until something follows
+    /// it, with one check less per word. A token is a run of word characters in the output: a
+    /// dropped character inside a word does not end it; white space, punctuation and signs
+    /// do. The state lives in plain local variables, which keeps it in registers; counters
+    /// cannot overflow (they stay below `count`), hence the wrapping `&+`.
+    @inline(__always)
+    private static func normalizeSimple<Tokens: TokenSink>(
+        _ input: UnsafePointer<UInt8>, count: Int, into out: UnsafeMutablePointer<UInt8>,
+        map: UnsafePointer<UInt8>, wordMap: UnsafePointer<UInt8>, tokens: inout Tokens
+    ) -> Int? {
+        var length = 0
+        // Where the token being written started in `out`, -1 between tokens.
+        var tokenStart = -1
+        var index = 0
+        while index < count {
+            let byte = input[index]
+            var word = wordMap[Int(byte)]
+            if word != 0 {
+                // A run of ASCII letters and digits: the common case. Eight bytes at a time
+                // while eight are left, then byte by byte.
+                if tokenStart < 0 { tokenStart = length }
+                while index &+ 8 <= count {
+                    let run = asciiWordRun(UnsafeRawPointer(input + index), lowercasedInto: out + length)
+                    length &+= run
+                    index &+= run
+                    guard run == 8 else { break }
+                }
+                if index &+ 8 > count {
+                    while index < count {
+                        word = wordMap[Int(input[index])]
+                        guard word != 0 else { break }
+                        out[length] = word
+                        length &+= 1
+                        index &+= 1
+                    }
+                }
+                // Most words end at a single space, which needs none of the checks below.
+                if index < count && input[index] == 0x20 {
+                    endToken(&tokenStart, at: length, in: out, tokens: &tokens)
+                    out[length] = 0x20
+                    length &+= 1
+                    index &+= 1
+                }
+                continue
+            }
+            let mapped = map[Int(byte)]
+            if mapped != Self.nonASCII {
+                // White space, punctuation or a control byte.
+                index &+= 1
+                if mapped == Self.dropped { continue }
+                endToken(&tokenStart, at: length, in: out, tokens: &tokens)
+                if mapped == Self.space {
+                    if length > 0 && out[length &- 1] != 0x20 { out[length] = 0x20; length &+= 1 }
+                } else {
+                    out[length] = mapped
+                    length &+= 1
+                }
+                continue
+            }
+            let (value, size) = decode(input, at: index, count: count)
+            guard let form = simpleForm(value) else { return nil }
+            switch form {
+            case .drop:
+                break
+            case .space:
+                endToken(&tokenStart, at: length, in: out, tokens: &tokens)
+                if length > 0 && out[length &- 1] != 0x20 { out[length] = 0x20; length &+= 1 }
+            case .ascii(let replacement):
+                endToken(&tokenStart, at: length, in: out, tokens: &tokens)
+                out[length] = replacement
+                length &+= 1
+            case .ellipsis:
+                endToken(&tokenStart, at: length, in: out, tokens: &tokens)
+                out[length] = 0x2E; out[length &+ 1] = 0x2E; out[length &+ 2] = 0x2E
+                length &+= 3
+            case .scalar(let folded):
+                guard let isWord = isWordCharacter(folded) else { return nil }
+                if isWord { if tokenStart < 0 { tokenStart = length } } else { endToken(&tokenStart, at: length, in: out, tokens: &tokens) }
+                // Two-byte results only (U+0080..U+07FF), as long as the input.
+                out[length] = UInt8(0xC0 | (folded >> 6))
+                out[length &+ 1] = UInt8(0x80 | (folded & 0x3F))
+                length &+= 2
+            case .same:
+                guard let isWord = isWordCharacter(value) else { return nil }
+                if isWord { if tokenStart < 0 { tokenStart = length } } else { endToken(&tokenStart, at: length, in: out, tokens: &tokens) }
+                for offset in index..<(index &+ size) { out[length] = input[offset]; length &+= 1 }
+            }
+            index &+= size
+        }
+        endToken(&tokenStart, at: length, in: out, tokens: &tokens)
+        if length > 0 && out[length &- 1] == 0x20 { length &-= 1 }
+        return length
+    }
+
+    /// Copies the ASCII letters and digits that open the eight bytes at `input` to `output`,
+    /// lower-cased, and returns how many there are (0 to 8). All eight bytes are written:
+    /// those after the run are scratch that the caller writes over (it has room for them, as
+    /// its output never runs ahead of its input).
+    ///
+    /// One 64-bit word in place of eight table lookups: each byte's range checks are
+    /// additions that set its top bit (SWAR), done on the low seven bits of every byte so that
+    /// no carry crosses into the next byte; bytes with the top bit set are not ASCII.
+    @inline(__always)
+    static func asciiWordRun(_ input: UnsafeRawPointer, lowercasedInto output: UnsafeMutablePointer<UInt8>) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = ones &* 0x80
+        let bytes = UInt64(littleEndian: input.loadUnaligned(as: UInt64.self))
+        let low = bytes & ~high
+        // For every letter and digit, setting bit 0x20 gives its small form (digits have it).
+        let folded = low | (ones &* 0x20)
+        // x in a...b (both below 0x80) iff x + (0x80 - a) has the top bit and x + (0x7F - b) has not.
+        let letters = (folded &+ ones &* (0x80 - 0x61)) & ~(folded &+ ones &* (0x7F - 0x7A))
+        let digits = (low &+ ones &* (0x80 - 0x30)) & ~(low &+ ones &* (0x7F - 0x39))
+        let words = (letters | digits) & ~bytes & high
+        UnsafeMutableRawPointer(output).storeBytes(of: (bytes | (ones &* 0x20)).littleEndian, as: UInt64.self)
+        let others = ~words & high
+        return others == 0 ? 8 : others.trailingZeroBitCount >> 3
+    }
+
+    /// Reports the token that ends at `length` of `out`, if one is open.
+    @inline(__always)
+    private static func endToken<Tokens: TokenSink>(_ tokenStart: inout Int, at length: Int, in out: UnsafeMutablePointer<UInt8>,
+                                                    tokens: inout Tokens) {
+        guard tokenStart >= 0 else { return }
+        tokens.add(UnsafePointer(out + tokenStart), count: length &- tokenStart)
+        tokenStart = -1
+    }
+
+    /// Whether the tokenizer takes a character of the table as part of a word (a letter) or
+    /// as a separator (a sign); nil for any other class, which the byte loop does not track
+    /// (no character of the table has one).
+    @inline(__always)
+    private static func isWordCharacter(_ value: UInt32) -> Bool? {
+        guard let scalar = Unicode.Scalar(value) else { return nil }
+        switch Tokenizer.classify(scalar) {
+        case .word: return true
+        case .separator: return false
+        case .mark, .standalone: return nil
+        }
+    }
+
+    /// Per byte, the byte the loop writes for an ASCII letter or digit (lower-cased), 0 for
+    /// every other byte: the bytes that make up ASCII word tokens.
+    private static let wordByteMap: [UInt8] = (0..<256).map { (byte: Int) -> UInt8 in
+        byte < 0x80 && Tokenizer.isASCIIWordByte(UInt8(byte)) ? byteMap[byte] : 0
     }
 
     /// Per byte, what the byte loop writes: an ASCII byte lower-cased (and `` ` `` as `'`),
@@ -195,30 +323,77 @@ enum TextNormalizer {
         return (0xFFFF_FFFF, 1)
     }
 
+    /// The ICU path. `bytes` must be valid UTF-8, as a `String`'s bytes always are.
+    ///
+    /// UTF-8 goes to UTF-16 and back by hand, a scalar at a time: through `String` and its
+    /// views, the two conversions cost ten times what ICU's normalization does.
     static func appendUnicode(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        let folded = nfkcCasefold(bytes)
-        output.reserveCapacity(output.count + bytes.count)
+        let folded = nfkcCasefold(utf16(of: bytes))
+        // No reserveCapacity: it grows to exactly what is asked, so asking for a little more
+        // for each paragraph of a long text would copy the whole buffer each time.
         let start = output.count
         var pendingSpace = false
-        for scalar in String(decoding: folded, as: UTF16.self).unicodeScalars {
-            let mapped: Unicode.Scalar
-            switch scalar.value {
-            case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x2035, 0x00B4, 0x0060, 0x02BC, 0xFF07:
-                mapped = "'"
-            case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x2036, 0x00AB, 0x00BB, 0x2039, 0x203A, 0x301D, 0x301E:
-                mapped = "\""
-            case 0x2010...0x2015, 0x2212, 0x2E3A, 0x2E3B, 0xFE58, 0xFE63:
-                mapped = "-"
-            case 0x00AD, 0x200B...0x200D, 0x2060, 0xFEFF:
-                continue
-            default:
-                if isWhitespace(scalar.value) { pendingSpace = true; continue }
-                if isControl(scalar.value) { continue }
-                mapped = scalar
+        folded.withUnsafeBufferPointer { units in
+            var index = 0
+            while index < units.count {
+                var value = UInt32(units[index])
+                index += 1
+                if value & 0xF800 == 0xD800 {
+                    // A surrogate pair is one scalar; ICU writes no lone surrogate, but one
+                    // would become U+FFFD, as decoding into a `String` makes it.
+                    if value < 0xDC00, index < units.count, units[index] & 0xFC00 == 0xDC00 {
+                        value = 0x1_0000 + ((value - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
+                        index += 1
+                    } else {
+                        value = 0xFFFD
+                    }
+                }
+                let mapped: UInt32
+                switch value {
+                case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x2035, 0x00B4, 0x0060, 0x02BC, 0xFF07:
+                    mapped = 0x27 // '
+                case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x2036, 0x00AB, 0x00BB, 0x2039, 0x203A, 0x301D, 0x301E:
+                    mapped = 0x22 // "
+                case 0x2010...0x2015, 0x2212, 0x2E3A, 0x2E3B, 0xFE58, 0xFE63:
+                    mapped = 0x2D // -
+                case 0x00AD, 0x200B...0x200D, 0x2060, 0xFEFF:
+                    continue
+                default:
+                    if isWhitespace(value) { pendingSpace = true; continue }
+                    if isControl(value) { continue }
+                    mapped = value
+                }
+                if pendingSpace && output.count > start { output.append(0x20) }
+                pendingSpace = false
+                appendUTF8(mapped, to: &output)
             }
-            if pendingSpace && output.count > start { output.append(0x20) }
-            pendingSpace = false
-            appendUTF8(mapped, to: &output)
+        }
+    }
+
+    /// The UTF-16 form of valid UTF-8, which has at most as many code units as it has bytes.
+    private static func utf16(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
+        [UInt16](unsafeUninitializedCapacity: bytes.count) { units, count in
+            count = 0
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] < 0x80 {
+                    units[count] = UInt16(bytes[index])
+                    count += 1
+                    index += 1
+                    continue
+                }
+                let (scalar, size) = Tokenizer.decodeScalar(bytes, at: index)
+                index += size
+                let value = scalar.value
+                if value < 0x1_0000 {
+                    units[count] = UInt16(value)
+                    count += 1
+                } else {
+                    units[count] = UInt16(0xD800 + ((value - 0x1_0000) >> 10))
+                    units[count + 1] = UInt16(0xDC00 + (value & 0x3FF))
+                    count += 2
+                }
+            }
         }
     }
 
@@ -238,8 +413,7 @@ enum TextNormalizer {
         value < 0x20 || (0x7F...0x9F).contains(value)
     }
 
-    static func appendUTF8(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
-        let value = scalar.value
+    static func appendUTF8(_ value: UInt32, to output: inout [UInt8]) {
         switch value {
         case 0..<0x80:
             output.append(UInt8(value))
@@ -259,8 +433,7 @@ enum TextNormalizer {
     }
 
     /// NFKC_Casefold through ICU, on UTF-16 because that is what ICU's normalizer takes.
-    private static func nfkcCasefold(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
-        let source = Array(String(decoding: bytes, as: UTF8.self).utf16)
+    private static func nfkcCasefold(_ source: [UInt16]) -> [UInt16] {
         // Case folding rarely grows text by more than a few code units; retry once if it does.
         var capacity = source.count + source.count / 4 + 16
         while true {
