@@ -2,17 +2,14 @@ import Foundation
 import Wiretrace
 import WiretraceFormats
 
-/// What the index keeps of one article as read: the article itself (as JSON), its identity
-/// hashes, and its postings. Computed on the worker threads, down to the stored forms, so
+/// What the index keeps of one article as read: the article itself (and its stored JSON), its
+/// identity hashes, and its postings. Computed on the worker threads, down to the stored forms, so
 /// that the single writer only writes.
 struct ArticleDigest: Sendable {
     var article: Article
     /// The article's JSON (``ArticleJSON``) in its stored form (``ArticleStore/stored(_:)``).
     var storedJSON: Data
     var format: String
-    var title: String?
-    var outlet: String?
-    var canonicalURL: String?
     /// Agencies credited for the text (credit lines, metadata lines, datelines).
     var agencies: [String]
     var created: ArticleTime?
@@ -20,16 +17,20 @@ struct ArticleDigest: Sendable {
     /// XXH3 of the counted paragraphs' hashes in order: the identity of the normalized text.
     var textHash: UInt64
     var titleHash: UInt64
-    /// Per paragraph of the article: its hash, or 0 when it does not count as text.
-    var paragraphHashes: [UInt64]
     var postings: [UInt64]
-    /// `paragraphHashes` and `postings` as stored (``HashBlob``).
+    /// Per paragraph of the article, its hash or 0 when it does not count as text, as stored
+    /// (``HashBlob``).
     var paragraphHashBlob: Data
+    /// `postings` as stored.
     var postingBlob: Data
     /// `Fingerprint.serialized()`: what linking compares, without the article.
     var fingerprint: Data
     var words: Int
     var warnings: [String]
+
+    var title: String? { article.title }
+    var outlet: String? { article.outlet }
+    var canonicalURL: String? { article.canonicalURL }
 
     init(_ result: ArticleReader.Result) {
         let article = result.article
@@ -37,9 +38,6 @@ struct ArticleDigest: Sendable {
         self.article = article
         storedJSON = ArticleStore.stored(ArticleJSON.encode(article))
         format = result.format.rawValue
-        title = article.title
-        outlet = article.outlet
-        canonicalURL = article.canonicalURL
         var seen: [String] = []
         for credit in article.credits(including: print) where credit.kind == .text && !seen.contains(credit.agency) {
             seen.append(credit.agency)
@@ -47,12 +45,11 @@ struct ArticleDigest: Sendable {
         agencies = seen
         created = article.created ?? article.times.first { $0.kind == .created }
         updated = article.updated ?? article.times.first { $0.kind == .updated }
-        paragraphHashes = print.paragraphs.map { $0.status == .counted ? $0.hash : 0 }
         let counted = print.paragraphs.filter { $0.status == .counted }
         textHash = counted.map(\.hash).withUnsafeBytes { XXH3.hash64($0) }
         titleHash = print.titleHash ?? 0
         postings = Postings.of(print)
-        paragraphHashBlob = HashBlob.encode(paragraphHashes)
+        paragraphHashBlob = HashBlob.encode(print.paragraphs.map { $0.status == .counted ? $0.hash : 0 })
         postingBlob = HashBlob.encode(postings)
         fingerprint = Data(print.serialized())
         words = print.countedWordCount
