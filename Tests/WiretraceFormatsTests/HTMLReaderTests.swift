@@ -305,6 +305,49 @@ struct HTMLDatePlacementTests {
         #expect(result.article.updated?.source == "meta article:modified_time")
     }
 
+    @Test("a page that prints its UTC time under the headline was read on the UTC day, whatever offset its JSON-LD gives")
+    func shownUTCClock() throws {
+        func page(header: String) -> String {
+            "<html lang=\"es\"><head><meta property=\"article:published_time\" content=\"2022-05-06T02:00:00.824Z\">"
+                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2022-05-05T21:00:00-05:00\"}</script></head>"
+                + "<body><article>\(header)<h1>Así serán los macrocasos</h1><p>La Jurisdicción Especial para la Paz anunció el jueves que abrirá tres nuevos macrocasos, uno de ellos sobre crímenes cometidos por la fuerza pública.</p><p>Los magistrados dijeron que las primeras audiencias se celebrarán antes de fin de año en Bogotá.</p></article></body></html>"
+        }
+        let shown = try ArticleReader().read(Array(page(header: "<div class=\"Datetime\">6 May 2022 - 2:00 a.\u{a0}m.</div>").utf8), name: "co.html")
+        #expect(shown.localUTCOffsetMinutes == 0)
+        #expect(shown.localDay(of: try #require(shown.article.created)) == "2022-05-06")
+        // Printing the local time, or nothing, the page keeps the clock its JSON-LD gives.
+        let local = try ArticleReader().read(Array(page(header: "<div class=\"Datetime\">5 May 2022 - 9:00 p.m.</div>").utf8), name: "co.html")
+        #expect(local.localUTCOffsetMinutes == -300)
+        #expect(local.localDay(of: try #require(local.article.created)) == "2022-05-05")
+        let silent = try ArticleReader().read(Array(page(header: "").utf8), name: "co.html")
+        #expect(silent.localDay(of: try #require(silent.article.created)) == "2022-05-05")
+    }
+
+    @Test("local midnight written in UTC is a day entered without a time: the 7th, though the page prints the 6th")
+    func midnightEnteredAsDay() throws {
+        let html = "<html lang=\"de\"><head><meta property=\"article:published_time\" content=\"2022-11-06T23:00:00.000Z\"></head><body><article><time class=\"date\" datetime=\"2022-11-06T23:00:00.000Z\">6.11.22</time><h1>Schulen werden saniert</h1>\(Self.body)</article></body></html>"
+        let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
+        #expect(result.localDay(of: try #require(result.article.created)) == "2022-11-07")
+    }
+
+    @Test("declared publication times a year apart: the one on the day printed under the headline is the page's")
+    func conflictingDeclaredTimes() throws {
+        func page(shown: String) -> String {
+            "<html lang=\"de\"><head><meta property=\"article:published_time\" content=\"2022-12-15T09:13:00+01:00\">"
+                + "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"datePublished\":\"2021-12-06T14:36:00+01:00\"}</script></head>"
+                + "<body><article><h1>Schulen werden saniert</h1>\(shown)\(Self.body)</article></body></html>"
+        }
+        let created = try #require(try ArticleReader().read(Array(page(shown: "<p class=\"date\">15.12.2022</p>").utf8), name: "de.html").article.created)
+        #expect(created.source == "meta article:published_time")
+        #expect(created.instant == Timestamp(year: 2022, month: 12, day: 15, hour: 8, minute: 13))
+        // A <time> with no text shows the reader nothing; with no date shown the earliest declared time stays.
+        for shown in ["<time datetime=\"2022-12-15T09:13:00+01:00\"></time>", ""] {
+            let article = try ArticleReader().read(Array(page(shown: shown).utf8), name: "de.html").article
+            #expect(article.created?.source == "JSON-LD Article.datePublished", "shown: \(shown)")
+            #expect(article.times.filter { $0.kind == .created }.count == 2)
+        }
+    }
+
     @Test("a scheduled post (modified before published) showing the same day keeps its declared time of day")
     func scheduledPost() throws {
         let html = "<html><head><meta property=\"article:published_time\" content=\"2024-03-05T12:00:00+01:00\"><meta property=\"article:modified_time\" content=\"2024-03-04T18:30:00+01:00\"></head><body><article><h1>Schulen werden saniert</h1><time datetime=\"2024-03-05\">5. März 2024</time>\(Self.body)</article></body></html>"

@@ -17,6 +17,8 @@ struct HTMLMetadata {
         /// For visible dates, the ``DatePlacement`` rank of where the page shows it; within a
         /// tier only the best-placed dates are used. Declared times all rank 0.
         var rank = 0
+        /// Whether a reader sees the date: false for a `<time datetime>` with no text.
+        var isShown = true
     }
 
     var title: String?

@@ -52,9 +52,9 @@ struct HTMLReader {
         let placement = DatePlacement(scan: scan, containers: main.containers, title: article.title)
         /// A visible date: ranked by where the page shows it, dropped when that is furniture.
         func visible(_ kind: ArticleTime.Kind, _ text: String, _ source: String, at element: Int,
-                     tier: HTMLMetadata.TimeSignal.Tier = .visible) {
+                     tier: HTMLMetadata.TimeSignal.Tier = .visible, isShown: Bool = true) {
             guard let rank = placement.rank(element) else { return }
-            signals.append(HTMLMetadata.TimeSignal(kind: kind, text: text, source: source, tier: tier, rank: rank))
+            signals.append(HTMLMetadata.TimeSignal(kind: kind, text: text, source: source, tier: tier, rank: rank, isShown: isShown))
         }
         for block in main.blocks {
             let text = block.text
@@ -125,7 +125,8 @@ struct HTMLReader {
             }
         }
         for time in scan.timeElements where !time.pubdate {
-            visible(.created, time.datetime.flatMap { $0.isEmpty ? nil : $0 } ?? time.text, "<time datetime>", at: time.element)
+            visible(.created, time.datetime.flatMap { $0.isEmpty ? nil : $0 } ?? time.text, "<time datetime>", at: time.element,
+                    isShown: !time.text.trimmed.isEmpty)
         }
         // Nothing declared, marked or labelled: the best-placed text that is only a date, then a
         // date opening one of the text's first paragraphs ("29.11.2022 – ...", "Pressemitteilung vom 25. Januar 2022").
@@ -164,9 +165,43 @@ struct HTMLReader {
            language.count >= 2, !language.hasPrefix("en") {
             context.dayMonthOrder = .dayFirst
         }
-        article.times = HTMLReader.times(from: signals, context: context)
+        let chosen = HTMLReader.times(from: signals, context: context)
+        article.times = chosen.times
         let writtenInUTC = article.times.contains { $0.utcOffsetMinutes == 0 && $0.zone != nil }
-        return (article, context.country, writtenInUTC ? HTMLReader.localOffset(in: signals, context: context) : nil)
+        guard writtenInUTC else { return (article, context.country, nil) }
+        var clock = HTMLReader.localOffset(in: signals, context: context)
+        if let created = article.created, let instant = created.instant, created.utcOffsetMinutes == 0, created.zone != nil {
+            let declared = clock ?? context.country.flatMap { CountryClock.offset(in: $0, at: instant) }
+            // Exactly midnight on the publisher's clock is a day entered without a time of day
+            // (`2022-11-06T23:00:00Z` on a German page is 7 November); a page that prints the 6th
+            // converted it to UTC.
+            let enteredAsDay = declared.map { (instant.secondsSince1970 + Int64($0 * 60)) % 86_400 == 0 } ?? false
+            if !enteredAsDay {
+                clock = HTMLReader.shownClock(of: instant, shown: chosen.shown, candidates: [declared, 0].compactMap { $0 }) ?? clock
+            }
+        }
+        return (article, context.country, clock)
+    }
+
+    /// Which of the `candidates` clocks (offsets from UTC in minutes) the page shows `instant`
+    /// on, judged by the date it shows by its headline: the clock on which the instant reads
+    /// as the shown time, or, when only a day is shown, the one clock on which it falls on
+    /// that day. A CMS that writes `2022-05-06T02:00:00Z` in its metadata and `-05:00` in its
+    /// JSON-LD may still print "6 May 2022 - 2:00 a.m." under the headline: its readers saw the 6th.
+    static func shownClock(of instant: Timestamp, shown: [ArticleTime], candidates: [Int]) -> Int? {
+        for time in shown {
+            guard let shownInstant = time.instant else { continue }
+            let wall = shownInstant.secondsSince1970 + Int64((time.utcOffsetMinutes ?? 0) * 60)
+            if time.hasTimeOfDay {
+                // Minutes are what pages print; a declared time may carry seconds.
+                if let match = candidates.first(where: { abs(instant.secondsSince1970 + Int64($0 * 60) - wall) < 60 }) { return match }
+            } else {
+                let day = wall / 86_400
+                let matches = candidates.filter { (instant.secondsSince1970 + Int64($0 * 60)) / 86_400 == day }
+                if Set(matches).count == 1 { return matches[0] }
+            }
+        }
+        return nil
     }
 
     /// The offset of the first time on the page, declared ones first, then the best-placed
@@ -188,21 +223,22 @@ struct HTMLReader {
         return nil
     }
 
-    /// The created times of the best tier that has one, and likewise the updated times. A
-    /// date in the URL is only used when nothing else dates the page, so it never overrides
-    /// an explicit time.
-    static func times(from signals: [HTMLMetadata.TimeSignal], context: TimeContext) -> [ArticleTime] {
+    /// The created times of the best tier that has one, and likewise the updated times, with
+    /// the publication date the page prints by its headline (`shown`, the evidence that settles
+    /// conflicting declared times and the page's clock). A date in the URL is only used when
+    /// nothing else dates the page, so it never overrides an explicit time.
+    static func times(from signals: [HTMLMetadata.TimeSignal], context: TimeContext) -> (times: [ArticleTime], shown: [ArticleTime]) {
         /// Elements apart that still show one date: `<span class="date">Published <time datetime="…">5 March</time></span>`.
         let placementWindow = 4
         // Tiers are parsed best first, and a kind stops at the first tier that gives an instant:
         // parsing is the costly part, and lower tiers would not be used.
         var seen: Set<String> = []
-        func parse(_ tier: HTMLMetadata.TimeSignal.Tier, _ kind: ArticleTime.Kind) -> [ArticleTime] {
+        func parse(_ tier: HTMLMetadata.TimeSignal.Tier, _ kind: ArticleTime.Kind, shownOnly: Bool) -> [ArticleTime] {
             // Best-placed first; once one gives an instant, only those a few elements from it are
             // read (a label, its <time> and the time's text show one date): the rest are other stories' dates.
             var times: [ArticleTime] = []
             var best: Int?
-            let candidates = signals.indices.filter { signals[$0].tier == tier && signals[$0].kind == kind }
+            let candidates = signals.indices.filter { signals[$0].tier == tier && signals[$0].kind == kind && (signals[$0].isShown || !shownOnly) }
                 .sorted { (signals[$0].rank, $0) < (signals[$1].rank, $1) }
             for signal in candidates.map({ signals[$0] }) {
                 if let best, signal.rank - best > placementWindow || (signal.rank < DatePlacement.above) != (best < DatePlacement.above) {
@@ -217,14 +253,15 @@ struct HTMLReader {
             return times
         }
         let tiers: [HTMLMetadata.TimeSignal.Tier] = [.declared, .marked, .visible, .url]
-        /// The times of `kind` from the best tier that gives an instant (not `distrusted`), and that tier.
-        func best(_ kind: ArticleTime.Kind, distrusting distrusted: HTMLMetadata.TimeSignal.Tier? = nil)
+        /// The times of `kind` from the best tier that gives an instant (not `distrusted`), and that tier;
+        /// `shownOnly` leaves out dates the reader does not see.
+        func best(_ kind: ArticleTime.Kind, distrusting distrusted: HTMLMetadata.TimeSignal.Tier? = nil, shownOnly: Bool = false)
             -> (times: [ArticleTime], tier: HTMLMetadata.TimeSignal.Tier?) {
             var chosen: [ArticleTime] = []
             var chosenTier: HTMLMetadata.TimeSignal.Tier?
             var fallback: [ArticleTime] = []
             for tier in tiers where !(kind == .updated && tier == .url) && tier != distrusted {
-                let times = parse(tier, kind)
+                let times = parse(tier, kind, shownOnly: shownOnly)
                 if times.contains(where: { $0.instant != nil }) { chosen = times; chosenTier = tier; break }
                 if fallback.isEmpty { fallback = times }
             }
@@ -235,6 +272,27 @@ struct HTMLReader {
         }
         var created = best(.created)
         let updated = best(.updated)
+        // The publication date the page shows its reader by the headline.
+        var shown: [ArticleTime] = []
+        if created.tier == .declared {
+            let visible = best(.created, distrusting: .declared, shownOnly: true)
+            if visible.tier == .marked || visible.tier == .visible { shown = visible.times }
+        } else if created.tier == .marked || created.tier == .visible {
+            shown = created.times
+        }
+        /// The calendar day of a time on the clock it is written in (days since 1970).
+        func writtenDay(_ time: ArticleTime) -> Int64? {
+            time.instant.map { ($0.secondsSince1970 + Int64((time.utcOffsetMinutes ?? 0) * 60)) / 86_400 }
+        }
+        // Declared publication times a day or more apart (a template's JSON-LD left from last
+        // year's post beside the meta tags of this year's): those on the day the page shows by
+        // its headline are the page's.
+        if created.tier == .declared, let earliest = created.times.compactMap(\.instant).min(),
+           let latest = created.times.compactMap(\.instant).max(), latest.secondsSince1970 - earliest.secondsSince1970 >= 86_400 {
+            let shownDays = Set(shown.compactMap(writtenDay))
+            let agreeing = created.times.filter { writtenDay($0).map(shownDays.contains) ?? false }
+            if !agreeing.isEmpty { created.times = agreeing }
+        }
         // A page is not modified before it is published. Declared created times all later than a
         // declared updated time may have been stamped when the page was regenerated (a static
         // build, a migration), not when the story first appeared; when the page shows a date by its
@@ -244,13 +302,11 @@ struct HTMLReader {
         if created.tier == .declared, updated.tier == .declared,
            let earliest = created.times.compactMap(\.instant).min(), let latest = updated.times.compactMap(\.instant).max(),
            earliest > latest {
-            let shown = best(.created, distrusting: .declared)
-            if shown.tier == .marked || shown.tier == .visible, let first = shown.times.compactMap(\.instant).min(),
-               first.secondsSince1970 + 86_400 <= earliest.secondsSince1970 {
-                created = shown
+            if let first = shown.compactMap(\.instant).min(), first.secondsSince1970 + 86_400 <= earliest.secondsSince1970 {
+                created = (shown, nil)
             }
         }
-        return created.times + updated.times
+        return (created.times + updated.times, shown)
     }
 
     /// The page's country: the outlet's, the top-level domain's, or the region of `<html lang>`.
