@@ -71,6 +71,9 @@ struct InspectReport: Encodable {
     var country: String?
     /// The publication day on the source's calendar (`YYYY-MM-DD`).
     var publishedDay: String?
+    /// The offset (`-05:00`) of the clock the page shows its UTC times on, when its other
+    /// times or the date it prints by the headline tell; else its country's clock is used.
+    var pageClock: String?
     var title: String?
     var outlet: String?
     var canonicalURL: String?
@@ -90,6 +93,7 @@ struct InspectReport: Encodable {
         compressed = result.wasCompressed
         country = result.country
         publishedDay = article.created.flatMap(result.localDay(of:))
+        pageClock = result.localUTCOffsetMinutes.map { Timestamp.offsetText($0) }
         title = article.title
         outlet = article.outlet
         canonicalURL = article.canonicalURL
@@ -113,7 +117,7 @@ struct InspectReport: Encodable {
         field("canonical", canonicalURL)
         field("byline", byline)
         field("country", country)
-        field("published", publishedDay)
+        field("published", publishedDay.map { day in pageClock.map { "\(day)  (UTC times read on the page's clock, \($0))" } ?? day })
         if credits.isEmpty { field("agencies", nil) }
         for (index, credit) in credits.enumerated() {
             let kind = credit.kind == .image ? style.yellow("image only") : style.green("text")
