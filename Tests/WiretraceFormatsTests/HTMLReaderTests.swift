@@ -207,13 +207,15 @@ struct HTMLTimeTests {
     }
 }
 
+/// Two paragraphs of a German story, for pages whose dates are under test.
+private let germanBody = "<p>Die Bundesregierung hat am Dienstag ein neues Programm für die Sanierung von Schulen beschlossen, das bis 2030 laufen soll.</p><p>Die Länder sollen die Hälfte der Kosten tragen, sagte die Ministerin in Berlin vor Journalisten.</p>"
+
 @Suite("HTML pages: dates without metadata, and the publisher's day")
 struct HTMLPublisherDayTests {
-    private static let body = "<p>Die Bundesregierung hat am Dienstag ein neues Programm für die Sanierung von Schulen beschlossen, das bis 2030 laufen soll.</p><p>Die Länder sollen die Hälfte der Kosten tragen, sagte die Ministerin in Berlin vor Journalisten.</p>"
 
     @Test("a time written in UTC falls on the publisher's calendar day (German page, 23:00 UTC in November)")
     func utcOnPublishersDay() throws {
-        let html = "<html lang=\"de\"><head><meta property=\"article:published_time\" content=\"2022-11-06T23:00:00.000Z\"></head><body><article>\(Self.body)</article></body></html>"
+        let html = "<html lang=\"de\"><head><meta property=\"article:published_time\" content=\"2022-11-06T23:00:00.000Z\"></head><body><article>\(germanBody)</article></body></html>"
         let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
         #expect(result.country == "de")
         let created = try #require(result.article.created)
@@ -224,7 +226,7 @@ struct HTMLPublisherDayTests {
     @Test("summer time: 22:30 UTC in July is already the next day in Berlin, 21:30 UTC is not")
     func summerTime() throws {
         for (text, day) in [("2022-07-10T22:30:00Z", "2022-07-11"), ("2022-07-10T21:30:00Z", "2022-07-10")] {
-            let html = "<html lang=\"de-DE\"><head><meta property=\"article:published_time\" content=\"\(text)\"></head><body><article>\(Self.body)</article></body></html>"
+            let html = "<html lang=\"de-DE\"><head><meta property=\"article:published_time\" content=\"\(text)\"></head><body><article>\(germanBody)</article></body></html>"
             let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
             #expect(result.localDay(of: try #require(result.article.created)) == day)
         }
@@ -232,7 +234,7 @@ struct HTMLPublisherDayTests {
 
     @Test("with no metadata, a short text that is only a date near the story dates it, day first on a German page")
     func dateText() throws {
-        let html = "<html lang=\"de\"><body><div class=\"topline\"><span>06.12.2022</span></div><article>\(Self.body)</article></body></html>"
+        let html = "<html lang=\"de\"><body><div class=\"topline\"><span>06.12.2022</span></div><article>\(germanBody)</article></body></html>"
         let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
         let created = try #require(result.article.created)
         #expect(created.source == "date text")
@@ -250,7 +252,6 @@ struct HTMLPublisherDayTests {
 
 @Suite("HTML pages: which of a page's dates is the article's")
 struct HTMLDatePlacementTests {
-    private static let body = "<p>Die Bundesregierung hat am Dienstag ein neues Programm für die Sanierung von Schulen beschlossen, das bis 2030 laufen soll.</p><p>Die Länder sollen die Hälfte der Kosten tragen, sagte die Ministerin in Berlin vor Journalisten.</p>"
 
     @Test("the date under the headline wins over teaser dates in the menu, an event teaser above the headline and related stories")
     func dateUnderHeadline() throws {
@@ -272,7 +273,7 @@ struct HTMLDatePlacementTests {
 
     @Test("a press release's dateline with places and a bar dates it when nothing else does")
     func pressReleaseDateline() throws {
-        let html = "<html lang=\"de\"><body><nav><span class=\"date\">Archiv</span></nav><article><h1>Acht Produkte prämiert</h1><p>Hofheim am Taunus | Wiesbaden, 11. November 2021</p>\(Self.body)</article></body></html>"
+        let html = "<html lang=\"de\"><body><nav><span class=\"date\">Archiv</span></nav><article><h1>Acht Produkte prämiert</h1><p>Hofheim am Taunus | Wiesbaden, 11. November 2021</p>\(germanBody)</article></body></html>"
         let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
         let created = try #require(result.article.created)
         #expect(result.localDay(of: created) == "2021-11-11")
@@ -290,7 +291,7 @@ struct HTMLDatePlacementTests {
 
     @Test("a page whose times are all in UTC keeps the country's clock")
     func noPageClock() throws {
-        let html = "<html lang=\"de\"><head><meta property=\"article:published_time\" content=\"2022-11-06T23:00:00Z\"><meta property=\"article:modified_time\" content=\"2022-11-07T08:00:00Z\"></head><body><article>\(Self.body)</article></body></html>"
+        let html = "<html lang=\"de\"><head><meta property=\"article:published_time\" content=\"2022-11-06T23:00:00Z\"><meta property=\"article:modified_time\" content=\"2022-11-07T08:00:00Z\"></head><body><article>\(germanBody)</article></body></html>"
         let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
         #expect(result.localUTCOffsetMinutes == nil)
         #expect(result.localDay(of: try #require(result.article.created)) == "2022-11-07")
@@ -325,7 +326,7 @@ struct HTMLDatePlacementTests {
 
     @Test("local midnight written in UTC is a day entered without a time: the 7th, though the page prints the 6th")
     func midnightEnteredAsDay() throws {
-        let html = "<html lang=\"de\"><head><meta property=\"article:published_time\" content=\"2022-11-06T23:00:00.000Z\"></head><body><article><time class=\"date\" datetime=\"2022-11-06T23:00:00.000Z\">6.11.22</time><h1>Schulen werden saniert</h1>\(Self.body)</article></body></html>"
+        let html = "<html lang=\"de\"><head><meta property=\"article:published_time\" content=\"2022-11-06T23:00:00.000Z\"></head><body><article><time class=\"date\" datetime=\"2022-11-06T23:00:00.000Z\">6.11.22</time><h1>Schulen werden saniert</h1>\(germanBody)</article></body></html>"
         let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
         #expect(result.localDay(of: try #require(result.article.created)) == "2022-11-07")
     }
@@ -335,7 +336,7 @@ struct HTMLDatePlacementTests {
         func page(shown: String) -> String {
             "<html lang=\"de\"><head><meta property=\"article:published_time\" content=\"2022-12-15T09:13:00+01:00\">"
                 + "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"datePublished\":\"2021-12-06T14:36:00+01:00\"}</script></head>"
-                + "<body><article><h1>Schulen werden saniert</h1>\(shown)\(Self.body)</article></body></html>"
+                + "<body><article><h1>Schulen werden saniert</h1>\(shown)\(germanBody)</article></body></html>"
         }
         let created = try #require(try ArticleReader().read(Array(page(shown: "<p class=\"date\">15.12.2022</p>").utf8), name: "de.html").article.created)
         #expect(created.source == "meta article:published_time")
@@ -350,7 +351,7 @@ struct HTMLDatePlacementTests {
 
     @Test("a scheduled post (modified before published) showing the same day keeps its declared time of day")
     func scheduledPost() throws {
-        let html = "<html><head><meta property=\"article:published_time\" content=\"2024-03-05T12:00:00+01:00\"><meta property=\"article:modified_time\" content=\"2024-03-04T18:30:00+01:00\"></head><body><article><h1>Schulen werden saniert</h1><time datetime=\"2024-03-05\">5. März 2024</time>\(Self.body)</article></body></html>"
+        let html = "<html><head><meta property=\"article:published_time\" content=\"2024-03-05T12:00:00+01:00\"><meta property=\"article:modified_time\" content=\"2024-03-04T18:30:00+01:00\"></head><body><article><h1>Schulen werden saniert</h1><time datetime=\"2024-03-05\">5. März 2024</time>\(germanBody)</article></body></html>"
         let created = try #require(try ArticleReader().read(Array(html.utf8), name: "de.html").article.created)
         #expect(created.source == "meta article:published_time")
         #expect(created.instant == Timestamp(year: 2024, month: 3, day: 5, hour: 11))

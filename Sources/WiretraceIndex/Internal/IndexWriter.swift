@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-internal import GRDBSQLite
 import Wiretrace
 
 /// Writes scanned files into the index, one transaction per batch, and keeps in memory what
@@ -104,19 +103,9 @@ struct IndexWriter {
             for hash in HashBlob.decode(row[1]) { keys.append(UInt128(hash ^ (1 << 63)) << 64 | document) }
         }
         keys.sort()
-        let statement = try db.cachedStatement(sql: "INSERT INTO posting(hash, documentId) VALUES (?, ?)")
-        let handle = statement.sqliteStatement
-        for key in keys {
-            sqlite3_reset(handle)
-            sqlite3_bind_int64(handle, 1, Int64(bitPattern: UInt64(truncatingIfNeeded: key >> 64) ^ (1 << 63)))
-            sqlite3_bind_int64(handle, 2, Int64(bitPattern: UInt64(truncatingIfNeeded: key)))
-            let code = sqlite3_step(handle)
-            guard code == SQLITE_DONE else {
-                sqlite3_reset(handle)
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
-        }
-        sqlite3_reset(handle)
+        try RawStatement.run(db, "INSERT INTO posting(hash, documentId) VALUES (?, ?)", pairs: keys.lazy.map { key in
+            (Int64(bitPattern: UInt64(truncatingIfNeeded: key >> 64) ^ (1 << 63)), Int64(bitPattern: UInt64(truncatingIfNeeded: key)))
+        })
     }
 
     /// The site of a mirror path: its first folder (`www.reuters.com` in a wget mirror).
@@ -269,19 +258,7 @@ struct IndexWriter {
     static func applyPostings(_ db: Database, deletes: [(UInt64, Int64)], inserts: [(UInt64, Int64)]) throws {
         func run(_ sql: String, _ rows: [(UInt64, Int64)]) throws {
             guard !rows.isEmpty else { return }
-            let statement = try db.cachedStatement(sql: sql)
-            let handle = statement.sqliteStatement
-            for (hash, document) in rows.sorted(by: { ($0.0.sql, $0.1) < ($1.0.sql, $1.1) }) {
-                sqlite3_reset(handle)
-                sqlite3_bind_int64(handle, 1, hash.sql)
-                sqlite3_bind_int64(handle, 2, document)
-                let code = sqlite3_step(handle)
-                guard code == SQLITE_DONE else {
-                    sqlite3_reset(handle)
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
-            }
-            sqlite3_reset(handle)
+            try RawStatement.run(db, sql, pairs: rows.map { ($0.0.sql, $0.1) }.sorted { $0 < $1 })
         }
         try run("DELETE FROM posting WHERE hash = ? AND documentId = ?", deletes)
         try run("INSERT OR IGNORE INTO posting(hash, documentId) VALUES (?, ?)", inserts)

@@ -117,18 +117,11 @@ struct StoryLinker {
             let statement = try db.makeStatement(sql: everything ? "SELECT hash, documentId FROM posting ORDER BY hash, documentId"
                 : "SELECT p.hash, p.documentId FROM wanted w JOIN posting p ON p.hash = w.hash ORDER BY p.hash, p.documentId")
             // Millions of rows in a cold scan: read through the C API rather than as GRDB rows.
-            let handle = statement.sqliteStatement
-            while true {
-                let code = sqlite3_step(handle)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
-                guard let holder = denseID(sqlite3_column_int64(handle, 1)) else { continue }
-                postingHashes.append(sqlite3_column_int64(handle, 0))
+            try RawStatement.forEachRow(of: statement, on: db) { row in
+                guard let holder = denseID(sqlite3_column_int64(row, 1)) else { return }
+                postingHashes.append(sqlite3_column_int64(row, 0))
                 postingHolders.append(holder)
             }
-            sqlite3_reset(handle)
             if !everything { try db.execute(sql: "DROP TABLE wanted") }
         }
         // Documents whose hashes are looked up: to be linked, and not gone.
