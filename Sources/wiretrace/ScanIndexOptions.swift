@@ -48,12 +48,12 @@ func reportingIndexErrors<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
-/// `2023-12-08T09:29:00Z` → `2023-12-08 09:29 UTC`.
+/// `2023-12-08T09:29:37Z` → `2023-12-08 09:29 UTC`: to the minute, which is what report
+/// columns have room for and what pages print.
 func shortTime(_ iso: String?) -> String {
-    guard var text = iso else { return "" }
-    if text.hasSuffix(":00Z") { text = String(text.dropLast(4)) + " UTC" } else if text.hasSuffix("Z") { text = String(text.dropLast()) + " UTC" }
-    if let t = text.firstIndex(of: "T") { text.replaceSubrange(t...t, with: " ") }
-    return text
+    guard let iso else { return "" }
+    guard iso.hasSuffix("Z"), let t = iso.firstIndex(of: "T") else { return iso }
+    return "\(iso[..<t]) \(iso[iso.index(after: t)...].prefix(5)) UTC"
 }
 
 /// `text` cut to `limit` characters with an ellipsis.

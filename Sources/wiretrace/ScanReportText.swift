@@ -48,12 +48,12 @@ struct ScanReportText {
             }
             if report.versions.count > 50 { lines.append(style.dim("  … and \(report.versions.count - 50) more")) }
         }
-        if !report.badFiles.isEmpty || files.stillBad > 0 {
+        let unreadable = report.badFiles.map { ($0, "") } + report.stillBadFiles.map { ($0, "  (unchanged since an earlier scan)") }
+        if !unreadable.isEmpty {
             lines.append("")
             lines.append(style.bold("Files that could not be read"))
-            for bad in report.badFiles.prefix(100) { lines.append("  " + style.red(bad.path) + ": " + bad.reason) }
-            if report.badFiles.count > 100 { lines.append(style.dim("  … and \(report.badFiles.count - 100) more (--json lists all)")) }
-            if files.stillBad > 0 { lines.append(style.dim("  \(files.stillBad) file\(files.stillBad == 1 ? "" : "s") still unreadable from earlier scans")) }
+            for (bad, note) in unreadable.prefix(100) { lines.append("  " + style.red(bad.path) + ": " + bad.reason + style.dim(note)) }
+            if unreadable.count > 100 { lines.append(style.dim("  … and \(unreadable.count - 100) more (--json lists all)")) }
         }
         lines.append("")
         let totals = report.totals

@@ -183,6 +183,10 @@ struct ScanTests {
         // Unchanged bad files are not read again, but still make the exit status 1.
         let again = try mirror.scan(maxSize: 10_000)
         #expect(again.files.read == 0 && again.files.stillBad == 3 && again.exitStatus == 1)
+        // ...and are named again, with the reason the earlier scan found.
+        #expect(again.badFiles.map(\.path) == ["site/dangling.txt"], "a broken link is found by the walk each time")
+        #expect(again.stillBadFiles.map(\.path) == ["site/empty.txt", "site/huge.txt", "site/picture.html"])
+        #expect(again.stillBadFiles.first?.reason == "empty file")
     }
 
     @Test("a second scan while one holds the lock fails with a clear message")

@@ -34,6 +34,8 @@ struct ScanCommandTests {
         let again = try WiretraceBinary.run(["scan", mirror.path, "--color", "never"])
         #expect(again.standardOutput.contains("15 files (0 read, 15 unchanged)"))
         #expect(again.standardOutput.contains("0 new stories"))
+        #expect(again.standardOutput.contains("www.gulfwire.ae/news/2023/12/08/embassy-photo.html: binary file (PNG image), not an article  (unchanged since an earlier scan)"),
+                "a file still unreadable is named again")
         #expect(again.status == 1)
     }
 

@@ -248,6 +248,10 @@ extension MirrorIndex {
                 }
             }
             report.badFiles.sort { $0.path < $1.path }
+            report.stillBadFiles = try Row.fetchAll(db, sql: """
+                SELECT path, problem FROM file WHERE state = 'bad' AND changedScan <= ? ORDER BY path
+                """, arguments: [since]).map { ScanReport.BadFile(path: $0[0], reason: $0[1] ?? "could not be read") }
+            report.files.stillBad = report.stillBadFiles.count
             return report
         }
     }

@@ -76,7 +76,10 @@ public struct ScanReport: Sendable, Codable {
     public var republications = 0
     public var versions: [VersionSummary] = []
     public var silentEdits = 0
+    /// Files that could not be read this run.
     public var badFiles: [BadFile] = []
+    /// Files that could not be read by an earlier scan and have not changed since (not read again).
+    public var stillBadFiles: [BadFile] = []
     public var warnings: [String] = []
     /// 0 when every file was read, 1 when some could not be.
     public var exitStatus = 0
