@@ -94,7 +94,7 @@ struct StoryText {
             if member.isNew && !member.isSource { relation += " " + style.green("new") }
             if member.gone { relation += " " + style.yellow("gone") }
             if member.versions > 1 { relation += " · \(member.versions) versions" }
-            lines.append("    \(padded(when, 22)) \(padded(member.outlet, 18)) \(member.path)  \(relation)")
+            lines.append("    \(padded(when, 25)) \(padded(member.outlet, 18)) \(member.path)  \(relation)")
         }
         return lines
     }
