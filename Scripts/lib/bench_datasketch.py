@@ -18,7 +18,7 @@ medians over the repetitions after one warm-up run.
 import json
 import os
 import sys
-import time
+from peer_timing import timed_passes  # a sibling module: this folder is on sys.path when run as a script
 
 
 def main():
@@ -63,20 +63,9 @@ def main():
         return candidates
 
     def measure(body):
-        result = body()  # warm-up
-        samples = []
-        for _ in range(repetitions):
-            cpu_start, wall_start = time.thread_time(), time.perf_counter()
-            result = body()
-            samples.append((time.thread_time() - cpu_start, time.perf_counter() - wall_start))
-        cpu_seconds = sorted(s[0] for s in samples)
-        wall_seconds = sorted(s[1] for s in samples)
-        middle = len(samples) // 2
-        cpu_median = cpu_seconds[middle] if len(samples) % 2 else (cpu_seconds[middle - 1] + cpu_seconds[middle]) / 2
-        wall_median = wall_seconds[middle] if len(samples) % 2 else (wall_seconds[middle - 1] + wall_seconds[middle]) / 2
-        return {"cpuSeconds": cpu_median, "wallSeconds": wall_median, "cpuSecondsAll": [s[0] for s in samples],
-                "articlesPerSecond": len(texts) / cpu_median, "mbPerSecond": total_bytes / cpu_median / 1e6,
-                "result": result}
+        result, times = timed_passes(body, repetitions)
+        return {**times, "articlesPerSecond": len(texts) / times["cpuSeconds"],
+                "mbPerSecond": total_bytes / times["cpuSeconds"] / 1e6, "result": result}
 
     figures = {
         "version": datasketch.__version__ if hasattr(datasketch, "__version__") else "unknown",

@@ -36,7 +36,7 @@ import json
 import os
 import subprocess
 import sys
-import time
+from peer_timing import timed_passes  # a sibling module: this folder is on sys.path when run as a script
 
 # What the virtual environment needs (the callers install it: Scripts/bench with its
 # Context.venv_python, Scripts/eval-pages with venv_python below).
@@ -105,21 +105,10 @@ def main():
         return results, errors
 
     def measure(call):
-        clear_caches()
-        results, errors = run_all(call)  # warm-up (imports, compiled regexes, lazy tables)
-        samples = []
-        for _ in range(repetitions):
-            clear_caches()
-            cpu_start, wall_start = time.thread_time(), time.perf_counter()
-            run_all(call)
-            samples.append((time.thread_time() - cpu_start, time.perf_counter() - wall_start))
-        cpu_seconds = sorted(s[0] for s in samples)
-        wall_seconds = sorted(s[1] for s in samples)
-        middle = len(samples) // 2
-        cpu_median = cpu_seconds[middle] if len(samples) % 2 else (cpu_seconds[middle - 1] + cpu_seconds[middle]) / 2
-        wall_median = wall_seconds[middle] if len(samples) % 2 else (wall_seconds[middle - 1] + wall_seconds[middle]) / 2
-        figures = {"cpuSeconds": cpu_median, "wallSeconds": wall_median, "cpuSecondsAll": [s[0] for s in samples],
-                   "pagesPerSecond": len(pages) / cpu_median, "mbPerSecond": total_bytes / cpu_median / 1e6,
+        # The warm-up pass (imports, compiled regexes, lazy tables) gives the outputs.
+        (results, errors), times = timed_passes(lambda: run_all(call), repetitions, before=clear_caches)
+        figures = {**times, "pagesPerSecond": len(pages) / times["cpuSeconds"],
+                   "mbPerSecond": total_bytes / times["cpuSeconds"] / 1e6,
                    "errors": errors, "empty": sum(1 for r in results if not r)}
         return figures, results
 
