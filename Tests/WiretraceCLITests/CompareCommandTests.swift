@@ -18,6 +18,22 @@ struct CompareCommandTests {
         #expect(!run.standardOutput.contains("\u{1B}["))
     }
 
+    @Test("a saved HTML page against the agency's text: wholly derived, exit 0, the page's credits and times, the agency first")
+    func htmlAgainstText() throws {
+        let run = try WiretraceBinary.run(["compare", "--json", "Samples/html/devdiscourse-baghdad-embassy.html", reuters])
+        #expect(run.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect(json["verdict"] as? String == "wholly derived")
+        let matches = try #require(json["matches"] as? [[String: Any]])
+        #expect(matches.filter { $0["kind"] as? String == "exact" }.count == 5, "the body paragraphs hash alike from HTML and from text")
+        let order = try #require(json["publishedFirst"] as? [String: Any])
+        #expect(order["first"] as? String == "b")
+        #expect(order["leadSeconds"] as? Int == 540)
+        let text = try WiretraceBinary.run(["compare", "Samples/html/devdiscourse-baghdad-embassy.html", reuters, "--color", "never"])
+        #expect(text.standardOutput.contains("credits: Reuters (JSON-LD author), Reuters (metadata line), ANI (image only, image credit)"))
+        #expect(text.standardOutput.contains("[meta article:published_time: \"2023-12-08T14:59:00+05:30\"]"))
+    }
+
     @Test("the text output matches the golden file")
     func golden() throws {
         let run = try WiretraceBinary.run(["compare", reuters, "Samples/articles/gulfwire-baghdad-embassy-trimmed.txt", "--color", "never"])
