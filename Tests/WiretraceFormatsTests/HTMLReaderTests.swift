@@ -9,6 +9,11 @@ private func read(_ name: String, reader: ArticleReader = ArticleReader()) throw
     return try reader.read(try ArticleFile.load(path), name: path)
 }
 
+/// Reads a page written in the test; `name` stands for its path in messages.
+private func readPage(_ html: String, name: String = "de.html") throws -> ArticleReader.Result {
+    try ArticleReader().read(Array(html.utf8), name: name)
+}
+
 private let riverBody = [
     "The regional council approved a new budget for the river clean-up on Tuesday, after three months of debate over how to share the cost between towns upstream and downstream.",
     "Council members said the first dredging work would start in spring, and that water quality would be measured every month at six points along the river.",
@@ -135,7 +140,7 @@ struct HTMLReaderTests {
             <ul><li>A list item that is a sentence of its own in the story.</li><li>Another list item with enough words to be read as text.</li></ul>
             <blockquote>A quotation set apart from the text, with words enough to matter.</blockquote></article></body></html>
             """
-        let article = try ArticleReader().read(Array(html.utf8), name: "inline.html").article
+        let article = try readPage(html, name: "inline.html").article
         #expect(article.bodyParagraphs.map(\.text) == [
             "First paragraph of the story, long enough to count as text here. Same paragraph after one break.",
             "Second paragraph after two breaks, also long enough to count.",
@@ -216,7 +221,7 @@ struct HTMLPublisherDayTests {
     @Test("a time written in UTC falls on the publisher's calendar day (German page, 23:00 UTC in November)")
     func utcOnPublishersDay() throws {
         let html = "<html lang=\"de\"><head><meta property=\"article:published_time\" content=\"2022-11-06T23:00:00.000Z\"></head><body><article>\(germanBody)</article></body></html>"
-        let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
+        let result = try readPage(html)
         #expect(result.country == "de")
         let created = try #require(result.article.created)
         #expect(created.instant == Timestamp(year: 2022, month: 11, day: 6, hour: 23))
@@ -227,7 +232,7 @@ struct HTMLPublisherDayTests {
     func summerTime() throws {
         for (text, day) in [("2022-07-10T22:30:00Z", "2022-07-11"), ("2022-07-10T21:30:00Z", "2022-07-10")] {
             let html = "<html lang=\"de-DE\"><head><meta property=\"article:published_time\" content=\"\(text)\"></head><body><article>\(germanBody)</article></body></html>"
-            let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
+            let result = try readPage(html)
             #expect(result.localDay(of: try #require(result.article.created)) == day)
         }
     }
@@ -235,7 +240,7 @@ struct HTMLPublisherDayTests {
     @Test("with no metadata, a short text that is only a date near the story dates it, day first on a German page")
     func dateText() throws {
         let html = "<html lang=\"de\"><body><div class=\"topline\"><span>06.12.2022</span></div><article>\(germanBody)</article></body></html>"
-        let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
+        let result = try readPage(html)
         let created = try #require(result.article.created)
         #expect(created.source == "date text")
         #expect(result.localDay(of: created) == "2022-12-06")
@@ -244,7 +249,7 @@ struct HTMLPublisherDayTests {
     @Test("with nothing else, a date opening the first paragraph dates the page")
     func dateOpeningText() throws {
         let html = "<html lang=\"de\"><body><article><p>29.11.2022 – Die Bundesregierung hat am Dienstag ein neues Programm für die Sanierung von Schulen beschlossen.</p><p>Die Länder sollen die Hälfte der Kosten tragen, sagte die Ministerin in Berlin vor Journalisten.</p></article></body></html>"
-        let article = try ArticleReader().read(Array(html.utf8), name: "de.html").article
+        let article = try readPage(html).article
         #expect(article.created?.source == "date opening the text")
         #expect(article.created?.instant == Timestamp(year: 2022, month: 11, day: 29))
     }
@@ -265,7 +270,7 @@ struct HTMLDatePlacementTests {
     @Test("dates in a navigation menu are not the article's: a dateline opening the text dates it")
     func menuDatesIgnored() throws {
         let html = "<html lang=\"de\"><body><nav><ul><li><a href=\"/a\">Preise</a> <span class=\"newsitem-time\">12.07.2022</span></li></ul></nav><article><h1>Entlastungen auf einen Blick</h1><p>(21. November 2022) Die Bundesregierung hat am Dienstag ein neues Programm für die Sanierung von Schulen beschlossen, das bis 2030 laufen soll.</p><p>Die Länder sollen die Hälfte der Kosten tragen, sagte die Ministerin in Berlin vor Journalisten.</p></article></body></html>"
-        let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
+        let result = try readPage(html)
         let created = try #require(result.article.created)
         #expect(created.source == "date opening the text")
         #expect(result.localDay(of: created) == "2022-11-21")
@@ -274,7 +279,7 @@ struct HTMLDatePlacementTests {
     @Test("a press release's dateline with places and a bar dates it when nothing else does")
     func pressReleaseDateline() throws {
         let html = "<html lang=\"de\"><body><nav><span class=\"date\">Archiv</span></nav><article><h1>Acht Produkte prämiert</h1><p>Hofheim am Taunus | Wiesbaden, 11. November 2021</p>\(germanBody)</article></body></html>"
-        let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
+        let result = try readPage(html)
         let created = try #require(result.article.created)
         #expect(result.localDay(of: created) == "2021-11-11")
     }
@@ -292,7 +297,7 @@ struct HTMLDatePlacementTests {
     @Test("a page whose times are all in UTC keeps the country's clock")
     func noPageClock() throws {
         let html = "<html lang=\"de\"><head><meta property=\"article:published_time\" content=\"2022-11-06T23:00:00Z\"><meta property=\"article:modified_time\" content=\"2022-11-07T08:00:00Z\"></head><body><article>\(germanBody)</article></body></html>"
-        let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
+        let result = try readPage(html)
         #expect(result.localUTCOffsetMinutes == nil)
         #expect(result.localDay(of: try #require(result.article.created)) == "2022-11-07")
     }
@@ -313,21 +318,21 @@ struct HTMLDatePlacementTests {
                 + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2022-05-05T21:00:00-05:00\"}</script></head>"
                 + "<body><article>\(header)<h1>Así serán los macrocasos</h1><p>La Jurisdicción Especial para la Paz anunció el jueves que abrirá tres nuevos macrocasos, uno de ellos sobre crímenes cometidos por la fuerza pública.</p><p>Los magistrados dijeron que las primeras audiencias se celebrarán antes de fin de año en Bogotá.</p></article></body></html>"
         }
-        let shown = try ArticleReader().read(Array(page(header: "<div class=\"Datetime\">6 May 2022 - 2:00 a.\u{a0}m.</div>").utf8), name: "co.html")
+        let shown = try readPage(page(header: "<div class=\"Datetime\">6 May 2022 - 2:00 a.\u{a0}m.</div>"), name: "co.html")
         #expect(shown.localUTCOffsetMinutes == 0)
         #expect(shown.localDay(of: try #require(shown.article.created)) == "2022-05-06")
         // Printing the local time, or nothing, the page keeps the clock its JSON-LD gives.
-        let local = try ArticleReader().read(Array(page(header: "<div class=\"Datetime\">5 May 2022 - 9:00 p.m.</div>").utf8), name: "co.html")
+        let local = try readPage(page(header: "<div class=\"Datetime\">5 May 2022 - 9:00 p.m.</div>"), name: "co.html")
         #expect(local.localUTCOffsetMinutes == -300)
         #expect(local.localDay(of: try #require(local.article.created)) == "2022-05-05")
-        let silent = try ArticleReader().read(Array(page(header: "").utf8), name: "co.html")
+        let silent = try readPage(page(header: ""), name: "co.html")
         #expect(silent.localDay(of: try #require(silent.article.created)) == "2022-05-05")
     }
 
     @Test("local midnight written in UTC is a day entered without a time: the 7th, though the page prints the 6th")
     func midnightEnteredAsDay() throws {
         let html = "<html lang=\"de\"><head><meta property=\"article:published_time\" content=\"2022-11-06T23:00:00.000Z\"></head><body><article><time class=\"date\" datetime=\"2022-11-06T23:00:00.000Z\">6.11.22</time><h1>Schulen werden saniert</h1>\(germanBody)</article></body></html>"
-        let result = try ArticleReader().read(Array(html.utf8), name: "de.html")
+        let result = try readPage(html)
         #expect(result.localDay(of: try #require(result.article.created)) == "2022-11-07")
     }
 
@@ -338,12 +343,12 @@ struct HTMLDatePlacementTests {
                 + "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"datePublished\":\"2021-12-06T14:36:00+01:00\"}</script></head>"
                 + "<body><article><h1>Schulen werden saniert</h1>\(shown)\(germanBody)</article></body></html>"
         }
-        let created = try #require(try ArticleReader().read(Array(page(shown: "<p class=\"date\">15.12.2022</p>").utf8), name: "de.html").article.created)
+        let created = try #require(try readPage(page(shown: "<p class=\"date\">15.12.2022</p>")).article.created)
         #expect(created.source == "meta article:published_time")
         #expect(created.instant == Timestamp(year: 2022, month: 12, day: 15, hour: 8, minute: 13))
         // A <time> with no text shows the reader nothing; with no date shown the earliest declared time stays.
         for shown in ["<time datetime=\"2022-12-15T09:13:00+01:00\"></time>", ""] {
-            let article = try ArticleReader().read(Array(page(shown: shown).utf8), name: "de.html").article
+            let article = try readPage(page(shown: shown)).article
             #expect(article.created?.source == "JSON-LD Article.datePublished", "shown: \(shown)")
             #expect(article.times.filter { $0.kind == .created }.count == 2)
         }
@@ -352,7 +357,7 @@ struct HTMLDatePlacementTests {
     @Test("a scheduled post (modified before published) showing the same day keeps its declared time of day")
     func scheduledPost() throws {
         let html = "<html><head><meta property=\"article:published_time\" content=\"2024-03-05T12:00:00+01:00\"><meta property=\"article:modified_time\" content=\"2024-03-04T18:30:00+01:00\"></head><body><article><h1>Schulen werden saniert</h1><time datetime=\"2024-03-05\">5. März 2024</time>\(germanBody)</article></body></html>"
-        let created = try #require(try ArticleReader().read(Array(html.utf8), name: "de.html").article.created)
+        let created = try #require(try readPage(html).article.created)
         #expect(created.source == "meta article:published_time")
         #expect(created.instant == Timestamp(year: 2024, month: 3, day: 5, hour: 11))
     }

@@ -43,9 +43,7 @@ public struct ArticleReader: Sendable {
                     offset = countryOffset
                 }
             }
-            let c = instant.components(utcOffsetMinutes: offset)
-            func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-            return "\(c.year)-\(two(c.month))-\(two(c.day))"
+            return String(instant.iso8601(utcOffsetMinutes: offset).prefix(10))
         }
     }
 

@@ -175,7 +175,7 @@ struct HTMLReader {
             // Exactly midnight on the publisher's clock is a day entered without a time of day
             // (`2022-11-06T23:00:00Z` on a German page is 7 November); a page that prints the 6th
             // converted it to UTC.
-            let enteredAsDay = declared.map { (instant.secondsSince1970 + Int64($0 * 60)) % 86_400 == 0 } ?? false
+            let enteredAsDay = declared.map { HTMLReader.wallSeconds(instant, at: $0) % 86_400 == 0 } ?? false
             if !enteredAsDay {
                 clock = HTMLReader.shownClock(of: instant, shown: chosen.shown, candidates: [declared, 0].compactMap { $0 }) ?? clock
             }
@@ -191,17 +191,22 @@ struct HTMLReader {
     static func shownClock(of instant: Timestamp, shown: [ArticleTime], candidates: [Int]) -> Int? {
         for time in shown {
             guard let shownInstant = time.instant else { continue }
-            let wall = shownInstant.secondsSince1970 + Int64((time.utcOffsetMinutes ?? 0) * 60)
+            let wall = wallSeconds(shownInstant, at: time.utcOffsetMinutes ?? 0)
             if time.hasTimeOfDay {
                 // Minutes are what pages print; a declared time may carry seconds.
-                if let match = candidates.first(where: { abs(instant.secondsSince1970 + Int64($0 * 60) - wall) < 60 }) { return match }
+                if let match = candidates.first(where: { abs(wallSeconds(instant, at: $0) - wall) < 60 }) { return match }
             } else {
-                let day = wall / 86_400
-                let matches = candidates.filter { (instant.secondsSince1970 + Int64($0 * 60)) / 86_400 == day }
+                let matches = candidates.filter { wallSeconds(instant, at: $0) / 86_400 == wall / 86_400 }
                 if Set(matches).count == 1 { return matches[0] }
             }
         }
         return nil
+    }
+
+    /// `instant` as the seconds since 1970 that a clock `offsetMinutes` from UTC reads: its
+    /// wall-clock time, whose division by 86,400 numbers its calendar day.
+    static func wallSeconds(_ instant: Timestamp, at offsetMinutes: Int) -> Int64 {
+        instant.secondsSince1970 + Int64(offsetMinutes * 60)
     }
 
     /// The offset of the first time on the page, declared ones first, then the best-placed
@@ -282,7 +287,7 @@ struct HTMLReader {
         }
         /// The calendar day of a time on the clock it is written in (days since 1970).
         func writtenDay(_ time: ArticleTime) -> Int64? {
-            time.instant.map { ($0.secondsSince1970 + Int64((time.utcOffsetMinutes ?? 0) * 60)) / 86_400 }
+            time.instant.map { wallSeconds($0, at: time.utcOffsetMinutes ?? 0) / 86_400 }
         }
         // Declared publication times a day or more apart (a template's JSON-LD left from last
         // year's post beside the meta tags of this year's): those on the day the page shows by

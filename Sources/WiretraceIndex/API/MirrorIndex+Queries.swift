@@ -235,22 +235,21 @@ extension MirrorIndex {
             report.totals.storyMembers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE storyId IS NOT NULL") ?? 0
             report.totals.links = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM link") ?? 0
             report.totals.boilerplateHashes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM boilerplate") ?? 0
-            // Files found bad by a scan that was killed before it could report them.
+            // Files found bad before this scan and not read again: by a scan that was killed
+            // before it could report them (new since the last report), else by an earlier one.
             let earlierBad = try Row.fetchAll(db, sql: """
-                SELECT path, problem FROM file WHERE state = 'bad' AND changedScan > ? AND changedScan < ?
-                """, arguments: [since, scan])
+                SELECT path, problem, changedScan FROM file WHERE state = 'bad' AND changedScan < ? ORDER BY path
+                """, arguments: [scan])
             for row in earlierBad {
-                let path: String = row[0]
-                if !report.badFiles.contains(where: { $0.path == path }) {
-                    report.badFiles.append(.init(path: path, reason: row[1] ?? "could not be read"))
+                let bad = ScanReport.BadFile(path: row[0], reason: row[1] ?? "could not be read")
+                if (row[2] as Int) <= since {
+                    report.stillBadFiles.append(bad)
+                } else if !report.badFiles.contains(where: { $0.path == bad.path }) {
+                    report.badFiles.append(bad)
                     report.files.bad += 1
-                    report.files.stillBad = max(0, report.files.stillBad - 1)
                 }
             }
             report.badFiles.sort { $0.path < $1.path }
-            report.stillBadFiles = try Row.fetchAll(db, sql: """
-                SELECT path, problem FROM file WHERE state = 'bad' AND changedScan <= ? ORDER BY path
-                """, arguments: [since]).map { ScanReport.BadFile(path: $0[0], reason: $0[1] ?? "could not be read") }
             report.files.stillBad = report.stillBadFiles.count
             return report
         }

@@ -88,7 +88,6 @@ public final class MirrorScanner {
             if let known = writer.files[entry.path], known.state != "gone",
                known.size == entry.size, known.mtime == entry.mtime, known.inode == entry.inode {
                 report.files.unchanged += 1
-                if known.state == "bad" { report.files.stillBad += 1 }
                 continue
             }
             toRead.append(entry)
