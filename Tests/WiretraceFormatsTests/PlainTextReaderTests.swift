@@ -136,4 +136,17 @@ struct ClassifierShortcutTests {
         #expect(!"a b".containsByte(UInt8(ascii: "|")))
         #expect(!"".containsByte(UInt8(ascii: "|")))
     }
+
+    static let phrases = ["image credit", "photo:", "photo credit", "(photo:", "图片来源", "ab", "edited by"]
+
+    @Test("a phrase set finds the first listed phrase that occurs, and the first that opens the text, as a search of each would",
+          arguments: [
+              "", "a", "ab", "xab", "photo credit: afp", "(photo: reuters)", "the photo: was edited by staff",
+              "图片来源：新华社", "edited by photo credit", "phot", "photo cre", "aab image credit photo:", "image credi",
+          ])
+    func phraseSet(text: String) {
+        let set = PhraseSet(Self.phrases)
+        #expect(set.firstPhrase(in: text) == Self.phrases.first { text.contains($0) })
+        #expect(set.firstPrefix(of: text) == Self.phrases.first { text.hasPrefix($0) })
+    }
 }

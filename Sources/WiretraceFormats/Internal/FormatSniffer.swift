@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Recognizes formats from the first bytes of a file.
 enum FormatSniffer {
     /// Whether `bytes` start with the gzip magic number.
@@ -17,25 +23,28 @@ enum FormatSniffer {
             .contains { contains(early, $0) }
     }
 
-    /// Case-insensitive search of an ASCII `needle` (given in lower case).
+    /// Case-insensitive search of an ASCII `needle` (given in lower case, starting with a
+    /// byte that has no case, such as `<`). `memchr` finds each place that first byte occurs:
+    /// plain text, which rarely has one, is passed over at memory speed.
     private static func contains(_ bytes: ArraySlice<UInt8>, _ needle: String) -> Bool {
         let pattern = Array(needle.utf8)
-        guard bytes.count >= pattern.count else { return false }
-        var index = bytes.startIndex
-        let last = bytes.endIndex - pattern.count
-        while index <= last {
-            if bytes[index] == pattern[0] {
+        return bytes.withUnsafeBufferPointer { bytes in
+            guard bytes.count >= pattern.count, let base = bytes.baseAddress else { return false }
+            var start = 0
+            let last = bytes.count - pattern.count
+            while start <= last, let found = memchr(base + start, Int32(pattern[0]), last - start + 1) {
+                let index = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
                 var offset = 1
                 while offset < pattern.count {
-                    let byte = bytes[index + offset]
+                    let byte = base[index + offset]
                     if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != pattern[offset] { break }
                     offset += 1
                 }
                 if offset == pattern.count { return true }
+                start = index + 1
             }
-            index += 1
+            return false
         }
-        return false
     }
 
     /// A short name of the binary format of `bytes`, or `nil` when they look like text.
@@ -48,12 +57,17 @@ enum FormatSniffer {
         ]
         for (signature, name) in signatures where head.starts(with: signature) { return name }
         // Text has no NUL bytes and few control bytes; UTF-16 text is not supported.
-        let sample = bytes.prefix(4096)
-        var controls = 0
-        for byte in sample {
-            if byte == 0 { return "contains NUL bytes" }
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
+        // Counted without a branch on a buffer, which the compiler turns into vector instructions.
+        let sampleSize = min(bytes.count, 4096)
+        let (nuls, controls) = bytes.withUnsafeBufferPointer { bytes in
+            var nuls = 0, controls = 0
+            for byte in UnsafeBufferPointer(rebasing: bytes[..<sampleSize]) {
+                nuls &+= byte == 0 ? 1 : 0
+                controls &+= byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C ? 1 : 0
+            }
+            return (nuls, controls)
         }
-        return controls * 20 > sample.count ? "mostly control bytes" : nil
+        if nuls > 0 { return "contains NUL bytes" }
+        return controls * 20 > sampleSize ? "mostly control bytes" : nil
     }
 }

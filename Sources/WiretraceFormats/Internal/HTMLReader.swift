@@ -109,7 +109,7 @@ struct HTMLReader {
                 article.paragraphs.append(Paragraph(text, role: .boilerplate, reason: "links"))
                 continue
             }
-            PlainTextReader.append(text, to: &article)
+            PlainTextReader.append(text, kind: ParagraphClassifier.classify(text), to: &article)
         }
 
         HTMLReader.markListHeadings(&article.paragraphs)

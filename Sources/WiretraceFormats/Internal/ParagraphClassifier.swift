@@ -25,14 +25,14 @@ enum ParagraphClassifier {
         return .body
     }
 
-    private static let syndicationPhrases = [
+    private static let syndicationPhrases = PhraseSet([
         "syndicated feed", "auto-generated from a syndicated", "published from a syndicated", "from a wire agency feed",
         "automated news agency feed", "has not been edited by", "not been edited by", "generated from an agency feed",
         "sourced from a syndicated", "प्रकाशित की गई है", "सिंडिकेट फीड",
-    ]
+    ])
 
     static func isSyndicationNotice(_ lower: String, _ length: CharacterLength) -> Bool {
-        lower.utf8.count < 1600 && length.isShorter(than: 400) && syndicationPhrases.contains { lower.containsBytes($0) }
+        lower.utf8.count < 1600 && length.isShorter(than: 400) && syndicationPhrases.firstPhrase(in: lower) != nil
     }
 
     /// "edited by Devdiscourse staff" → "Devdiscourse"; "reworked by Business Standard staff".
@@ -46,24 +46,26 @@ enum ParagraphClassifier {
         return nil
     }
 
-    private static let imageCreditMarkers = ["image credit", "photo credit", "picture credit", "image courtesy", "photo courtesy", "representative image",
-                       "file photo", "(photo:", "photo:", "photograph:", "picture:", "image:", "credit:", "फोटो:", "تصویر:", "图片来源", "图：", "图/"]
+    private static let imageCreditMarkers = PhraseSet([
+        "image credit", "photo credit", "picture credit", "image courtesy", "photo courtesy", "representative image",
+        "file photo", "(photo:", "photo:", "photograph:", "picture:", "image:", "credit:", "फोटो:", "تصویر:", "图片来源", "图：", "图/",
+    ])
 
     private static func imageCredit(_ text: String, _ lower: String, _ length: CharacterLength) -> [String]? {
         guard lower.utf8.count < 800, length.isShorter(than: 200),
-              let marker = imageCreditMarkers.first(where: { lower.containsBytes($0) }) else { return nil }
+              let marker = imageCreditMarkers.firstPhrase(in: lower) else { return nil }
         // The agency named after the credit marker is the picture's source, not the text's.
         let after = lower.firstRange(of: marker).map { String(text[text.index(text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: $0.lowerBound))...]) } ?? text
         return Agencies.agencies(mentionedIn: after)
     }
 
-    private static let creditTrailers = ["(reporting by", "reporting by", "(writing by", "writing by", "(editing by", "editing by", "(additional reporting",
+    private static let creditTrailers = PhraseSet(["(reporting by", "reporting by", "(writing by", "writing by", "(editing by", "editing by", "(additional reporting",
                         "additional reporting by", "(with inputs from", "with inputs from", "(with agency inputs", "(compiled by",
-                        "source:", "sources:", "来源：", "来源:", "ماخذ:", "स्रोत:"]
+                        "source:", "sources:", "来源：", "来源:", "ماخذ:", "स्रोत:"])
 
     private static func textCredit(_ text: String, _ lower: String, _ length: CharacterLength) -> [String]? {
         guard lower.utf8.count < 960 else { return nil }
-        let isTrailer = creditTrailers.contains(where: { lower.hasPrefixBytes($0) })
+        let isTrailer = creditTrailers.firstPrefix(of: lower) != nil
         // A line that is only an agency credit ("AFP", "— AFP", "(Reuters)", "PTI ABC DEF") has
         // at most four words between spaces, and so between spaces and slashes.
         guard isTrailer || text.wordCount(upTo: 5) <= 4, length.isShorter(than: 240) else { return nil }
@@ -90,43 +92,111 @@ enum ParagraphClassifier {
         ("یہ بھی پڑھیں", "related link"), ("相关新闻", "related link"), ("延伸阅读", "related link"), ("责任编辑", "editor line"),
     ]
 
+    /// The prefixes above, to tell in one look that a paragraph opens with none of them.
+    private static let furnitureOpenings = PhraseSet(furniturePrefixes.map(\.0))
+
     private static func furniture(_ text: String, _ lower: String) -> String? {
-        for (prefix, reason) in furniturePrefixes where lower.hasPrefixBytes(prefix) {
-            // "Follow the money..." is prose; "Follow us on X" is furniture: keep prompts short.
-            if prefix == "follow " && text.wordCount(upTo: 13) > 12 { continue }
-            return reason
+        if furnitureOpenings.firstPrefix(of: lower) != nil {
+            for (prefix, reason) in furniturePrefixes where lower.hasPrefixBytes(prefix) {
+                // "Follow the money..." is prose; "Follow us on X" is furniture: keep prompts short.
+                if prefix == "follow " && text.wordCount(upTo: 13) > 12 { continue }
+                return reason
+            }
         }
         if lower.containsBytes("all rights reserved") && text.wordCount(upTo: 25) < 25 { return "copyright" }
         return nil
     }
 }
 
+/// A list of phrases searched for in one pass over a text's UTF-8 bytes.
+///
+/// The classifier asks of every paragraph whether it holds any of a dozen phrases. Searched
+/// one at a time, each phrase stopped at every occurrence of its (common) first letter; in
+/// one pass, a position is looked at further only when the two bytes there open one of the
+/// phrases, which a table of all two-byte openings (a bit each) tells at once.
+struct PhraseSet: Sendable {
+    private let phrases: [[UInt8]]
+    /// Bit `b & 63` of word `b >> 6` is set when some phrase opens with the two bytes `b`
+    /// (first byte high).
+    private let openings: [UInt64]
+
+    /// `phrases`, each at least two bytes long.
+    init(_ phrases: [String]) {
+        self.phrases = phrases.map { Array($0.utf8) }
+        var openings = [UInt64](repeating: 0, count: 65536 / 64)
+        for phrase in self.phrases {
+            precondition(phrase.count >= 2, "a phrase of PhraseSet has at least two bytes")
+            let opening = Int(phrase[0]) << 8 | Int(phrase[1])
+            openings[opening >> 6] |= 1 << UInt64(opening & 63)
+        }
+        self.openings = openings
+    }
+
+    /// The first phrase of the list that `text` starts with, or nil.
+    func firstPrefix(of text: String) -> String? {
+        var text = text
+        return text.withUTF8 { text -> String? in
+            guard text.count >= 2 else { return nil }
+            let opening = Int(text[0]) << 8 | Int(text[1])
+            guard openings[opening >> 6] & (1 << UInt64(opening & 63)) != 0 else { return nil }
+            let phrase = phrases.first { $0.count <= text.count && $0.elementsEqual(text.prefix($0.count)) }
+            return phrase.map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    /// The first phrase of the list (in the list's order) that occurs in `text`, or nil.
+    func firstPhrase(in text: String) -> String? {
+        var text = text
+        let found = text.withUTF8 { text -> Int? in
+            guard text.count >= 2, let base = text.baseAddress else { return nil }
+            var first: Int?
+            openings.withUnsafeBufferPointer { openings in
+                var opening = Int(base[0])
+                for position in 0..<(text.count - 1) {
+                    opening = (opening << 8 | Int(base[position + 1])) & 0xFFFF
+                    guard openings[opening >> 6] & (1 << UInt64(opening & 63)) != 0 else { continue }
+                    for (index, phrase) in phrases.enumerated() where index < (first ?? phrases.count) {
+                        guard phrase.count <= text.count - position, phrase[0] == base[position], phrase[1] == base[position + 1]
+                        else { continue }
+                        if phrase.withUnsafeBufferPointer({ memcmp(base + position, $0.baseAddress!, phrase.count) == 0 }) {
+                            first = index
+                        }
+                    }
+                    if first == 0 { return }
+                }
+            }
+            return first
+        }
+        return found.map { String(decoding: phrases[$0], as: UTF8.self) }
+    }
+}
+
 /// A paragraph's length in characters, as far as the classifier's limits need it: without
 /// walking grapheme clusters when the bytes already tell. Fewer bytes than a limit are fewer
 /// characters; ASCII bytes that stand alone (no CR, which pairs with LF; not followed by a
-/// non-ASCII byte, which may be a combining mark) are each a character of their own.
+/// non-ASCII byte, which may be a combining mark) are each a character of their own, so as
+/// many of them as the limit are as many characters.
 struct CharacterLength {
     private let text: String
-    private let bytes: Int
-    private let atLeast: Int
 
-    init(_ text: String) {
-        self.text = text
-        bytes = text.utf8.count
-        atLeast = text.utf8.withContiguousStorageIfAvailable { bytes in
+    init(_ text: String) { self.text = text }
+
+    /// `text.count < limit`.
+    func isShorter(than limit: Int) -> Bool {
+        guard text.utf8.count >= limit else { return true }
+        let atLeast = text.utf8.withContiguousStorageIfAvailable { bytes in
             var standalone = 0
             var previousStandsAlone = false
             for byte in bytes {
-                if previousStandsAlone && byte < 0x80 { standalone += 1 }
+                if previousStandsAlone && byte < 0x80 {
+                    standalone += 1
+                    if standalone == limit { break }
+                }
                 previousStandsAlone = byte < 0x80 && byte != 0x0D
             }
             return previousStandsAlone ? standalone + 1 : standalone
         } ?? 0
-    }
-
-    /// `text.count < limit`.
-    func isShorter(than limit: Int) -> Bool {
-        bytes < limit || (atLeast < limit && text.count < limit)
+        return atLeast < limit && text.count < limit
     }
 }
 
@@ -190,20 +260,23 @@ extension String {
         }
     }
 
-    /// Substring search on UTF-8 bytes: the classifier runs on every paragraph of every page,
-    /// and `contains` on `Character`s made it most of the HTML reader's time.
+    /// Substring search on UTF-8 bytes: the classifier runs every phrase of its lists over
+    /// every paragraph of every page, and `contains` on `Character`s made it most of the HTML
+    /// reader's time. `memchr` finds each place the first byte occurs; the last byte is
+    /// checked there before `memcmp`, which a phrase's common first letter would otherwise
+    /// call at most words of the text.
     func containsBytes(_ needle: String) -> Bool {
         var haystack = self, needle = needle
         return haystack.withUTF8 { text in
             needle.withUTF8 { pattern in
                 guard !pattern.isEmpty else { return true }
                 guard pattern.count <= text.count, let textBase = text.baseAddress, let patternBase = pattern.baseAddress else { return false }
-                let first = Int32(pattern[0])
+                let first = Int32(pattern[0]), lastOffset = pattern.count - 1, lastByte = pattern[lastOffset]
                 var start = 0
                 let last = text.count - pattern.count
                 while start <= last, let found = memchr(textBase + start, first, last - start + 1) {
                     let index = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - textBase
-                    if memcmp(textBase + index, patternBase, pattern.count) == 0 { return true }
+                    if textBase[index + lastOffset] == lastByte && memcmp(textBase + index, patternBase, pattern.count) == 0 { return true }
                     start = index + 1
                 }
                 return false

@@ -29,6 +29,9 @@ struct PlainTextReader {
         }
         for block in blocks {
             var bodyLines: [String] = []
+            // The class of the block's one body line, when it has one: most blocks are a single
+            // line, and classifying it again as a paragraph was a sixth of the reading time.
+            var bodyLineKind: ParagraphClassifier.Kind?
             for line in block {
                 if let metadata = Self.metadataLine(line) {
                     for agency in metadata.agencies {
@@ -49,7 +52,8 @@ struct PlainTextReader {
                 // Normalizing only lines about as long as the headline.
                 if let titleKey, line.utf8.count <= 4 * titleKey.utf8.count + 16, Normalization.normalize(line) == titleKey { continue }
                 // An image credit line inside a block stands alone; the rest joins into a paragraph.
-                if line.utf8.count < 800, case .imageCredit(let agencies) = ParagraphClassifier.classify(line) {
+                let kind = line.utf8.count < 800 ? ParagraphClassifier.classify(line) : nil
+                if case .imageCredit(let agencies)? = kind {
                     for agency in agencies {
                         article.credits.append(AgencyCredit(agency: agency, kind: .image, evidence: line, location: "image credit"))
                     }
@@ -57,10 +61,15 @@ struct PlainTextReader {
                     continue
                 }
                 bodyLines.append(line)
+                bodyLineKind = kind
             }
             guard !bodyLines.isEmpty else { continue }
-            let paragraph = bodyLines.joined(separator: " ")
-            Self.append(paragraph, to: &article)
+            if bodyLines.count == 1 {
+                Self.append(bodyLines[0], kind: bodyLineKind ?? ParagraphClassifier.classify(bodyLines[0]), to: &article)
+            } else {
+                let paragraph = bodyLines.joined(separator: " ")
+                Self.append(paragraph, kind: ParagraphClassifier.classify(paragraph), to: &article)
+            }
         }
         var context = context
         if context.country == nil { context.country = Self.country(of: article) }
@@ -71,9 +80,10 @@ struct PlainTextReader {
         return article
     }
 
-    /// Adds a paragraph with the role its text gives it, recording credits and notices.
-    static func append(_ paragraph: String, to article: inout Article) {
-        switch ParagraphClassifier.classify(paragraph) {
+    /// Adds a paragraph with the role its class (``ParagraphClassifier/classify(_:)`` of its
+    /// text) gives it, recording credits and notices.
+    static func append(_ paragraph: String, kind: ParagraphClassifier.Kind, to article: inout Article) {
+        switch kind {
         case .body:
             article.paragraphs.append(Paragraph(paragraph))
         case .syndicationNotice(let outlet):

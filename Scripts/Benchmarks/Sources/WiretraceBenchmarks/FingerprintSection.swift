@@ -1,3 +1,4 @@
+import Foundation
 import Wiretrace
 import WiretraceFormats
 
@@ -63,6 +64,7 @@ enum FingerprintSection: BenchmarkSection {
             "paragraphs": articles.reduce(0) { $0 + $1.paragraphs.count },
             "fingerprintVersion": FingerprintVersion.current.description,
             "fingerprintDigest": hex(fullDigest(articles.map { Fingerprint(of: $0) })),
+            "articleDigest": hex(try articleDigest(articles)),
             "stages": stages,
         ]
         if let floor = cpu["plain"] {
@@ -99,6 +101,17 @@ enum FingerprintSection: BenchmarkSection {
         var value = UInt64(print.winnowed.count)
         for paragraph in print.paragraphs { value &+= paragraph.hash }
         return value
+    }
+
+    /// A hash of everything the articles that were read hold (title, times, credits,
+    /// paragraphs and their roles), so that a change to the reader can be checked to read the
+    /// corpus identically (`articleDigest` in the output).
+    static func articleDigest(_ articles: [Article]) throws -> UInt64 {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var hasher = XXH3.Hasher()
+        for article in articles { try encoder.encode(article).withUnsafeBytes { hasher.update($0) } }
+        return hasher.finalize()
     }
 
     /// A hash of everything the fingerprints hold, so that two builds can be checked to
