@@ -14,8 +14,10 @@ let package = Package(
             dependencies: [
                 .product(name: "Wiretrace", package: "Wiretrace"),
                 .product(name: "WiretraceFormats", package: "Wiretrace"),
+                "CBenchXXHash",
             ],
             path: "Sources/WiretraceBenchmarks"
         ),
+        .systemLibrary(name: "CBenchXXHash", path: "Sources/CBenchXXHash", pkgConfig: "libxxhash"),
     ]
 )

@@ -142,7 +142,9 @@ struct PlainTextReader {
     }
 
     static func looksLikeHeadline(_ line: String) -> Bool {
-        let words = line.split(separator: " ").count
+        // Words counted on the bytes and only as far as the limit: an article without a
+        // headline opens with a long paragraph.
+        let words = line.wordCount(upTo: 31)
         guard words <= 30, line.count <= 250, let last = line.last else { return false }
         return !".。।۔!\"”:".contains(last) || words <= 12 && last == "!"
     }
