@@ -57,17 +57,12 @@ enum FormatSniffer {
         ]
         for (signature, name) in signatures where head.starts(with: signature) { return name }
         // Text has no NUL bytes and few control bytes; UTF-16 text is not supported.
-        // Counted without a branch on a buffer, which the compiler turns into vector instructions.
-        let sampleSize = min(bytes.count, 4096)
-        let (nuls, controls) = bytes.withUnsafeBufferPointer { bytes in
-            var nuls = 0, controls = 0
-            for byte in UnsafeBufferPointer(rebasing: bytes[..<sampleSize]) {
-                nuls &+= byte == 0 ? 1 : 0
-                controls &+= byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C ? 1 : 0
-            }
-            return (nuls, controls)
+        let sample = bytes.prefix(4096)
+        var controls = 0
+        for byte in sample {
+            if byte == 0 { return "contains NUL bytes" }
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
         }
-        if nuls > 0 { return "contains NUL bytes" }
-        return controls * 20 > sampleSize ? "mostly control bytes" : nil
+        return controls * 20 > sample.count ? "mostly control bytes" : nil
     }
 }
