@@ -82,25 +82,25 @@ enum FingerprintSection: BenchmarkSection {
         return figures
     }
 
-    /// Splits at blank lines and hashes each paragraph's bytes in place. Always inlined: out
-    /// of line, the floor ran at two thirds of its speed, which flattered every ratio to it.
-    @inline(__always)
+    /// Splits at blank lines and hashes each paragraph's bytes in place. The line feeds are
+    /// found with `memchr`, as a careful plain pass would: a byte loop's speed here depended on
+    /// how the compiler laid it out (1.25 or 2.0 GB/s from one build to the next, for the same
+    /// source), and a slow floor flatters every ratio to it.
     static func plainPass(_ bytes: [UInt8]) -> UInt64 {
         bytes.withUnsafeBytes { raw -> UInt64 in
+            guard let base = raw.baseAddress else { return 0 }
             var checksum: UInt64 = 0
             var start = 0, index = 0
             let count = raw.count
-            while index < count {
-                if raw[index] == 0x0A, index + 1 < count, raw[index + 1] == 0x0A {
-                    if index > start { checksum &+= XXH3.hash64(UnsafeRawBufferPointer(rebasing: raw[start..<index])) }
-                    index += 2
-                    while index < count, raw[index] == 0x0A { index += 1 }
-                    start = index
-                    continue
-                }
-                index += 1
+            while index < count, let found = memchr(base + index, 0x0A, count - index) {
+                index = UnsafeRawPointer(found) - base
+                guard index + 1 < count, raw[index + 1] == 0x0A else { index += 1; continue }
+                if index > start { checksum &+= wiretrace_xxh3_64_inline(base + start, index - start, 0) }
+                index += 2
+                while index < count, raw[index] == 0x0A { index += 1 }
+                start = index
             }
-            if count > start { checksum &+= XXH3.hash64(UnsafeRawBufferPointer(rebasing: raw[start..<count])) }
+            if count > start { checksum &+= wiretrace_xxh3_64_inline(base + start, count - start, 0) }
             return checksum
         }
     }
@@ -170,46 +170,48 @@ enum FingerprintSection: BenchmarkSection {
 ///
 /// Words here are runs of bytes between ASCII white space and punctuation.
 struct HashFloor {
+    /// One file, laid out compactly so that the floors read little besides the text: its bytes
+    /// and its words joined by single spaces; per paragraph, its range and how many words it
+    /// has; per word, its start and length in `bytes` and its start in `joined`.
+    private struct File {
+        var bytes: [UInt8]
+        var joined: [UInt8] = []
+        var paragraphs: [(range: Range<Int>, words: Int)] = []
+        /// Start and length of each word in `bytes`, two entries a word.
+        var words: [UInt32] = []
+        /// Start of each word in `joined`, and one past the last word's space.
+        var joinedStarts: [UInt32] = []
+    }
+
     let shingleSize: Int
-    /// Per file: its bytes, its paragraphs' ranges, and the ranges of each paragraph's words.
-    private let files: [(bytes: [UInt8], paragraphs: [Range<Int>], words: [[Range<Int>]])]
-    /// Per file: its words joined by single spaces, and where each word starts in that text.
-    private let joined: [(text: [UInt8], starts: [[Int]])]
+    private let files: [File]
 
     init(_ files: [[UInt8]], shingleSize: Int) {
         self.shingleSize = shingleSize
-        var split: [(bytes: [UInt8], paragraphs: [Range<Int>], words: [[Range<Int>]])] = []
-        var joined: [(text: [UInt8], starts: [[Int]])] = []
-        for bytes in files {
-            var paragraphs: [Range<Int>] = [], words: [[Range<Int>]] = []
-            var text: [UInt8] = [], starts: [[Int]] = []
+        self.files = files.map { bytes in
+            var file = File(bytes: bytes)
             var start = 0
             while start < bytes.count {
                 var end = start
                 while end < bytes.count && !(bytes[end] == 0x0A && end + 1 < bytes.count && bytes[end + 1] == 0x0A) { end += 1 }
-                paragraphs.append(start..<end)
-                var own: [Range<Int>] = [], ownStarts: [Int] = []
-                var index = start
+                var count = 0, index = start
                 while index < end {
                     while index < end && Self.isSeparator(bytes[index]) { index += 1 }
                     let wordStart = index
                     while index < end && !Self.isSeparator(bytes[index]) { index += 1 }
                     guard index > wordStart else { continue }
-                    own.append(wordStart..<index)
-                    ownStarts.append(text.count)
-                    text += bytes[wordStart..<index]
-                    text.append(0x20)
+                    file.words += [UInt32(wordStart), UInt32(index - wordStart)]
+                    file.joinedStarts.append(UInt32(file.joined.count))
+                    file.joined += bytes[wordStart..<index]
+                    file.joined.append(0x20)
+                    count += 1
                 }
-                ownStarts.append(text.count)  // one past the last word's space
-                words.append(own)
-                starts.append(ownStarts)
+                file.paragraphs.append((start..<end, count))
                 start = end + 2
             }
-            split.append((bytes, paragraphs, words))
-            joined.append((text, starts))
+            file.joinedStarts.append(UInt32(file.joined.count))
+            return file
         }
-        self.files = split
-        self.joined = joined
     }
 
     func hashesOnly() -> UInt64 {
@@ -219,15 +221,20 @@ struct HashFloor {
             guard let first = hashes.baseAddress else { return }
             for file in files {
                 file.bytes.withUnsafeBufferPointer { bytes in
-                    guard let base = bytes.baseAddress else { return }
-                    for (paragraph, words) in zip(file.paragraphs, file.words) {
-                        checksum &+= wiretrace_xxh3_64_inline(base + paragraph.lowerBound, paragraph.count, 0)
-                        for (index, word) in words.enumerated() {
-                            hashes[index] = wiretrace_xxh3_64_inline(base + word.lowerBound, word.count, 0)
-                        }
-                        guard words.count >= shingleSize else { continue }
-                        for position in 0...(words.count - shingleSize) {
-                            checksum &+= wiretrace_xxh3_64_inline(first + position, shingleSize * 8, 0)
+                    file.words.withUnsafeBufferPointer { words in
+                        guard let base = bytes.baseAddress else { return }
+                        var word = 0
+                        for paragraph in file.paragraphs {
+                            checksum &+= wiretrace_xxh3_64_inline(base + paragraph.range.lowerBound, paragraph.range.count, 0)
+                            for index in 0..<paragraph.words {
+                                let entry = 2 * (word + index)
+                                hashes[index] = wiretrace_xxh3_64_inline(base + Int(words[entry]), Int(words[entry + 1]), 0)
+                            }
+                            word += paragraph.words
+                            guard paragraph.words >= shingleSize else { continue }
+                            for position in 0...(paragraph.words - shingleSize) {
+                                checksum &+= wiretrace_xxh3_64_inline(first + position, shingleSize * 8, 0)
+                            }
                         }
                     }
                 }
@@ -238,17 +245,22 @@ struct HashFloor {
 
     func spanHashesOnly() -> UInt64 {
         var checksum: UInt64 = 0
-        for (file, words) in zip(files, joined) {
+        for file in files {
             file.bytes.withUnsafeBufferPointer { bytes in
-                words.text.withUnsafeBufferPointer { text in
-                    guard let base = bytes.baseAddress, let joinedBase = text.baseAddress else { return }
-                    for (paragraph, starts) in zip(file.paragraphs, words.starts) {
-                        checksum &+= wiretrace_xxh3_64_inline(base + paragraph.lowerBound, paragraph.count, 0)
-                        // starts has one entry per word and one past the end.
-                        guard starts.count > shingleSize else { continue }
-                        for position in 0..<(starts.count - shingleSize) {
-                            let from = starts[position], to = starts[position + shingleSize] - 1
-                            checksum &+= wiretrace_xxh3_64_inline(joinedBase + from, to - from, 0)
+                file.joined.withUnsafeBufferPointer { joined in
+                    file.joinedStarts.withUnsafeBufferPointer { starts in
+                        guard let base = bytes.baseAddress, let joinedBase = joined.baseAddress else { return }
+                        var word = 0
+                        for paragraph in file.paragraphs {
+                            checksum &+= wiretrace_xxh3_64_inline(base + paragraph.range.lowerBound, paragraph.range.count, 0)
+                            if paragraph.words >= shingleSize {
+                                for position in word...(word + paragraph.words - shingleSize) {
+                                    // The k words and the spaces between them, not the space after.
+                                    let from = Int(starts[position]), to = Int(starts[position + shingleSize]) - 1
+                                    checksum &+= wiretrace_xxh3_64_inline(joinedBase + from, to - from, 0)
+                                }
+                            }
+                            word += paragraph.words
                         }
                     }
                 }
