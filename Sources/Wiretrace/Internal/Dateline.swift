@@ -138,12 +138,8 @@ struct Dateline: Equatable {
     private static func creditedAgency(_ inside: String) -> String? {
         // A single ASCII word ("Reuters", "PTI") can only name an agency by itself, and
         // `agency(named:)` is what `agencies(mentionedIn:)` would find for it, much faster.
-        let plainWord = !inside.isEmpty && inside.utf8.allSatisfy(isASCIILetterOrDigit)
+        let plainWord = !inside.isEmpty && inside.utf8.allSatisfy(Tokenizer.isASCIIWordByte)
         return plainWord ? agency(namedByPlainWord: inside) : Agencies.agencies(mentionedIn: inside).first
-    }
-
-    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
-        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     /// `Agencies.agency(named: word)` for a word of ASCII letters and digits, from a table
@@ -164,7 +160,7 @@ struct Dateline: Equatable {
         for entry in Agencies.catalog {
             for alias in entry.aliases {
                 let key = Normalization.normalize(alias)
-                guard !key.isEmpty, key.utf8.allSatisfy(isASCIILetterOrDigit) else { continue }
+                guard !key.isEmpty, key.utf8.allSatisfy(Tokenizer.isASCIIWordByte) else { continue }
                 table[key] = (Agencies.agency(named: key.uppercased()), Agencies.agency(named: key))
             }
         }

@@ -65,10 +65,9 @@ struct FingerprintBuilder: ~Copyable {
     mutating func markRepeats() {
         markExactRepeats()
         // Most articles share no shingle between paragraphs, and then none is a repeat.
-        guard anyCountedShingleTwice() else { return }
+        let total = countedShingleCount
+        guard anyCountedShingleTwice(total: total) else { return }
         // How many counted paragraphs hold each shingle.
-        var total = 0
-        for paragraph in paragraphs where paragraph.status == .counted { total += paragraph.shingles.count }
         var occurrences = ShingleCounts(capacity: total)
         for paragraph in paragraphs where paragraph.status == .counted { occurrences.countOnce(paragraph.shingles, by: 1) }
         guard occurrences.sharedCount > 0 else { return }
@@ -88,15 +87,18 @@ struct FingerprintBuilder: ~Copyable {
         }
     }
 
+    /// The number of shingles (repeats included) of the counted paragraphs.
+    private var countedShingleCount: Int {
+        paragraphs.reduce(0) { $0 + ($1.status == .counted ? $1.shingles.count : 0) }
+    }
+
     /// Whether some shingle occurs twice among the counted paragraphs (in one paragraph or in
-    /// two), from a table of the shingles alone: a hash, with 0 for an empty slot, at most a
-    /// quarter of the slots full (a probe that finds its slot taken is a mispredicted branch,
-    /// which costs more than the larger table). Cheaper than counting every shingle per paragraph, which only
-    /// an article that repeats a shingle needs. A shingle hashed to 0 counts as seen twice,
-    /// leaving the decision to the counts.
-    private func anyCountedShingleTwice() -> Bool {
-        var total = 0
-        for paragraph in paragraphs where paragraph.status == .counted { total += paragraph.shingles.count }
+    /// two; `total` shingles in all), from a table of the shingles alone: a hash, with 0 for
+    /// an empty slot, at most a quarter of the slots full (a probe that finds its slot taken is
+    /// a mispredicted branch, which costs more than the larger table). Cheaper than counting
+    /// every shingle per paragraph, which only an article that repeats a shingle needs. A
+    /// shingle hashed to 0 counts as seen twice, leaving the decision to the counts.
+    private func anyCountedShingleTwice(total: Int) -> Bool {
         var size = 16
         while size < 4 * total { size <<= 1 }
         let mask = size - 1

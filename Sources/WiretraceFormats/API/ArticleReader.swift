@@ -36,12 +36,9 @@ public struct ArticleReader: Sendable {
             guard let instant = time.instant else { return nil }
             var offset = time.utcOffsetMinutes ?? 0
             let zone = time.zone?.uppercased() ?? ""
-            if offset == 0, ["Z", "+00:00", "+0000", "+00", "GMT", "UTC"].contains(zone) {
-                if let localUTCOffsetMinutes {
-                    offset = localUTCOffsetMinutes
-                } else if let country, let countryOffset = CountryClock.offset(in: country, at: instant) {
-                    offset = countryOffset
-                }
+            if offset == 0, ["Z", "+00:00", "+0000", "+00", "GMT", "UTC"].contains(zone),
+               let pageOffset = CountryClock.pageOffset(declared: localUTCOffsetMinutes, country: country, at: instant) {
+                offset = pageOffset
             }
             return String(instant.iso8601(utcOffsetMinutes: offset).prefix(10))
         }

@@ -31,6 +31,12 @@ enum CountryClock {
         return instant >= start && instant < end ? base + 60 : base
     }
 
+    /// The clock a page shows a time it wrote in UTC on: the offset its other times are
+    /// written in (`declared`), else its country's clock; `nil` when neither is known.
+    static func pageOffset(declared: Int?, country: String?, at instant: Timestamp) -> Int? {
+        declared ?? country.flatMap { offset(in: $0, at: instant) }
+    }
+
     private static func lastSunday(year: Int, month: Int) -> Timestamp {
         let lastDay = 31
         let noon = Timestamp(year: year, month: month, day: lastDay, hour: 12)

@@ -171,7 +171,7 @@ struct HTMLReader {
         guard writtenInUTC else { return (article, context.country, nil) }
         var clock = HTMLReader.localOffset(in: signals, context: context)
         if let created = article.created, let instant = created.instant, created.utcOffsetMinutes == 0, created.zone != nil {
-            let declared = clock ?? context.country.flatMap { CountryClock.offset(in: $0, at: instant) }
+            let declared = CountryClock.pageOffset(declared: clock, country: context.country, at: instant)
             // Exactly midnight on the publisher's clock is a day entered without a time of day
             // (`2022-11-06T23:00:00Z` on a German page is 7 November); a page that prints the 6th
             // converted it to UTC.

@@ -59,13 +59,15 @@ enum ParagraphClassifier {
         return Agencies.agencies(mentionedIn: after)
     }
 
-    private static let creditTrailers = PhraseSet(["(reporting by", "reporting by", "(writing by", "writing by", "(editing by", "editing by", "(additional reporting",
-                        "additional reporting by", "(with inputs from", "with inputs from", "(with agency inputs", "(compiled by",
-                        "source:", "sources:", "来源：", "来源:", "ماخذ:", "स्रोत:"])
+    private static let creditTrailers = PhraseSet([
+        "(reporting by", "reporting by", "(writing by", "writing by", "(editing by", "editing by", "(additional reporting",
+        "additional reporting by", "(with inputs from", "with inputs from", "(with agency inputs", "(compiled by",
+        "source:", "sources:", "来源：", "来源:", "ماخذ:", "स्रोत:",
+    ])
 
     private static func textCredit(_ text: String, _ lower: String, _ length: CharacterLength) -> [String]? {
         guard lower.utf8.count < 960 else { return nil }
-        let isTrailer = creditTrailers.firstPrefix(of: lower) != nil
+        let isTrailer = !creditTrailers.prefixes(of: lower).isEmpty
         // A line that is only an agency credit ("AFP", "— AFP", "(Reuters)", "PTI ABC DEF") has
         // at most four words between spaces, and so between spaces and slashes.
         guard isTrailer || text.wordCount(upTo: 5) <= 4, length.isShorter(than: 240) else { return nil }
@@ -92,16 +94,15 @@ enum ParagraphClassifier {
         ("یہ بھی پڑھیں", "related link"), ("相关新闻", "related link"), ("延伸阅读", "related link"), ("责任编辑", "editor line"),
     ]
 
-    /// The prefixes above, to tell in one look that a paragraph opens with none of them.
+    /// The prefixes above, found in one look at a paragraph's first two bytes.
     private static let furnitureOpenings = PhraseSet(furniturePrefixes.map(\.0))
 
     private static func furniture(_ text: String, _ lower: String) -> String? {
-        if furnitureOpenings.firstPrefix(of: lower) != nil {
-            for (prefix, reason) in furniturePrefixes where lower.hasPrefixBytes(prefix) {
-                // "Follow the money..." is prose; "Follow us on X" is furniture: keep prompts short.
-                if prefix == "follow " && text.wordCount(upTo: 13) > 12 { continue }
-                return reason
-            }
+        for index in furnitureOpenings.prefixes(of: lower) {
+            let (prefix, reason) = furniturePrefixes[index]
+            // "Follow the money..." is prose; "Follow us on X" is furniture: keep prompts short.
+            if prefix == "follow " && text.wordCount(upTo: 13) > 12 { continue }
+            return reason
         }
         if lower.containsBytes("all rights reserved") && text.wordCount(upTo: 25) < 25 { return "copyright" }
         return nil
@@ -115,16 +116,18 @@ enum ParagraphClassifier {
 /// one pass, a position is looked at further only when the two bytes there open one of the
 /// phrases, which a table of all two-byte openings (a bit each) tells at once.
 struct PhraseSet: Sendable {
-    private let phrases: [[UInt8]]
+    let phrases: [String]
+    private let phraseBytes: [[UInt8]]
     /// Bit `b & 63` of word `b >> 6` is set when some phrase opens with the two bytes `b`
     /// (first byte high).
     private let openings: [UInt64]
 
     /// `phrases`, each at least two bytes long.
     init(_ phrases: [String]) {
-        self.phrases = phrases.map { Array($0.utf8) }
+        self.phrases = phrases
+        phraseBytes = phrases.map { Array($0.utf8) }
         var openings = [UInt64](repeating: 0, count: 65536 / 64)
-        for phrase in self.phrases {
+        for phrase in phraseBytes {
             precondition(phrase.count >= 2, "a phrase of PhraseSet has at least two bytes")
             let opening = Int(phrase[0]) << 8 | Int(phrase[1])
             openings[opening >> 6] |= 1 << UInt64(opening & 63)
@@ -132,16 +135,13 @@ struct PhraseSet: Sendable {
         self.openings = openings
     }
 
-    /// The first phrase of the list that `text` starts with, or nil.
-    func firstPrefix(of text: String) -> String? {
-        var text = text
-        return text.withUTF8 { text -> String? in
-            guard text.count >= 2 else { return nil }
-            let opening = Int(text[0]) << 8 | Int(text[1])
-            guard openings[opening >> 6] & (1 << UInt64(opening & 63)) != 0 else { return nil }
-            let phrase = phrases.first { $0.count <= text.count && $0.elementsEqual(text.prefix($0.count)) }
-            return phrase.map { String(decoding: $0, as: UTF8.self) }
-        }
+    /// The positions in the list of the phrases that `text` starts with, in the list's order.
+    /// Most texts open with two bytes that no phrase does, and are answered by the table alone.
+    func prefixes(of text: String) -> [Int] {
+        guard text.utf8.count >= 2 else { return [] }
+        let opening = text.utf8.prefix(2).reduce(0) { $0 << 8 | Int($1) }
+        guard openings[opening >> 6] & (1 << UInt64(opening & 63)) != 0 else { return [] }
+        return phrases.indices.filter { text.hasPrefixBytes(phrases[$0]) }
     }
 
     /// The first phrase of the list (in the list's order) that occurs in `text`, or nil.
@@ -155,7 +155,7 @@ struct PhraseSet: Sendable {
                 for position in 0..<(text.count - 1) {
                     opening = (opening << 8 | Int(base[position + 1])) & 0xFFFF
                     guard openings[opening >> 6] & (1 << UInt64(opening & 63)) != 0 else { continue }
-                    for (index, phrase) in phrases.enumerated() where index < (first ?? phrases.count) {
+                    for (index, phrase) in phraseBytes.enumerated() where index < (first ?? phrases.count) {
                         guard phrase.count <= text.count - position, phrase[0] == base[position], phrase[1] == base[position + 1]
                         else { continue }
                         if phrase.withUnsafeBufferPointer({ memcmp(base + position, $0.baseAddress!, phrase.count) == 0 }) {
@@ -167,7 +167,7 @@ struct PhraseSet: Sendable {
             }
             return first
         }
-        return found.map { String(decoding: phrases[$0], as: UTF8.self) }
+        return found.map { phrases[$0] }
     }
 }
 
