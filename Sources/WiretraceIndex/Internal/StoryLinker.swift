@@ -34,7 +34,31 @@ struct StoryLinker {
 
     func run(progress: (Int, Int) -> Void) throws(IndexError) -> ScanReport.Linking {
         var stats = ScanReport.Linking()
-        // Documents to link, and their neighbours when they had been linked before.
+        guard let (toLink, relinked) = try documentsToLink() else { return stats }
+        stats.documents = toLink.count
+        let documents = try DocumentTable(index: index)
+        var linking = [Bool](repeating: false, count: documents.count)
+        for id in toLink { if let position = documents.dense(id) { linking[Int(position)] = true } }
+        var components = try linksThatStay(relinked: relinked, documents: documents)
+
+        var boilerplate = try index.read { db in
+            Set(try Int64.fetchAll(db, sql: "SELECT hash FROM boilerplate").map(\.hash))
+        }
+        let (candidates, learned) = try candidatePairs(toLink: toLink, linking: linking, documents: documents,
+                                                       boilerplate: &boilerplate)
+        stats.candidatePairs = candidates.count
+        stats.learnedBoilerplate = learned.count
+
+        let links = try verifyAll(candidates, documents: documents, boilerplate: boilerplate, components: &components,
+                                  linkingCount: linking.count(where: { $0 }), stats: &stats, progress: progress)
+        try save(links: links, learned: learned, toLink: toLink, relinked: relinked)
+        return stats
+    }
+
+    /// The documents to link (new or changed since they were last linked, and the documents
+    /// linked to those whose text changed), and the ones among them that had been linked
+    /// before; nil when there is nothing to link.
+    private func documentsToLink() throws(IndexError) -> (toLink: Set<Int64>, relinked: [Int64])? {
         let (pending, relinked): ([Int64], [Int64]) = try index.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT id, linkedVersionId FROM document
@@ -42,7 +66,7 @@ struct StoryLinker {
                 """)
             return (rows.map { $0[0] }, rows.compactMap { row -> Int64? in (row[1] as Int64?) == nil ? nil : row[0] })
         }
-        guard !pending.isEmpty else { return stats }
+        guard !pending.isEmpty else { return nil }
         var toLink = Set(pending)
         let neighbours: [Int64] = try index.read { db in
             guard !relinked.isEmpty else { return [] }
@@ -50,54 +74,127 @@ struct StoryLinker {
             return try Int64.fetchAll(db, sql: "SELECT b FROM link WHERE a IN (\(list)) UNION SELECT a FROM link WHERE b IN (\(list))")
         }
         toLink.formUnion(neighbours)
-        stats.documents = toLink.count
+        return (toLink, relinked)
+    }
 
-        // Dense ids for every document.
-        let documents: [(id: Int64, site: String, gone: Bool)] = try index.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, site, gone FROM document ORDER BY id").map { ($0[0], $0[1], $0[2]) }
+    /// Every document of the index under a dense id (its position), with its site.
+    struct DocumentTable {
+        var rows: [(id: Int64, site: String, gone: Bool)]
+        /// Per document id, its dense id, -1 for none. Document ids are row ids, never
+        /// deleted, so an array indexed by id maps them.
+        private var denseOf: [Int32]
+        /// Per dense id, its site's number; per site number, its name and its documents.
+        var siteOf: [Int32] = []
+        var siteNames: [String] = []
+        var siteSizes: [Int32] = []
+
+        init(index: MirrorIndex) throws(IndexError) {
+            rows = try index.read { db in
+                try Row.fetchAll(db, sql: "SELECT id, site, gone FROM document ORDER BY id").map { ($0[0], $0[1], $0[2]) }
+            }
+            denseOf = [Int32](repeating: -1, count: Int(rows.last?.id ?? 0) + 1)
+            var siteIDs: [String: Int32] = [:]
+            for (position, document) in rows.enumerated() {
+                denseOf[Int(document.id)] = Int32(position)
+                let site = siteIDs[document.site] ?? {
+                    let id = Int32(siteIDs.count)
+                    siteIDs[document.site] = id
+                    siteNames.append(document.site)
+                    siteSizes.append(0)
+                    return id
+                }()
+                siteOf.append(site)
+                siteSizes[Int(site)] += 1
+            }
         }
-        // Document ids are row ids, never deleted, so an array indexed by id maps them.
-        var denseOf = [Int32](repeating: -1, count: Int(documents.last?.id ?? 0) + 1)
-        func denseID(_ id: Int64) -> Int32? {
+
+        var count: Int { rows.count }
+
+        func dense(_ id: Int64) -> Int32? {
             guard id >= 0 && id < denseOf.count, denseOf[Int(id)] >= 0 else { return nil }
             return denseOf[Int(id)]
         }
-        var siteOf: [Int32] = []
-        var siteIDs: [String: Int32] = [:]
-        var siteNames: [String] = []
-        var siteSizes: [Int32] = []
-        for (position, document) in documents.enumerated() {
-            denseOf[Int(document.id)] = Int32(position)
-            let site = siteIDs[document.site] ?? {
-                let id = Int32(siteIDs.count)
-                siteIDs[document.site] = id
-                siteNames.append(document.site)
-                siteSizes.append(0)
-                return id
-            }()
-            siteOf.append(site)
-            siteSizes[Int(site)] += 1
-        }
-        var linking = [Bool](repeating: false, count: documents.count)
-        var linkingCount = 0
-        for id in toLink { if let position = denseID(id), !linking[Int(position)] { linking[Int(position)] = true; linkingCount += 1 } }
+    }
 
-        // Links that stay, links to drop (documents whose text changed).
+    /// The components of the links that stay: all but those of documents whose text changed.
+    private func linksThatStay(relinked: [Int64], documents: DocumentTable) throws(IndexError) -> UnionFind {
         let relinkedSet = Set(relinked)
-        var existing: [(Int64, Int64)] = try index.read { db in
+        let existing: [(Int64, Int64)] = try index.read { db in
             try Row.fetchAll(db, sql: "SELECT a, b FROM link").map { ($0[0], $0[1]) }
         }
-        existing.removeAll { relinkedSet.contains($0.0) || relinkedSet.contains($0.1) }
         var components = UnionFind(count: documents.count)
-        for (a, b) in existing { if let a = denseID(a), let b = denseID(b) { components.union(a, b) } }
+        for (a, b) in existing where !relinkedSet.contains(a) && !relinkedSet.contains(b) {
+            if let a = documents.dense(a), let b = documents.dense(b) { components.union(a, b) }
+        }
+        return components
+    }
 
-        // Every document holding a hash that a document to link holds (and is not gone),
-        // grouped by hash in the order of the posting table's key. When most documents are
-        // to be linked (a cold scan), the whole table is read and a hash is kept when one of
-        // its holders is to be linked: the table holds exactly the current versions' postings.
-        // Otherwise the hashes of the documents to link are looked up.
-        var postingHashes: [Int64] = [], postingHolders: [Int32] = []
+    /// Pairs of documents, one of them to link, that share at least ``minimumSharedPostings``
+    /// hashes that are not boilerplate, strongest first; hashes learned as boilerplate on the
+    /// way are added to `boilerplate` and returned with their holders and reason.
+    private func candidatePairs(toLink: Set<Int64>, linking: [Bool], documents: DocumentTable, boilerplate: inout Set<UInt64>)
+        throws(IndexError) -> (candidates: [Pair], learned: [(UInt64, Int, String)]) {
+        // When most documents are to be linked (a cold scan), the whole posting table is read
+        // and a hash is kept when one of its holders is to be linked (and not gone).
         let everything = toLink.count * 5 > documents.count
+        let (postingHashes, postingHolders) = try postings(of: toLink, everything: everything, documents: documents)
+        var wantedHolder = linking
+        for (position, document) in documents.rows.enumerated() where document.gone { wantedHolder[position] = false }
+
+        let rules = Boilerplate(documents: documents.count)
+        var learned: [(UInt64, Int, String)] = []
+        var pairCounts = PairCounts()
+        var siteCounts = [Int32](repeating: 0, count: documents.siteSizes.count)
+        var sitesSeen: [Int32] = []
+        var start = 0
+        while start < postingHashes.count {
+            var end = start + 1
+            while end < postingHashes.count && postingHashes[end] == postingHashes[start] { end += 1 }
+            defer { start = end }
+            let hash = postingHashes[start].hash
+            let holders = postingHolders[start..<end]
+            guard holders.count > 1, !boilerplate.contains(hash) else { continue }
+            if everything && !holders.contains(where: { wantedHolder[Int($0)] }) { continue }
+            // Neither rule can call fewer holders than that boilerplate.
+            if holders.count >= Boilerplate.siteMinimumHolders {
+                for holder in holders {
+                    let site = documents.siteOf[Int(holder)]
+                    if siteCounts[Int(site)] == 0 { sitesSeen.append(site) }
+                    siteCounts[Int(site)] += 1
+                }
+                let reason = rules.reason(holders: holders.count, siteCounts: sitesSeen.map { ($0, siteCounts[Int($0)]) },
+                                          siteSizes: documents.siteSizes, siteName: { documents.siteNames[Int($0)] })
+                for site in sitesSeen { siteCounts[Int(site)] = 0 }
+                sitesSeen.removeAll(keepingCapacity: true)
+                if let reason {
+                    boilerplate.insert(hash)
+                    learned.append((hash, holders.count, reason))
+                    continue
+                }
+            }
+            for i in holders.indices {
+                for j in (i + 1)..<holders.endIndex where linking[Int(holders[i])] || linking[Int(holders[j])] {
+                    pairCounts.increment(holders[i], holders[j])
+                }
+            }
+        }
+        // Pairs learned as boilerplate after they were counted lose those counts only in
+        // later scans; the comparison, which sees the learned boilerplate, has the last word.
+        var candidates: [Pair] = []
+        pairCounts.forEach { a, b, count in
+            if count >= Self.minimumSharedPostings { candidates.append(Pair(a: a, b: b, shared: Int(count))) }
+        }
+        candidates.sort { ($0.shared, $1.a, $1.b) > ($1.shared, $0.a, $0.b) }
+        return (candidates, learned)
+    }
+
+    /// Every document holding a hash that a document to link holds, grouped by hash in the
+    /// order of the posting table's key. With `everything`, the whole table (it holds exactly
+    /// the current versions' postings); otherwise the hashes of the documents to link are
+    /// looked up.
+    private func postings(of toLink: Set<Int64>, everything: Bool, documents: DocumentTable)
+        throws(IndexError) -> (hashes: [Int64], holders: [Int32]) {
+        var postingHashes: [Int64] = [], postingHolders: [Int32] = []
         try index.read { db in
             if !everything {
                 var hashes: [Int64] = []
@@ -118,74 +215,22 @@ struct StoryLinker {
                 : "SELECT p.hash, p.documentId FROM wanted w JOIN posting p ON p.hash = w.hash ORDER BY p.hash, p.documentId")
             // Millions of rows in a cold scan: read through the C API rather than as GRDB rows.
             try RawStatement.forEachRow(of: statement, on: db) { row in
-                guard let holder = denseID(sqlite3_column_int64(row, 1)) else { return }
+                guard let holder = documents.dense(sqlite3_column_int64(row, 1)) else { return }
                 postingHashes.append(sqlite3_column_int64(row, 0))
                 postingHolders.append(holder)
             }
             if !everything { try db.execute(sql: "DROP TABLE wanted") }
         }
-        // Documents whose hashes are looked up: to be linked, and not gone.
-        var wantedHolder = linking
-        for (position, document) in documents.enumerated() where document.gone { wantedHolder[position] = false }
+        return (postingHashes, postingHolders)
+    }
 
-        // Boilerplate and candidate pairs.
-        var boilerplate = try index.read { db in
-            Set(try Int64.fetchAll(db, sql: "SELECT hash FROM boilerplate").map(\.hash))
-        }
-        let rules = Boilerplate(documents: documents.count)
-        var learned: [(UInt64, Int, String)] = []
-        var pairCounts = PairCounts()
-        var siteCounts = [Int32](repeating: 0, count: siteSizes.count)
-        var sitesSeen: [Int32] = []
-        var start = 0
-        while start < postingHashes.count {
-            var end = start + 1
-            while end < postingHashes.count && postingHashes[end] == postingHashes[start] { end += 1 }
-            defer { start = end }
-            let hash = postingHashes[start].hash
-            let holders = postingHolders[start..<end]
-            guard holders.count > 1, !boilerplate.contains(hash) else { continue }
-            if everything && !holders.contains(where: { wantedHolder[Int($0)] }) { continue }
-            // Neither rule can call fewer holders than that boilerplate.
-            if holders.count >= Boilerplate.siteMinimumHolders {
-                for holder in holders {
-                    let site = siteOf[Int(holder)]
-                    if siteCounts[Int(site)] == 0 { sitesSeen.append(site) }
-                    siteCounts[Int(site)] += 1
-                }
-                let reason = rules.reason(holders: holders.count, siteCounts: sitesSeen.map { ($0, siteCounts[Int($0)]) },
-                                          siteSizes: siteSizes, siteName: { siteNames[Int($0)] })
-                for site in sitesSeen { siteCounts[Int(site)] = 0 }
-                sitesSeen.removeAll(keepingCapacity: true)
-                if let reason {
-                    boilerplate.insert(hash)
-                    learned.append((hash, holders.count, reason))
-                    continue
-                }
-            }
-            for i in holders.indices {
-                for j in (i + 1)..<holders.endIndex where linking[Int(holders[i])] || linking[Int(holders[j])] {
-                    pairCounts.increment(holders[i], holders[j])
-                }
-            }
-        }
-        postingHashes = []
-        postingHolders = []
-        // Pairs learned as boilerplate after they were counted lose those counts only in
-        // later scans; the comparison, which sees the learned boilerplate, has the last word.
-        var candidates: [Pair] = []
-        pairCounts.forEach { a, b, count in
-            if count >= Self.minimumSharedPostings { candidates.append(Pair(a: a, b: b, shared: Int(count))) }
-        }
-        candidates.sort { ($0.shared, $1.a, $1.b) > ($1.shared, $0.a, $0.b) }
-        stats.candidatePairs = candidates.count
-        stats.learnedBoilerplate = learned.count
-
-        // Verify, in groups of candidates that touch each other, so that each document is
-        // fingerprinted about once.
+    /// Verifies the candidates in groups of candidates that touch each other, so that each
+    /// document is fingerprinted about once, and returns the links that share a source.
+    private func verifyAll(_ candidates: [Pair], documents: DocumentTable, boilerplate: Set<UInt64>, components: inout UnionFind,
+                           linkingCount: Int, stats: inout ScanReport.Linking, progress: (Int, Int) -> Void)
+        throws(IndexError) -> [StoryFacts.LinkFacts] {
         var links: [StoryFacts.LinkFacts] = []
-        let groups = Self.groups(of: candidates, count: documents.count)
-        let prints = FingerprintLoader(index: index, documents: documents.map(\.id), boilerplate: boilerplate)
+        let prints = FingerprintLoader(index: index, documents: documents.rows.map(\.id), boilerplate: boilerplate)
         var verifiedDocuments = 0
         var slice: [Pair] = []
         var sliceDocuments = Set<Int32>()
@@ -193,8 +238,9 @@ struct StoryLinker {
             guard !slice.isEmpty else { return }
             let (verified, rejected) = try verify(slice, components: &components, prints: prints)
             links += verified.map { pair, comparison in
-                StoryFacts.LinkFacts(a: documents[Int(pair.a)].id, b: documents[Int(pair.b)].id, verdict: comparison.verdict.rawValue,
-                                     score: comparison.score, aInB: comparison.containmentOfAInB, bInA: comparison.containmentOfBInA)
+                StoryFacts.LinkFacts(a: documents.rows[Int(pair.a)].id, b: documents.rows[Int(pair.b)].id,
+                                     verdict: comparison.verdict.rawValue, score: comparison.score,
+                                     aInB: comparison.containmentOfAInB, bInA: comparison.containmentOfBInA)
             }
             stats.verifiedPairs += verified.count
             stats.rejectedPairs += rejected
@@ -203,14 +249,18 @@ struct StoryLinker {
             slice = []
             sliceDocuments = []
         }
-        for group in groups {
+        for group in Self.groups(of: candidates, count: documents.count) {
             slice += group
             for pair in group { sliceDocuments.insert(pair.a); sliceDocuments.insert(pair.b) }
             if sliceDocuments.count >= 2000 { try flush() }
         }
         try flush()
+        return links
+    }
 
-        // Write links, boilerplate, linked marks and stories in one transaction.
+    /// Writes links, learned boilerplate, linked marks and stories in one transaction.
+    private func save(links: [StoryFacts.LinkFacts], learned: [(UInt64, Int, String)], toLink: Set<Int64>, relinked: [Int64])
+        throws(IndexError) {
         let scan = self.scan
         try index.write { db in
             if !relinked.isEmpty {
@@ -230,7 +280,6 @@ struct StoryLinker {
             for document in toLink { try markLinked.execute(arguments: [document]) }
             try StoryAssigner(scan: scan).assign(db)
         }
-        return stats
     }
 
     /// Candidate pairs split into connected groups, strongest pairs first inside each group.
