@@ -59,7 +59,7 @@ extension WiretraceCommand {
                 return
             }
             let style = output.style
-            var lines = [style.bold(history.url ?? history.paths.first ?? history.key) + " · \(history.versions.count) version\(history.versions.count == 1 ? "" : "s")"
+            var lines = [style.bold(history.url ?? history.paths.first ?? history.key) + " · " + counted(history.versions.count, "version", "versions")
                          + (history.storyId.map { " · story \($0)" } ?? "") + (history.gone ? " · " + style.yellow("gone") : "")]
             if history.paths.count > 1 || history.url != nil { lines.append(style.dim("files: " + history.paths.joined(separator: ", "))) }
             for out in versions {

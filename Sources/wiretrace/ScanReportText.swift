@@ -57,12 +57,13 @@ struct ScanReportText {
         }
         lines.append("")
         let totals = report.totals
-        lines.append(style.dim("Index \(report.index): \(totals.documents) documents, \(totals.versions) versions, \(totals.stories) stories (scan \(report.scan), fingerprints \(report.fingerprintVersion))"))
+        lines.append(style.dim("Index \(report.index): \(counted(totals.documents, "document", "documents")), "
+            + "\(counted(totals.versions, "version", "versions")), \(counted(totals.stories, "story", "stories")) (scan \(report.scan), fingerprints \(report.fingerprintVersion))"))
         return lines.joined(separator: "\n") + "\n"
     }
 
     private func count(_ value: Int, _ one: String, _ many: String) -> String {
-        let text = "\(value) \(value == 1 ? one : many)"
+        let text = counted(value, one, many)
         return value > 0 ? style.bold(text) : text
     }
 

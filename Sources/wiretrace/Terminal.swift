@@ -33,6 +33,11 @@ enum Terminal {
     static let standardError = Writer(descriptor: STDERR_FILENO)
 }
 
+/// `1 version`, `3 versions`: a count with its noun in the right number.
+func counted(_ value: Int, _ one: String, _ many: String) -> String {
+    "\(value) \(value == 1 ? one : many)"
+}
+
 /// ANSI styling that turns itself off when colors are off.
 struct Style {
     let enabled: Bool

@@ -31,12 +31,23 @@ struct ScanCommandTests {
         #expect(out.contains("www.gulfwire.ae/news/2023/12/08/embassy-photo.html: binary file (PNG image), not an article"))
         #expect(out.contains("SILENT EDIT"))
         #expect(!out.contains("jansatta-example"), "the independent Hindi report is in no story")
+        #expect(out.contains("12 documents, 14 versions, 4 stories (scan 1"))
         let again = try WiretraceBinary.run(["scan", mirror.path, "--color", "never"])
         #expect(again.standardOutput.contains("15 files (0 read, 15 unchanged)"))
         #expect(again.standardOutput.contains("0 new stories"))
         #expect(again.standardOutput.contains("www.gulfwire.ae/news/2023/12/08/embassy-photo.html: binary file (PNG image), not an article  (unchanged since an earlier scan)"),
                 "a file still unreadable is named again")
         #expect(again.status == 1)
+    }
+
+    @Test("a mirror of one article: its totals are in the singular")
+    func singular() throws {
+        let mirror = try TestMirror()
+        try mirror.write("example.com/one.txt", "Rockets hit the embassy\n\nTwo rockets struck the compound late on Friday, officials said.\n")
+        let run = try WiretraceBinary.run(["scan", mirror.path, "--color", "never", "--no-progress"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.contains("1 new document ·"))
+        #expect(run.standardOutput.contains("1 document, 1 version, 0 stories (scan 1"))
     }
 
     @Test("scan --json carries schemaVersion, counts and timings; --html writes one self-contained page")
