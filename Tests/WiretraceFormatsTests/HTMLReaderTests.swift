@@ -228,6 +228,18 @@ struct HTMLPublisherDayTests {
         #expect(result.localDay(of: created) == "2022-11-07")
     }
 
+    @Test("only a time written in UTC moves to the page's clock; a local zone at UTC (WET) is the page's clock already",
+          arguments: [("Z", true), ("+00:00", true), ("gmt", true), ("UTC", true), ("WET", false), ("+01:00", false), (nil, false)])
+    func writtenInUTC(zone: String?, inUTC: Bool) {
+        let offset = zone == "+01:00" ? 60 : 0
+        let time = ArticleTime(kind: .created, text: "", source: "test", instant: Timestamp(year: 2022, month: 11, day: 6, hour: 23),
+                               utcOffsetMinutes: zone == nil ? nil : offset, zone: zone)
+        #expect(time.isWrittenInUTC == inUTC)
+        // On a German page (one hour east of UTC in November), 23:00 written in UTC is the 7th.
+        let page = ArticleReader.Result(article: Article(paragraphs: []), format: .html, warnings: [], country: "de")
+        #expect(page.localDay(of: time) == (inUTC ? "2022-11-07" : offset == 60 ? "2022-11-07" : "2022-11-06"))
+    }
+
     @Test("summer time: 22:30 UTC in July is already the next day in Berlin, 21:30 UTC is not")
     func summerTime() throws {
         for (text, day) in [("2022-07-10T22:30:00Z", "2022-07-11"), ("2022-07-10T21:30:00Z", "2022-07-10")] {

@@ -35,9 +35,7 @@ public struct ArticleReader: Sendable {
         public func localDay(of time: ArticleTime) -> String? {
             guard let instant = time.instant else { return nil }
             var offset = time.utcOffsetMinutes ?? 0
-            let zone = time.zone?.uppercased() ?? ""
-            if offset == 0, ["Z", "+00:00", "+0000", "+00", "GMT", "UTC"].contains(zone),
-               let pageOffset = CountryClock.pageOffset(declared: localUTCOffsetMinutes, country: country, at: instant) {
+            if time.isWrittenInUTC, let pageOffset = CountryClock.pageOffset(declared: localUTCOffsetMinutes, country: country, at: instant) {
                 offset = pageOffset
             }
             return String(instant.iso8601(utcOffsetMinutes: offset).prefix(10))

@@ -31,6 +31,10 @@ enum CountryClock {
         return instant >= start && instant < end ? base + 60 : base
     }
 
+    /// The zone names of a time written in UTC itself, upper-cased. A local zone that is at
+    /// UTC for part of the year (`WET`) is a local clock, not one of them.
+    static let utcZoneNames: Set<String> = ["Z", "+00:00", "+0000", "+00", "GMT", "UTC"]
+
     /// The clock a page shows a time it wrote in UTC on: the offset its other times are
     /// written in (`declared`), else its country's clock; `nil` when neither is known.
     static func pageOffset(declared: Int?, country: String?, at instant: Timestamp) -> Int? {
@@ -43,5 +47,13 @@ enum CountryClock {
         let daysSince1970 = Int(noon.secondsSince1970 / 86_400)
         let weekday = ((daysSince1970 % 7) + 11) % 7  // 0 = Sunday
         return Timestamp(year: year, month: month, day: lastDay - weekday, hour: 1)
+    }
+}
+
+extension ArticleTime {
+    /// Whether the time is written in UTC (`2022-11-06T23:00:00Z`, `… GMT`), which a page
+    /// shows on its own clock (``CountryClock/pageOffset(declared:country:at:)``).
+    var isWrittenInUTC: Bool {
+        utcOffsetMinutes == 0 && zone.map { CountryClock.utcZoneNames.contains($0.uppercased()) } == true
     }
 }

@@ -167,10 +167,10 @@ struct HTMLReader {
         }
         let chosen = HTMLReader.times(from: signals, context: context)
         article.times = chosen.times
-        let writtenInUTC = article.times.contains { $0.utcOffsetMinutes == 0 && $0.zone != nil }
+        let writtenInUTC = article.times.contains(where: \.isWrittenInUTC)
         guard writtenInUTC else { return (article, context.country, nil) }
         var clock = HTMLReader.localOffset(in: signals, context: context)
-        if let created = article.created, let instant = created.instant, created.utcOffsetMinutes == 0, created.zone != nil {
+        if let created = article.created, let instant = created.instant, created.isWrittenInUTC {
             let declared = CountryClock.pageOffset(declared: clock, country: context.country, at: instant)
             // Exactly midnight on the publisher's clock is a day entered without a time of day
             // (`2022-11-06T23:00:00Z` on a German page is 7 November); a page that prints the 6th
