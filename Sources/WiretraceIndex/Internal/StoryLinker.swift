@@ -79,20 +79,21 @@ struct StoryLinker {
 
     /// Every document of the index under a dense id (its position), with its site.
     struct DocumentTable {
-        var rows: [(id: Int64, site: String, gone: Bool)]
+        let rows: [(id: Int64, site: String, gone: Bool)]
         /// Per document id, its dense id, -1 for none. Document ids are row ids, never
         /// deleted, so an array indexed by id maps them.
-        private var denseOf: [Int32]
+        private let denseOf: [Int32]
         /// Per dense id, its site's number; per site number, its name and its documents.
-        var siteOf: [Int32] = []
-        var siteNames: [String] = []
-        var siteSizes: [Int32] = []
+        let siteOf: [Int32]
+        let siteNames: [String]
+        let siteSizes: [Int32]
 
         init(index: MirrorIndex) throws(IndexError) {
             rows = try index.read { db in
                 try Row.fetchAll(db, sql: "SELECT id, site, gone FROM document ORDER BY id").map { ($0[0], $0[1], $0[2]) }
             }
-            denseOf = [Int32](repeating: -1, count: Int(rows.last?.id ?? 0) + 1)
+            var denseOf = [Int32](repeating: -1, count: Int(rows.last?.id ?? 0) + 1)
+            var siteOf: [Int32] = [], siteNames: [String] = [], siteSizes: [Int32] = []
             var siteIDs: [String: Int32] = [:]
             for (position, document) in rows.enumerated() {
                 denseOf[Int(document.id)] = Int32(position)
@@ -106,6 +107,7 @@ struct StoryLinker {
                 siteOf.append(site)
                 siteSizes[Int(site)] += 1
             }
+            (self.denseOf, self.siteOf, self.siteNames, self.siteSizes) = (denseOf, siteOf, siteNames, siteSizes)
         }
 
         var count: Int { rows.count }
