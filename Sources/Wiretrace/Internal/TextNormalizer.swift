@@ -112,7 +112,7 @@ enum TextNormalizer {
             if word != 0 {
                 // A run of ASCII letters and digits: the common case. Eight bytes at a time
                 // while eight are left, then byte by byte.
-                if tokenStart < 0 { tokenStart = length }
+                openToken(&tokenStart, at: length)
                 while index &+ 8 <= count {
                     let run = asciiWordRun(UnsafeRawPointer(input + index), lowercasedInto: out + length)
                     length &+= run
@@ -144,7 +144,7 @@ enum TextNormalizer {
                 if mapped == Self.dropped { continue }
                 endToken(&tokenStart, at: length, in: out, tokens: &tokens)
                 if mapped == Self.space {
-                    if length > 0 && out[length &- 1] != 0x20 { out[length] = 0x20; length &+= 1 }
+                    writeSpace(into: out, length: &length)
                 } else {
                     out[length] = mapped
                     length &+= 1
@@ -158,7 +158,7 @@ enum TextNormalizer {
                 break
             case .space:
                 endToken(&tokenStart, at: length, in: out, tokens: &tokens)
-                if length > 0 && out[length &- 1] != 0x20 { out[length] = 0x20; length &+= 1 }
+                writeSpace(into: out, length: &length)
             case .ascii(let replacement):
                 endToken(&tokenStart, at: length, in: out, tokens: &tokens)
                 out[length] = replacement
@@ -169,14 +169,14 @@ enum TextNormalizer {
                 length &+= 3
             case .scalar(let folded):
                 guard let isWord = isWordCharacter(folded) else { return nil }
-                if isWord { if tokenStart < 0 { tokenStart = length } } else { endToken(&tokenStart, at: length, in: out, tokens: &tokens) }
+                if isWord { openToken(&tokenStart, at: length) } else { endToken(&tokenStart, at: length, in: out, tokens: &tokens) }
                 // Two-byte results only (U+0080..U+07FF), as long as the input.
                 out[length] = UInt8(0xC0 | (folded >> 6))
                 out[length &+ 1] = UInt8(0x80 | (folded & 0x3F))
                 length &+= 2
             case .same:
                 guard let isWord = isWordCharacter(value) else { return nil }
-                if isWord { if tokenStart < 0 { tokenStart = length } } else { endToken(&tokenStart, at: length, in: out, tokens: &tokens) }
+                if isWord { openToken(&tokenStart, at: length) } else { endToken(&tokenStart, at: length, in: out, tokens: &tokens) }
                 for offset in index..<(index &+ size) { out[length] = input[offset]; length &+= 1 }
             }
             index &+= size
@@ -209,6 +209,18 @@ enum TextNormalizer {
         UnsafeMutableRawPointer(output).storeBytes(of: (bytes | (ones &* 0x20)).littleEndian, as: UInt64.self)
         let others = ~words & high
         return others == 0 ? 8 : others.trailingZeroBitCount >> 3
+    }
+
+    /// Starts a token at `length`, unless one is open.
+    @inline(__always)
+    private static func openToken(_ tokenStart: inout Int, at length: Int) {
+        if tokenStart < 0 { tokenStart = length }
+    }
+
+    /// Writes a space at `length` of `out` unless the text so far is empty or ends in one.
+    @inline(__always)
+    private static func writeSpace(into out: UnsafeMutablePointer<UInt8>, length: inout Int) {
+        if length > 0 && out[length &- 1] != 0x20 { out[length] = 0x20; length &+= 1 }
     }
 
     /// Reports the token that ends at `length` of `out`, if one is open.

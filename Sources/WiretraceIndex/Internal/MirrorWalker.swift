@@ -98,11 +98,25 @@ struct MirrorWalker {
             walker.walkFolder(paths[position])
             walked.store(walker, at: position)
         }
-        // Last first, so that the recorded positions still hold.
-        for (subfolder, walker) in zip(subfolders, walked.take()).reversed() {
-            entries.insert(contentsOf: walker.entries, at: subfolder.entryPosition)
-            problems.insert(contentsOf: walker.problems, at: subfolder.problemPosition)
-            skippedFolderLinks += walker.skippedFolderLinks
+        let walkers = walked.take()
+        entries = Self.interleave(entries, walkers.map(\.entries), at: subfolders.map(\.entryPosition))
+        problems = Self.interleave(problems, walkers.map(\.problems), at: subfolders.map(\.problemPosition))
+        skippedFolderLinks += walkers.reduce(0) { $0 + $1.skippedFolderLinks }
+    }
+
+    /// `items` with each of `parts` put in at its position (positions in `items`, ascending),
+    /// in one pass: inserting part by part would move everything after each of a mirror's
+    /// sites once per site.
+    private static func interleave<Item>(_ items: [Item], _ parts: [[Item]], at positions: [Int]) -> [Item] {
+        var merged: [Item] = []
+        merged.reserveCapacity(items.count + parts.reduce(0) { $0 + $1.count })
+        var taken = 0
+        for (part, position) in zip(parts, positions) {
+            merged += items[taken..<position]
+            merged += part
+            taken = position
         }
+        merged += items[taken...]
+        return merged
     }
 }
