@@ -40,6 +40,29 @@ struct ScanCommandTests {
         #expect(again.status == 1)
     }
 
+    @Test("a nightly rescan after one article changed: its new version is reported and it is linked again, by looking up its hashes")
+    func rescanAfterOneChange() throws {
+        let mirror = try sampleMirror()
+        _ = try WiretraceBinary.run(["scan", mirror.path, "--no-progress"])
+        // A story of two copies among the sample's twelve documents: few enough documents to
+        // link that their hashes are looked up rather than the whole posting table read.
+        let changed = mirror.path + "/www.ptinews.com/hindi/2024/05/30/monsoon-kerala.txt"
+        let handle = try #require(FileHandle(forWritingAtPath: changed))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("\n\nमौसम विभाग ने कहा कि अगले सप्ताह राज्य के कई हिस्सों में भारी बारिश की संभावना है।\n".utf8))
+        try handle.close()
+        let run = try WiretraceBinary.run(["scan", mirror.path, "--json", "--no-progress"])
+        #expect(run.standardError.isEmpty, "\(run.standardError)")
+        #expect(run.status == 1, "the sample's picture is still unreadable; the scan itself ran")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect((json["versions"] as? [Any])?.count == 1)
+        let linking = try #require(json["linking"] as? [String: Any])
+        #expect(linking["documents"] as? Int == 2, "the changed article and the copy it was linked to")
+        #expect(linking["verifiedPairs"] as? Int == 1)
+        let stories = try WiretraceBinary.run(["stories", "--mirror", mirror.path, "--json"])
+        #expect(stories.standardOutput.contains("monsoon-kerala-do-din-pehle"), "the outlet's copy is still in the PTI story")
+    }
+
     @Test("a mirror of one article: its totals are in the singular")
     func singular() throws {
         let mirror = try TestMirror()

@@ -193,35 +193,34 @@ struct StoryLinker {
     /// Every document holding a hash that a document to link holds, grouped by hash in the
     /// order of the posting table's key. With `everything`, the whole table (it holds exactly
     /// the current versions' postings); otherwise the hashes of the documents to link are
-    /// looked up.
+    /// looked up one by one, in order, on the table's key. (Not through a temporary table of
+    /// them: this runs in a read transaction, where SQLite refuses to create one.)
     private func postings(of toLink: Set<Int64>, everything: Bool, documents: DocumentTable)
         throws(IndexError) -> (hashes: [Int64], holders: [Int32]) {
         var postingHashes: [Int64] = [], postingHolders: [Int32] = []
         try index.read { db in
-            if !everything {
-                var hashes: [Int64] = []
-                let select = try db.makeStatement(sql: """
-                    SELECT p.postings FROM document d JOIN print p ON p.versionId = d.currentVersionId WHERE d.id = ? AND d.gone = 0
-                    """)
-                for document in toLink {
-                    for blob in try Data.fetchAll(select, arguments: [document]) { hashes += HashBlob.decode(blob).map(\.sql) }
-                }
-                hashes.sort()
-                try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS wanted(hash INTEGER PRIMARY KEY); DELETE FROM wanted")
-                let insert = try db.makeStatement(sql: "INSERT INTO wanted(hash) VALUES (?)")
-                for (position, hash) in hashes.enumerated() where position == 0 || hashes[position - 1] != hash {
-                    try insert.execute(arguments: [hash])
-                }
-            }
-            let statement = try db.makeStatement(sql: everything ? "SELECT hash, documentId FROM posting ORDER BY hash, documentId"
-                : "SELECT p.hash, p.documentId FROM wanted w JOIN posting p ON p.hash = w.hash ORDER BY p.hash, p.documentId")
             // Millions of rows in a cold scan: read through the C API rather than as GRDB rows.
-            try RawStatement.forEachRow(of: statement, on: db) { row in
-                guard let holder = documents.dense(sqlite3_column_int64(row, 1)) else { return }
-                postingHashes.append(sqlite3_column_int64(row, 0))
-                postingHolders.append(holder)
+            func read(_ statement: Statement) throws {
+                try RawStatement.forEachRow(of: statement, on: db) { row in
+                    guard let holder = documents.dense(sqlite3_column_int64(row, 1)) else { return }
+                    postingHashes.append(sqlite3_column_int64(row, 0))
+                    postingHolders.append(holder)
+                }
             }
-            if !everything { try db.execute(sql: "DROP TABLE wanted") }
+            guard !everything else { return try read(db.makeStatement(sql: "SELECT hash, documentId FROM posting ORDER BY hash, documentId")) }
+            var hashes: [Int64] = []
+            let select = try db.makeStatement(sql: """
+                SELECT p.postings FROM document d JOIN print p ON p.versionId = d.currentVersionId WHERE d.id = ? AND d.gone = 0
+                """)
+            for document in toLink {
+                for blob in try Data.fetchAll(select, arguments: [document]) { hashes += HashBlob.decode(blob).map(\.sql) }
+            }
+            hashes.sort()
+            let holders = try db.makeStatement(sql: "SELECT hash, documentId FROM posting WHERE hash = ? ORDER BY documentId")
+            for (position, hash) in hashes.enumerated() where position == 0 || hashes[position - 1] != hash {
+                holders.setUncheckedArguments([hash])
+                try read(holders)
+            }
         }
         return (postingHashes, postingHolders)
     }
