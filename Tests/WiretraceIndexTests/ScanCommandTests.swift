@@ -56,6 +56,7 @@ struct ScanCommandTests {
         #expect(run.status == 1, "the sample's picture is still unreadable; the scan itself ran")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
         #expect((json["versions"] as? [Any])?.count == 1)
+        #expect(json["updatedStoryCount"] as? Int == 1, "the PTI story, whose source has a new version, is summarized again")
         let linking = try #require(json["linking"] as? [String: Any])
         #expect(linking["documents"] as? Int == 2, "the changed article and the copy it was linked to")
         #expect(linking["verifiedPairs"] as? Int == 1)

@@ -67,7 +67,8 @@ public struct ScanReport: Sendable, Codable {
     public var newDocuments = 0
     /// Stories first seen since the last scan.
     public var newStories: [StorySummary] = []
-    /// Older stories that gained or lost members since the last scan.
+    /// Older stories that gained or lost members, or whose members have new versions, since
+    /// the last scan.
     public var updatedStories: [StorySummary] = []
     /// How many stories are new and updated (the lists hold at most 500 of each).
     public var newStoryCount = 0

@@ -4,11 +4,12 @@ import Wiretrace
 
 /// Turns verified links into stories: the connected groups of documents. A group keeps the
 /// smallest (oldest) story id among its members; stories absorbed by a merge point to the
-/// one that absorbed them. Stories whose members changed get their summary recomputed.
+/// one that absorbed them. Stories whose members changed, or that hold a document linked in
+/// this scan (a new version changes its links, times and title), get their summary recomputed.
 struct StoryAssigner {
     let scan: Int
 
-    func assign(_ db: Database) throws {
+    func assign(_ db: Database, linked: Set<Int64>) throws {
         let ids = try Int64.fetchAll(db, sql: "SELECT id FROM document ORDER BY id")
         var dense: [Int64: Int32] = [:]
         for (position, id) in ids.enumerated() { dense[id] = Int32(position) }
@@ -47,6 +48,8 @@ struct StoryAssigner {
             if Set(members) != oldMembers[story] {
                 changedStories.append(story)
                 for member in members where oldStory[member] != story { try setStory.execute(arguments: [story, scan, member]) }
+            } else if members.contains(where: linked.contains) {
+                changedStories.append(story)
             }
         }
         // Documents whose links are gone leave their story.

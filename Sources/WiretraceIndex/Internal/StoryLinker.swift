@@ -279,7 +279,7 @@ struct StoryLinker {
             for (hash, holders, reason) in learned { try insertBoilerplate.execute(arguments: [hash.sql, holders, reason, scan]) }
             let markLinked = try db.makeStatement(sql: "UPDATE document SET linkedVersionId = currentVersionId WHERE id = ?")
             for document in toLink { try markLinked.execute(arguments: [document]) }
-            try StoryAssigner(scan: scan).assign(db)
+            try StoryAssigner(scan: scan).assign(db, linked: toLink)
         }
     }
 
