@@ -34,26 +34,12 @@ raised), for Scripts/eval-pages to score with its own scorer.
 
 import json
 import os
-import subprocess
 import sys
 from peer_timing import timed_passes  # a sibling module: this folder is on sys.path when run as a script
 
-# What the virtual environment needs (the callers install it: Scripts/bench with its
-# Context.venv_python, Scripts/eval-pages with venv_python below).
+# What the virtual environment needs (the callers install it, with wiretrace_eval.venv_python).
 PACKAGES = ("trafilatura==2.3.1", "htmldate==1.11.0", "lxml_html_clean")
 SCRIPT = os.path.abspath(__file__)
-
-
-def venv_python(folder):
-    """The Python of a virtual environment in `folder` with PACKAGES installed (created the
-    first time, which takes a minute; pip does nothing when they are already there)."""
-    python = os.path.join(folder, "bin", "python")
-    if not os.path.exists(python):
-        print(f"creating a virtual environment for the peers in {folder}...", file=sys.stderr, flush=True)
-        subprocess.run([sys.executable, "-m", "venv", folder], check=True)
-    subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *PACKAGES],
-                   check=True, stdout=sys.stderr)
-    return python
 
 
 def command(python, directory, repetitions, cpu, outputs=None):

@@ -1,5 +1,5 @@
 """Shared helpers of the measuring scripts (`Scripts/eval-compare`, `Scripts/bench`,
-`Scripts/make-reuse-pairs`). Python 3 standard library only."""
+`Scripts/eval-pages`, `Scripts/make-reuse-pairs`). Python 3 standard library only."""
 
 import os
 import subprocess
@@ -29,6 +29,20 @@ def swift_build(command, cwd=REPO_ROOT, attempts=5):
             raise SystemExit(f"error: `{' '.join(command)}` failed")
         say("a source changed during the build; building again...")
         time.sleep(10)
+
+
+def venv_python(folder, packages):
+    """The Python of a virtual environment in `folder` with `packages` installed from PyPI
+    (created the first time; pip does nothing when they are already there). Raises OSError or
+    subprocess.CalledProcessError when it cannot (no network, no PyPI)."""
+    python = os.path.join(folder, "bin", "python")
+    if not os.path.exists(python):
+        say(f"creating a virtual environment in {folder}...")
+        subprocess.run([sys.executable, "-m", "venv", folder], check=True, capture_output=True)
+    say(f"installing {', '.join(packages)} from PyPI...")
+    subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *packages],
+                   check=True, stdout=sys.stderr)
+    return python
 
 
 def build_release(scratch=".build-release"):
