@@ -80,6 +80,8 @@ public struct ArticleReader: Sendable {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             bytes = Charset.utf16ToUTF8(bytes.dropFirst(2), bigEndian: bytes[0] == 0xFE)
         }
+        // A WARC file holds many captures; ``WARCArchive`` reads them one by one.
+        if WARCArchive.startsRecord(bytes) { throw ReadError(path: name, reason: .system("a WARC archive of captures, not one article")) }
         if let kind = FormatSniffer.binaryKind(bytes) { throw ReadError(path: name, reason: .binary(kind)) }
         if FormatSniffer.isHTML(bytes) { return try readHTML(bytes, name: name) }
         let decoded = TextDecoding.decode(bytes)

@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A WARC file (ISO 28500, WARC/1.0 and 1.1) read record by record, plain or gzip-compressed
+/// (one gzip member per record, or one stream for the whole file).
+///
+/// The file is read through a bounded buffer: only the record at hand is held, and a
+/// capture's block only up to ``blockLimit`` (a larger one is passed over and marked
+/// ``WARCRecord/oversizedBlock``). A damaged record (a bad header or `Content-Length`, a
+/// truncated block, a damaged gzip member) comes back as ``Entry/damaged(_:)`` with its
+/// offset and reason, and reading goes on with the next record.
+///
+/// ```swift
+/// for entry in try WARCArchive(path: "crawl.warc.gz") {
+///     if case .record(let record) = entry, record.type == .response { ... }
+/// }
+/// ```
+public final class WARCArchive: Sequence, IteratorProtocol {
+    public enum Entry: Sendable {
+        case record(WARCRecord)
+        case damaged(WARCDamage)
+
+        /// The record's place in the file, from 1.
+        public var number: Int {
+            switch self {
+            case .record(let record): record.number
+            case .damaged(let damage): damage.number
+            }
+        }
+    }
+
+    /// The largest block held in memory: the reader's largest article.
+    public static let defaultBlockLimit = ArticleFile.defaultSizeLimit
+
+    /// The path, as given.
+    public let path: String
+    public let blockLimit: Int
+    /// Whether the file is gzip-compressed.
+    public let isCompressed: Bool
+    private let descriptor: Int32
+    private let parser: WARCRecordParser
+
+    /// Opens `path`; throws when it cannot be opened or is a folder.
+    public init(path: String, blockLimit: Int = defaultBlockLimit) throws(ReadError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            switch code {
+            case ENOENT: throw ReadError(path: path, reason: .notFound)
+            case EACCES, EPERM: throw ReadError(path: path, reason: .permissionDenied)
+            default: throw ReadError(path: path, reason: .system(String(cString: strerror(code))))
+            }
+        }
+        var info = stat()
+        if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+            close(descriptor)
+            throw ReadError(path: path, reason: .isDirectory)
+        }
+        var magic = [UInt8](repeating: 0, count: 3)
+        let count = magic.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, 3, 0) }
+        self.path = path
+        self.blockLimit = blockLimit
+        self.descriptor = descriptor
+        isCompressed = count == 3 && magic == [0x1F, 0x8B, 0x08]
+        let source: any WARCByteSource = isCompressed ? GzipWARCSource(descriptor: descriptor) : PlainWARCSource(descriptor: descriptor)
+        parser = WARCRecordParser(path: path, source: source, blockLimit: blockLimit)
+    }
+
+    deinit { close(descriptor) }
+
+    /// The next record or damage, or nil at the end of the file.
+    public func next() -> Entry? {
+        switch parser.next() {
+        case .record(let record): .record(record)
+        case .damaged(let damage): .damaged(damage)
+        case nil: nil
+        }
+    }
+
+    /// Whether `bytes` (a file's first bytes, inflated) start a WARC record.
+    public static func startsRecord(_ bytes: some Sequence<UInt8>) -> Bool {
+        bytes.prefix(7).elementsEqual("WARC/1.".utf8)
+    }
+
+    /// Whether a file's name says it is a WARC file: `.warc` or `.warc.gz`, in any case.
+    public static func hasWARCName(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".warc") || lower.hasSuffix(".warc.gz")
+    }
+}
