@@ -32,7 +32,7 @@ let package = Package(
         ),
         .target(
             name: "WiretraceFormats",
-            dependencies: ["Wiretrace", "CWiretraceXML", "CWiretraceZlib"]
+            dependencies: ["Wiretrace", "CWiretraceXML", "CWiretraceZlib", "CWiretraceZstd"]
         ),
         .target(
             name: "WiretraceIndex",

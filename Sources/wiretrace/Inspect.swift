@@ -67,6 +67,8 @@ struct InspectReport: Encodable {
     var path: String
     var format: String
     var compressed: Bool
+    /// `gzip` or `zstd` when the file was compressed.
+    var compression: String?
     /// The country the source was taken to be from; it decides zones and day order.
     var country: String?
     /// The publication day on the source's calendar (`YYYY-MM-DD`).
@@ -91,6 +93,7 @@ struct InspectReport: Encodable {
         self.path = path
         format = result.format.rawValue
         compressed = result.wasCompressed
+        compression = result.compression?.rawValue
         country = result.country
         publishedDay = article.created.flatMap(result.localDay(of:))
         pageClock = result.localUTCOffsetMinutes.map { Timestamp.offsetText($0) }
@@ -108,7 +111,7 @@ struct InspectReport: Encodable {
     }
 
     func text(style: Style) -> String {
-        var lines: [String] = [style.bold(path) + "  (\(format)\(compressed ? ", gzip" : ""))"]
+        var lines: [String] = [style.bold(path) + "  (\(format)\(compression.map { ", \($0)" } ?? ""))"]
         func field(_ label: String, _ value: String?) {
             lines.append("  " + style.dim(label.padding(10)) + (value ?? style.dim("—")))
         }

@@ -19,6 +19,8 @@ public struct ArticleReader: Sendable {
         public var warnings: [String]
         /// Whether the input was gzip-compressed (and inflated before reading).
         public var wasCompressed = false
+        /// How the input was compressed, when it was.
+        public var compression: Compression?
         /// The country the source was taken to be from (ISO 3166 alpha-2, lower-case): the
         /// reader's default, the outlet's, the top-level domain's or the page language's region.
         /// It decided zone abbreviations and the day order of numeric dates.
@@ -73,8 +75,10 @@ public struct ArticleReader: Sendable {
             guard !FormatSniffer.isGzip(inflated) else { throw ReadError(path: name, reason: .binary("gzip inside gzip")) }
             var result = try read(inflated, name: name)
             result.wasCompressed = true
+            result.compression = .gzip
             return result
         }
+        if Zstd.isZstd(bytes) { return try readZstd(bytes, name: name) }
         var bytes = bytes
         // UTF-16 pages carry NUL bytes; with a byte-order mark they are text all the same.
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
