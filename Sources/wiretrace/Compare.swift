@@ -9,14 +9,16 @@ extension WiretraceCommand {
             discussion: "Exit status: 0 when the two share a source, 1 when not, 2 for trouble."
         )
 
-        @Argument(help: "The first article (text or HTML).") var a: String
+        @Argument(help: "The first article (text or HTML; FILE.warc#URI for a capture in a WARC file).") var a: String
         @Argument(help: "The second article.") var b: String
+        @Option(help: ArgumentHelp("Read record N of a WARC file given without #URI (repeatable: A's, then B's).", valueName: "N"))
+        var record: [Int] = []
         @OptionGroup var output: OutputOptions
         @OptionGroup var times: TimeOptions
 
         func run() throws {
-            let results = try times.readArticles([a, b])
-            let report = CompareReport(pathA: a, results[0], pathB: b, results[1])
+            let inputs = try times.readInputs([a, b], records: record)
+            let report = CompareReport(pathA: inputs[0].name, inputs[0].result, pathB: inputs[1].name, inputs[1].result)
             try output.emit(report, text: report.text(style:))
             if !report.sharesSource { throw ExitCode(1) }
         }

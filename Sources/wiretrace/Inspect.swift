@@ -13,7 +13,9 @@ extension WiretraceCommand {
                 """
         )
 
-        @Argument(help: "Article files (HTML, plain text, or either gzip-compressed).") var files: [String]
+        @Argument(help: "Article files (HTML, plain text, or either gzip- or Zstandard-compressed); a WARC file lists its records, FILE.warc#URI reads one capture.") var files: [String]
+        @Option(help: ArgumentHelp("Read record N of a WARC file given without #URI (repeatable: one for each such file, in order).", valueName: "N"))
+        var record: [Int] = []
         @OptionGroup var output: OutputOptions
         @OptionGroup var times: TimeOptions
         func validate() throws {
@@ -22,26 +24,45 @@ extension WiretraceCommand {
 
         func run() throws {
             let reader = try times.reader()
+            var picks = try RecordPicks(record)
             var reports: [InspectReport] = []
+            var listings: [WARCListing] = []
+            var texts: [String] = []
             var failed = false
             for path in files {
+                let argument = ArticleArgument(path)
+                let pick = picks.next(for: argument)
                 do throws(ReadError) {
-                    let result = try reader.read(try ArticleFile.load(path), name: path)
-                    for warning in result.warnings { Terminal.standardError.write("wiretrace: warning: \(warning)\n") }
-                    reports.append(InspectReport(path: path, result))
+                    if argument.selector == nil && pick == nil && argument.isWARC {
+                        let listing = try WARCListing(path: path)
+                        listings.append(listing)
+                        texts.append(listing.text(style: output.style))
+                        continue
+                    }
+                    let read = try argument.read(with: reader, record: pick)
+                    for damage in read.damages { Terminal.standardError.write("wiretrace: warning: \(damage)\n") }
+                    for warning in read.result.warnings { Terminal.standardError.write("wiretrace: warning: \(warning)\n") }
+                    var report = InspectReport(path: read.name, read.result)
+                    report.capture = read.capture.map(CaptureOut.init)
+                    reports.append(report)
+                    texts.append(report.text(style: output.style))
                 } catch {
                     Terminal.standardError.write("wiretrace: \(error)\n")
                     failed = true
                 }
             }
+            try picks.checkAllUsed()
             if output.json {
                 if reports.count == 1 && files.count == 1 {
                     Terminal.standardOutput.write(try JSONOutput.encode(reports[0]))
+                } else if listings.count == 1 && files.count == 1 {
+                    Terminal.standardOutput.write(try JSONOutput.encode(listings[0]))
                 } else {
-                    Terminal.standardOutput.write(try JSONOutput.encode(InspectReport.Many(articles: reports)))
+                    Terminal.standardOutput.write(try JSONOutput.encode(
+                        InspectReport.Many(articles: reports, archives: listings.isEmpty ? nil : listings)))
                 }
             } else {
-                Terminal.standardOutput.write(reports.map { $0.text(style: output.style) }.joined(separator: "\n"))
+                Terminal.standardOutput.write(texts.joined(separator: "\n"))
             }
             if failed { throw ExitCode(2) }
         }
@@ -55,6 +76,8 @@ struct InspectReport: Encodable {
     struct Many: Encodable {
         var schemaVersion = InspectReport.currentSchemaVersion
         var articles: [InspectReport]
+        /// The record lists of WARC files given without a record picked.
+        var archives: [WARCListing]?
     }
 
     struct ParagraphOut: Encodable {
@@ -87,6 +110,8 @@ struct InspectReport: Encodable {
     var times: [ArticleTime]
     var paragraphs: [ParagraphOut]
     var warnings: [String]
+    /// The WARC record the article was read from.
+    var capture: CaptureOut?
 
     init(path: String, _ result: ArticleReader.Result) {
         let article = result.article
@@ -115,6 +140,7 @@ struct InspectReport: Encodable {
         func field(_ label: String, _ value: String?) {
             lines.append("  " + style.dim(label.padding(10)) + (value ?? style.dim("—")))
         }
+        lines += capture?.lines(style: style) ?? []
         field("title", title.map { "\"\($0)\"" })
         field("outlet", outlet)
         field("canonical", canonicalURL)

@@ -59,11 +59,23 @@ extension TimeOptions {
     /// Reads each path as an article and prints the readers' warnings. A file that cannot be
     /// read stops the command with status 2 and a message naming it.
     func readArticles(_ paths: [String]) throws -> [ArticleReader.Result] {
+        try readInputs(paths).map(\.result)
+    }
+
+    /// ``readArticles(_:)`` with the name each article is known by: a path may pick a capture
+    /// of a WARC file (`FILE#URI`), and `records` pick captures by number.
+    func readInputs(_ paths: [String], records: [Int] = []) throws -> [ArticleArgument.Read] {
         let reader = try reader()
+        var picks = try RecordPicks(records)
         do {
-            let results = try paths.map { try reader.readFile($0) }
-            for warning in results.flatMap(\.warnings) { Terminal.standardError.write("wiretrace: warning: \(warning)\n") }
-            return results
+            let reads = try paths.map { path throws(ReadError) in
+                let argument = ArticleArgument(path)
+                return try argument.read(with: reader, record: picks.next(for: argument))
+            }
+            try picks.checkAllUsed()
+            for damage in reads.flatMap(\.damages) { Terminal.standardError.write("wiretrace: warning: \(damage)\n") }
+            for warning in reads.flatMap(\.result.warnings) { Terminal.standardError.write("wiretrace: warning: \(warning)\n") }
+            return reads
         } catch let error as ReadError {
             Terminal.standardError.write("wiretrace: \(error)\n")
             throw ExitCode(2)

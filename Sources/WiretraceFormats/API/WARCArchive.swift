@@ -91,3 +91,47 @@ public final class WARCArchive: Sequence, IteratorProtocol {
         return lower.hasSuffix(".warc") || lower.hasSuffix(".warc.gz")
     }
 }
+
+extension WARCArchive {
+    /// Which record of a file a user means.
+    public enum Selector: Sendable, Hashable {
+        /// The last capture with content (a response or resource record) of this URI.
+        case targetURI(String)
+        /// The record at this place in the file, from 1.
+        case number(Int)
+    }
+
+    /// Whether the file starts with a WARC record (after inflating it when compressed).
+    public var startsWithRecord: Bool { parser.startsWithRecord() }
+
+    /// Reads through the file to the record `selector` picks, with the damaged records met
+    /// on the way. A URI picks its last response or resource record: revisits hold no content.
+    public func find(_ selector: Selector) throws(ReadError) -> (record: WARCRecord, damages: [WARCDamage]) {
+        var damages: [WARCDamage] = []
+        var found: WARCRecord?
+        var count = 0
+        while let entry = next() {
+            count = entry.number
+            switch (entry, selector) {
+            case (.damaged(let damage), .number(let number)) where damage.number == number:
+                throw ReadError(path: path, reason: .system("record \(number) is damaged: \(damage.reasonText)"))
+            case (.damaged(let damage), _):
+                damages.append(damage)
+            case (.record(let record), .number(let number)) where record.number == number:
+                return (record, damages)
+            case (.record(let record), .targetURI(let uri))
+                where record.targetURI == uri && (record.type == .response || record.type == .resource):
+                found = record
+            case (.record, _):
+                continue
+            }
+        }
+        if let found { return (found, damages) }
+        switch selector {
+        case .number(let number):
+            throw ReadError(path: path, reason: .system("no record \(number): the file holds \(count) record\(count == 1 ? "" : "s")"))
+        case .targetURI(let uri):
+            throw ReadError(path: path, reason: .system("no response or resource record for \(uri)"))
+        }
+    }
+}

@@ -66,6 +66,12 @@ final class WARCRecordParser {
         return gap
     }
 
+    /// Whether the stream starts with `WARC/1.` (read without being consumed).
+    func startsWithRecord() -> Bool {
+        _ = fill(7)
+        return WARCArchive.startsRecord(buffer[start...])
+    }
+
     enum Entry {
         case record(WARCRecord)
         case damaged(WARCDamage)
