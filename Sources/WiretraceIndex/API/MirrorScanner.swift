@@ -160,6 +160,8 @@ public final class MirrorScanner {
 struct ProcessedFile: Sendable {
     enum Outcome: Sendable {
         case article(ArticleDigest)
+        /// A WARC file's article captures.
+        case captures(WARCCaptures)
         case bad(String)
     }
 
@@ -169,6 +171,14 @@ struct ProcessedFile: Sendable {
 
 enum FileProcessor {
     static func process(_ entry: MirrorEntry, root: String, reader: ArticleReader, maxSize: Int) -> ProcessedFile {
+        // A WARC file is streamed record by record, whatever its size.
+        if WARCArchive.hasWARCName(entry.path) {
+            do throws(ReadError) {
+                return ProcessedFile(entry: entry, outcome: .captures(try WARCCaptures.read(root + "/" + entry.path, name: entry.path, reader: reader)))
+            } catch {
+                return ProcessedFile(entry: entry, outcome: .bad(error.reason == .notFound ? "vanished while the scan was reading it" : error.reasonText))
+            }
+        }
         if entry.size > maxSize {
             let reason = ReadError(path: entry.path, reason: .tooLarge(bytes: entry.size, limit: maxSize)).reasonText
             return ProcessedFile(entry: entry, outcome: .bad(reason))

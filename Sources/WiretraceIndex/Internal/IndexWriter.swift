@@ -176,7 +176,7 @@ struct IndexWriter {
                         newVersion = true
                     }
                     if newVersion {
-                        let versionID = try insertVersion(db, entry: entry, digest: digest, document: &document)
+                        let versionID = try insertVersion(db, path: entry.path, digest: digest, document: &document)
                         if let previous = document.currentVersion {
                             if !postingsDeferred {
                                 let old = try Data.fetchOne(db.cachedStatement(sql: "SELECT postings FROM print WHERE versionId = ?"), arguments: [previous])
@@ -201,6 +201,11 @@ struct IndexWriter {
                     let id = try upsertFile(db, entry, state: "ok", problem: nil, format: digest.format, document: document.id,
                                             version: document.currentVersion, known: known)
                     files[entry.path] = FileRow(id: id, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: "ok", documentID: document.id)
+                case .captures(let captures):
+                    try writeCaptures(db, captures, entry: entry, documents: &documents, report: &batchReport,
+                                      postingInserts: &postingInserts, postingDeletes: &postingDeletes)
+                    let id = try upsertFile(db, entry, state: "ok", problem: nil, format: "warc", document: nil, version: nil, known: known)
+                    files[entry.path] = FileRow(id: id, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: "ok", documentID: nil)
                 }
             }
             try Self.applyPostings(db, deletes: postingDeletes, inserts: postingInserts)
@@ -226,7 +231,8 @@ struct IndexWriter {
         return db.lastInsertedRowID
     }
 
-    private func insertVersion(_ db: Database, entry: MirrorEntry, digest: ArticleDigest, document: inout DocumentRow) throws -> Int64 {
+    /// `seenAt`: when the text was seen, if not now (a WARC capture's `WARC-Date`).
+    func insertVersion(_ db: Database, path: String, digest: ArticleDigest, document: inout DocumentRow, seenAt: Int64? = nil) throws -> Int64 {
         var classification: String?, silent = false, summary: String?
         if let previous = document.currentVersion,
            let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT json FROM article WHERE versionId = ?"), arguments: [previous]),
@@ -241,10 +247,10 @@ struct IndexWriter {
             INSERT INTO version(documentId, number, path, textHash, titleHash, title, outlet, agencies, created, createdText,
                 createdHasTime, updated, updatedText, words, firstScan, firstSeenAt, classification, silentEdit, diffSummary)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [document.id, document.versions, entry.path, digest.textHash.sql, digest.titleHash.sql, digest.title,
+            """).execute(arguments: [document.id, document.versions, path, digest.textHash.sql, digest.titleHash.sql, digest.title,
                              digest.outlet, digest.agencies.joined(separator: ","), digest.created?.instant?.secondsSince1970,
                              digest.created.map(\.text), digest.created?.hasTimeOfDay ?? true, digest.updated?.instant?.secondsSince1970, digest.updated.map(\.text),
-                             digest.words, scan, now, classification, silent, summary])
+                             digest.words, scan, seenAt ?? now, classification, silent, summary])
         let versionID = db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT INTO article(versionId, json) VALUES (?, ?)").execute(arguments: [versionID, digest.storedJSON])
         try db.cachedStatement(sql: "INSERT INTO print(versionId, fingerprintVersion, paragraphHashes, postings, fingerprint) VALUES (?, ?, ?, ?, ?)").execute(

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import WiretraceIndex
+import WiretraceTestSupport
+
+/// End-to-end: the built binary scanning mirrors that hold WARC files.
+@Suite("scan of WARC files", .serialized)
+struct WARCScanTests {
+    let harbour = "https://www.eskerby-courier.example/news/harbour-pier-closes"
+
+    private func history(_ mirror: TestMirror) throws -> [[String: Any]] {
+        let run = try WiretraceBinary.run(["history", "--mirror", mirror.path, harbour, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let document = try #require(object["document"] as? [String: Any])
+        #expect(document["site"] as? String == "www.eskerby-courier.example")
+        return try #require(document["versions"] as? [[String: Any]])
+    }
+
+    @Test("nightly WARCs: the captures of one URL are versions in capture order, seen at their WARC-Date, with the silent edit")
+    func nightlyCaptures() throws {
+        let mirror = try TestMirror()
+        try mirror.copySample("warc/nightly-1.warc.gz", to: "crawls/nightly-1.warc.gz")
+        let first = try WiretraceBinary.run(["scan", mirror.path, "--color", "never"])
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardOutput.contains("2 new documents"))
+        #expect(try history(mirror).map { $0["firstSeen"] as? String } == ["2026-11-21T06:00:00Z", "2026-11-21T18:00:00Z"])
+
+        // The next night's WARC: one more version, a silent edit; its revisit is no version.
+        try mirror.copySample("warc/nightly-2.warc.gz", to: "crawls/nightly-2.warc.gz")
+        let second = try WiretraceBinary.run(["scan", mirror.path, "--color", "never"])
+        #expect(second.status == 0)
+        #expect(second.standardOutput.contains("1 new version · 1 silent edit"), "\(second.standardOutput)")
+        #expect(second.standardOutput.contains("crawls/nightly-2.warc.gz#\(harbour) v3"))
+        let versions = try history(mirror)
+        #expect(versions.map { $0["firstSeen"] as? String } == ["2026-11-21T06:00:00Z", "2026-11-21T18:00:00Z", "2026-11-22T06:00:00Z"])
+        #expect(versions.map { $0["silentEdit"] as? Bool } == [false, false, true])
+        #expect(versions.last?["path"] as? String == "crawls/nightly-2.warc.gz#\(harbour)")
+
+        // Read again (touched), the same captures are no new versions.
+        let later = Date().addingTimeInterval(5)
+        for name in ["nightly-1", "nightly-2"] {
+            try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: mirror.path + "/crawls/\(name).warc.gz")
+        }
+        let third = try WiretraceBinary.run(["scan", mirror.path, "--color", "never"])
+        #expect(third.standardOutput.contains("2 files (2 read, 0 unchanged)"))
+        #expect(third.standardOutput.contains("0 new versions"))
+        #expect(try history(mirror).count == 3)
+    }
+
+    @Test("a damaged record is named with its file, offset and reason; the other captures are indexed and linked")
+    func damagedRecord() throws {
+        let mirror = try TestMirror()
+        try mirror.copySample("warc/damaged.warc.gz", to: "crawls/damaged.warc.gz")
+        let run = try WiretraceBinary.run(["scan", mirror.path, "--color", "never"])
+        let out = run.standardOutput
+        #expect(out.contains("crawls/damaged.warc.gz: record 4 at byte 1430: damaged gzip member (incorrect data check)"))
+        #expect(out.contains("crawls/damaged.warc.gz: record 9 at byte 4083: the gzip member at byte 4083 ends too soon"))
+        #expect(out.contains("1 bad file"))
+        // The river story: the outlet's page and the wire's text, whose outlet is its host.
+        #expect(out.contains("\"Clean-up clears river of rubbish\" · 2 copies"))
+        #expect(out.contains("wire.example"))
+        #expect(out.contains("3 documents"), "the harbour page, the river page, the wire's text; no 404, request or metadata")
+    }
+}
