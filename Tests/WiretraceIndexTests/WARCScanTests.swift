@@ -62,3 +62,47 @@ struct WARCScanTests {
         #expect(out.contains("3 documents"), "the harbour page, the river page, the wire's text; no 404, request or metadata")
     }
 }
+
+@Suite("scan of WARC files, in parts")
+struct WARCPartsTests {
+    /// A plain WARC of `resource` records, one per (URI, capture time, text).
+    private func warc(_ captures: [(uri: String, date: String, text: String)]) -> String {
+        captures.map { capture in
+            let block = Array(capture.text.utf8)
+            return "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: \(capture.uri)\r\nWARC-Date: \(capture.date)\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: \(block.count)\r\n\r\n\(capture.text)\r\n\r\n"
+        }.joined()
+    }
+
+    @Test("captures split over several parts of a scan keep their order; a damaged record does not stop the file")
+    func manyParts() throws {
+        let mirror = try TestMirror()
+        var captures: [(uri: String, date: String, text: String)] = []
+        // Three stories, each captured on three mornings with a changed last paragraph; the
+        // records are written story by story, not in capture order.
+        for story in 0..<3 {
+            for day in 1...3 {
+                var body = TestMirror.unrelated(story)
+                body[2] += " Figures were revised on day \(day)."
+                captures.append(("https://news.example/story-\(story)", "2026-11-0\(day)T06:00:00Z", TestMirror.article("Story \(story)", body)))
+            }
+        }
+        var file = warc(Array(captures[..<4]))
+        file += "WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: many\r\n\r\nlost\r\n\r\n"
+        file += warc(Array(captures[4...]))
+        try mirror.write("crawl/archive.warc", file)
+        // TestMirror scans in batches of 4: the nine captures come in three parts.
+        let report = try mirror.scan()
+        #expect(report.files.new == 1)
+        #expect(report.files.bad == 1)
+        #expect(report.badFiles.map(\.reason) == ["record 5 at byte \(Array(warc(Array(captures[..<4])).utf8).count): damaged record: bad Content-Length \"many\""])
+        let index = try mirror.index()
+        for story in 0..<3 {
+            let history = try #require(try index.history(of: "https://news.example/story-\(story)"))
+            #expect(history.site == "news.example")
+            #expect(history.versions.map(\.firstSeen) == ["2026-11-01T06:00:00Z", "2026-11-02T06:00:00Z", "2026-11-03T06:00:00Z"])
+        }
+        // Unchanged: not read again.
+        #expect(try mirror.scan().files.unchanged == 1)
+    }
+}

@@ -102,7 +102,9 @@ public final class MirrorScanner {
         progress?(Progress(phase: .reading, done: 0, total: toRead.count, bytesDone: 0, bytesTotal: bytesTotal))
         let root = walker.root, reader = options.reader, maxSize = options.maxSize
         do {
-            try ChunkedParallel.run(toRead, chunkSize: options.batchSize, workers: options.workers,
+            // WARC files are streamed in parts of their own, whatever their size (WARCCaptures.swift).
+            let warcs = toRead.filter { WARCArchive.hasWARCName($0.path) }
+            try ChunkedParallel.run(warcs.isEmpty ? toRead : toRead.filter { !WARCArchive.hasWARCName($0.path) }, chunkSize: options.batchSize, workers: options.workers,
                                 transform: { entry in FileProcessor.process(entry, root: root, reader: reader, maxSize: maxSize) },
                                     consume: { (results: [ProcessedFile]) in
                 try writer.write(results, report: &report)
@@ -111,6 +113,12 @@ public final class MirrorScanner {
                 bytesDone += results.reduce(0) { $0 + $1.entry.size }
                 progress?(Progress(phase: .reading, done: done, total: toRead.count, bytesDone: bytesDone, bytesTotal: bytesTotal))
             })
+            for entry in warcs {
+                try WARCCaptures.scan(entry, root: root, reader: reader, options: options, writer: &writer, report: &report)
+                done += 1
+                bytesDone += entry.size
+                progress?(Progress(phase: .reading, done: done, total: toRead.count, bytesDone: bytesDone, bytesTotal: bytesTotal))
+            }
         } catch let error as IndexError {
             throw error
         } catch {
@@ -160,8 +168,6 @@ public final class MirrorScanner {
 struct ProcessedFile: Sendable {
     enum Outcome: Sendable {
         case article(ArticleDigest)
-        /// A WARC file's article captures.
-        case captures(WARCCaptures)
         case bad(String)
     }
 
@@ -171,14 +177,6 @@ struct ProcessedFile: Sendable {
 
 enum FileProcessor {
     static func process(_ entry: MirrorEntry, root: String, reader: ArticleReader, maxSize: Int) -> ProcessedFile {
-        // A WARC file is streamed record by record, whatever its size.
-        if WARCArchive.hasWARCName(entry.path) {
-            do throws(ReadError) {
-                return ProcessedFile(entry: entry, outcome: .captures(try WARCCaptures.read(root + "/" + entry.path, name: entry.path, reader: reader)))
-            } catch {
-                return ProcessedFile(entry: entry, outcome: .bad(error.reason == .notFound ? "vanished while the scan was reading it" : error.reasonText))
-            }
-        }
         if entry.size > maxSize {
             let reason = ReadError(path: entry.path, reason: .tooLarge(bytes: entry.size, limit: maxSize)).reasonText
             return ProcessedFile(entry: entry, outcome: .bad(reason))

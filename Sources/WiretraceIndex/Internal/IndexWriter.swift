@@ -27,8 +27,9 @@ struct IndexWriter {
     let index: MirrorIndex
     let scan: Int
     let now: Int64
-    private(set) var files: [String: FileRow] = [:]
-    private var documents: [String: DocumentRow] = [:]
+    // Set by the WARC writer too (WARCCaptures.swift).
+    var files: [String: FileRow] = [:]
+    var documents: [String: DocumentRow] = [:]
     private let decoder = JSONDecoder()
     /// Whether the posting table is left out of date while files are written, to be rebuilt
     /// whole by ``rebuildDeferredPostings()``. Kept in `meta` so that a scan killed before the
@@ -201,11 +202,6 @@ struct IndexWriter {
                     let id = try upsertFile(db, entry, state: "ok", problem: nil, format: digest.format, document: document.id,
                                             version: document.currentVersion, known: known)
                     files[entry.path] = FileRow(id: id, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: "ok", documentID: document.id)
-                case .captures(let captures):
-                    try writeCaptures(db, captures, entry: entry, documents: &documents, report: &batchReport,
-                                      postingInserts: &postingInserts, postingDeletes: &postingDeletes)
-                    let id = try upsertFile(db, entry, state: "ok", problem: nil, format: "warc", document: nil, version: nil, known: known)
-                    files[entry.path] = FileRow(id: id, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: "ok", documentID: nil)
                 }
             }
             try Self.applyPostings(db, deletes: postingDeletes, inserts: postingInserts)
@@ -215,7 +211,7 @@ struct IndexWriter {
         report = batchReport
     }
 
-    private func upsertFile(_ db: Database, _ entry: MirrorEntry, state: String, problem: String?, format: String?,
+    func upsertFile(_ db: Database, _ entry: MirrorEntry, state: String, problem: String?, format: String?,
                             document: Int64?, version: Int64?, known: FileRow?) throws -> Int64 {
         if let known {
             try db.cachedStatement(sql: """

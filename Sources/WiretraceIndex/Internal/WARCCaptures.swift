@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GRDB
 import Wiretrace
@@ -28,37 +29,100 @@ struct WARCCaptures: Sendable {
     /// Media types a capture must have to be read as an article (none given counts too).
     static let articleMediaTypes: Set<String> = ["text/html", "application/xhtml+xml", "text/plain"]
 
-    static func read(_ path: String, name: String, reader: ArticleReader) throws(ReadError) -> WARCCaptures {
-        var result = WARCCaptures()
-        for entry in try WARCArchive(path: path) {
+    /// Reads the WARC file at `path` in parts of at most `batchSize` captures, each parsed and
+    /// fingerprinted on `workers` threads and then handed to `consume` (with `last` true for
+    /// the final part, which may be empty): only one part's payloads and digests are alive at
+    /// once, however large the file.
+    static func stream(_ path: String, name: String, reader: ArticleReader, batchSize: Int, workers: Int,
+                       consume: (WARCCaptures, _ last: Bool) throws -> Void) throws {
+        let archive = try WARCArchive(path: path)
+        var part = WARCCaptures()
+        var pending: [WARCRecord] = []
+        func flush(last: Bool) throws {
+            part.captures = digests(of: pending, name: name, reader: reader, workers: workers)
+            pending.removeAll(keepingCapacity: true)
+            try consume(part, last)
+            part = WARCCaptures()
+        }
+        while let entry = archive.next() {
             switch entry {
             case .damaged(let damage):
-                result.damages.append(damage)
+                part.damages.append(damage)
             case .record(let record):
-                guard let uri = record.targetURI, let host = URLParts.host(of: uri) else { continue }
+                guard let uri = record.targetURI, URLParts.host(of: uri) != nil else { continue }
                 if record.type == .revisit {
-                    result.revisits.append(uri)
-                    continue
+                    part.revisits.append(uri)
+                } else if isArticleCandidate(record) {
+                    pending.append(record)
+                    if pending.count >= batchSize { try flush(last: false) }
                 }
-                guard record.type == .response || record.type == .resource, record.oversizedBlock == nil,
-                      record.payloadMediaType.map(articleMediaTypes.contains) ?? true,
-                      (record.http?.status).map({ (200..<300).contains($0) }) ?? true
-                else { continue }
-                // A capture that is not an article (no text, binary) is not a bad file.
-                guard let read = try? reader.read(record, name: name + "#" + uri) else { continue }
-                var article = read
-                if article.article.outlet == nil { article.article.outlet = host }
-                result.captures.append(Capture(targetURI: uri, host: host, capturedAt: record.date?.secondsSince1970,
-                                               number: record.number, digest: ArticleDigest(article)))
             }
         }
-        // Capture order: a crawler may write records out of order.
-        result.captures.sort { ($0.capturedAt ?? 0, $0.number) < ($1.capturedAt ?? 0, $1.number) }
-        return result
+        try flush(last: true)
+    }
+
+    /// A capture worth reading: content of a page (HTML or text), fetched successfully.
+    private static func isArticleCandidate(_ record: WARCRecord) -> Bool {
+        (record.type == .response || record.type == .resource) && record.oversizedBlock == nil
+            && (record.payloadMediaType.map(articleMediaTypes.contains) ?? true)
+            && ((record.http?.status).map { (200..<300).contains($0) } ?? true)
+    }
+
+    /// The records that read as articles, in capture order (a crawler may write records out
+    /// of order), parsed and fingerprinted in parallel.
+    private static func digests(of records: [WARCRecord], name: String, reader: ArticleReader, workers: Int) -> [Capture] {
+        guard !records.isEmpty else { return [] }
+        let results = PendingChunk<Capture?>(count: records.count)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, records.count))) { _ in
+            while true {
+                let index = results.claim()
+                guard index < records.count else { break }
+                let record = records[index]
+                let uri = record.targetURI ?? "", host = URLParts.host(of: uri) ?? ""
+                // A capture that is not an article (no text, binary) is not a bad file.
+                guard var read = try? reader.read(record, name: name + "#" + uri) else {
+                    results.store(nil, at: index)
+                    continue
+                }
+                if read.article.outlet == nil { read.article.outlet = host }
+                results.store(Capture(targetURI: uri, host: host, capturedAt: record.date?.secondsSince1970,
+                                      number: record.number, digest: ArticleDigest(read)), at: index)
+            }
+        }
+        return results.take().compactMap { $0 }.sorted {
+            ($0.capturedAt ?? 0, $0.number) < ($1.capturedAt ?? 0, $1.number)
+        }
     }
 }
 
 extension IndexWriter {
+    /// Writes one part of a WARC file's captures in one transaction; with `last`, the file
+    /// itself is recorded too, so a scan killed inside a WARC reads it again (and the captures
+    /// already written are no new versions).
+    mutating func writeWARCPart(_ entry: MirrorEntry, _ part: WARCCaptures, last: Bool, report: inout ScanReport) throws(IndexError) {
+        var batchReport = report
+        var documents = self.documents
+        self.documents = [:]
+        let known = files[entry.path]
+        var fileID: Int64?
+        try index.write { db in
+            var postingInserts: [(UInt64, Int64)] = []
+            var postingDeletes: [(UInt64, Int64)] = []
+            try writeCaptures(db, part, entry: entry, documents: &documents, report: &batchReport,
+                              postingInserts: &postingInserts, postingDeletes: &postingDeletes)
+            try Self.applyPostings(db, deletes: postingDeletes, inserts: postingInserts)
+            if last {
+                if known == nil || known?.state == "gone" { batchReport.files.new += 1 } else { batchReport.files.changed += 1 }
+                fileID = try upsertFile(db, entry, state: "ok", problem: nil, format: "warc", document: nil, version: nil, known: known)
+            }
+        }
+        self.documents = documents
+        if let fileID {
+            files[entry.path] = FileRow(id: fileID, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: "ok", documentID: nil)
+        }
+        report = batchReport
+    }
+
     /// Writes a WARC file's captures: a new version for each capture whose text or title
     /// differs from its document's current version, unless it is no later than the capture
     /// that version was seen in (a WARC file read again, or an older night's file found late).
@@ -108,6 +172,23 @@ extension IndexWriter {
             try db.cachedStatement(sql: "UPDATE document SET currentVersionId = ?, outlet = COALESCE(?, outlet) WHERE id = ?").execute(
                 arguments: [versionID, digest.outlet, document.id])
             documents[key] = document
+        }
+    }
+}
+
+extension WARCCaptures {
+    /// Scans one WARC file of the mirror into the index, part by part; a file that cannot be
+    /// opened is a bad file.
+    static func scan(_ entry: MirrorEntry, root: String, reader: ArticleReader, options: MirrorScanner.Options,
+                     writer: inout IndexWriter, report: inout ScanReport) throws {
+        do {
+            try stream(root + "/" + entry.path, name: entry.path, reader: reader, batchSize: options.batchSize,
+                       workers: options.workers) { part, last in
+                try writer.writeWARCPart(entry, part, last: last, report: &report)
+            }
+        } catch let error as ReadError {
+            let reason = error.reason == .notFound ? "vanished while the scan was reading it" : error.reasonText
+            try writer.write([ProcessedFile(entry: entry, outcome: .bad(reason))], report: &report)
         }
     }
 }
