@@ -67,6 +67,8 @@ struct InspectReport: Encodable {
     var path: String
     var format: String
     var compressed: Bool
+    /// `articleText`, or `noArticleText` for a page that only declares things about itself.
+    var content: String
     /// The country the source was taken to be from; it decides zones and day order.
     var country: String?
     /// The publication day on the source's calendar (`YYYY-MM-DD`).
@@ -91,8 +93,9 @@ struct InspectReport: Encodable {
         self.path = path
         format = result.format.rawValue
         compressed = result.wasCompressed
+        content = result.content.rawValue
         country = result.country
-        publishedDay = article.created.flatMap(result.localDay(of:))
+        publishedDay = article.publishedDay
         pageClock = result.localUTCOffsetMinutes.map { Timestamp.offsetText($0) }
         title = article.title
         outlet = article.outlet
@@ -133,6 +136,9 @@ struct InspectReport: Encodable {
             lines.append("  " + style.dim((index == 0 ? "times" : "").padding(10)) + text)
         }
         if let syndicationNotice { field("syndicated", "\"\(excerpt(syndicationNotice, 80))\"") }
+        if content == ArticleReader.Result.Content.noArticleText.rawValue {
+            lines.append("  " + style.dim("text".padding(10)) + style.yellow("no article text found (only what the page declares)"))
+        }
         lines.append("  " + style.dim("paragraphs"))
         for (index, paragraph) in paragraphs.enumerated() {
             let role: String

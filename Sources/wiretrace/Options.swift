@@ -49,9 +49,10 @@ struct TimeOptions: ParsableArguments {
 }
 
 extension ArticleReader {
-    /// Reads the article at `path`, or throws a ``ReadError`` naming it.
+    /// Reads the article at `path`, or throws a ``ReadError`` naming it; a page without
+    /// article text is one too, since there is no text to compare.
     func readFile(_ path: String) throws -> ArticleReader.Result {
-        try read(try ArticleFile.load(path), name: path)
+        try read(try ArticleFile.load(path), name: path).requiringText(name: path)
     }
 }
 

@@ -31,8 +31,10 @@ enum TimeParser {
         if parsed.problem != nil { return parsed }
         if parsed.utcOffsetMinutes == nil, parsed.hasTimeOfDay {
             // A bare local time: the source country's usual offset, or UTC for a date alone.
-            if let country = context.country, let offset = ZoneTable.countryOffsets[country] {
-                parsed.utcOffsetMinutes = offset
+            if let country = context.country, ZoneTable.bareLocalTimeCountries.contains(country),
+               let rule = ZoneTable.countryClocks[country] {
+                parsed.utcOffsetMinutes = ZoneTable.offset(of: rule, year: parsed.year, month: parsed.month, day: parsed.day,
+                                                           hour: parsed.hour, minute: parsed.minute)
             } else {
                 parsed.problem = parsed.problem ?? "no time zone given; read as UTC"
             }

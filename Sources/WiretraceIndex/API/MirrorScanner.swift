@@ -175,7 +175,8 @@ enum FileProcessor {
         }
         do throws(ReadError) {
             let bytes = try ArticleFile.load(root + "/" + entry.path, sizeLimit: maxSize)
-            let result = try reader.read(bytes, name: entry.path)
+            // A page without article text has nothing to link or diff: reported, not indexed.
+            let result = try reader.read(bytes, name: entry.path).requiringText(name: entry.path)
             return ProcessedFile(entry: entry, outcome: .article(ArticleDigest(result)))
         } catch {
             let reason = error.reason == .notFound ? "vanished while the scan was reading it" : error.reasonText
