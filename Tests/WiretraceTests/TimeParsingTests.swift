@@ -27,6 +27,13 @@ struct TimeParsingTests {
         ("08-12-2023 15:00 IST", TimeContext(zoneOverrides: ["IST": 60]), "2023-12-08T14:00:00Z", 60),
         ("8. Dezember 2023, 15:00 MEZ", unknown, "2023-12-08T14:00:00Z", 60),
         ("Published 08-12-2023 15:00", india, "2023-12-08T09:30:00Z", 330),
+        // Fractions of any length, and after a colon; a one-digit second.
+        ("2021-04-05T10:20:30.1234567Z", unknown, "2021-04-05T10:20:30Z", 0),
+        ("2021-04-05T10:20:30:512Z", unknown, "2021-04-05T10:20:30Z", 0),
+        ("2021-04-05T10:20:3Z", unknown, "2021-04-05T10:20:03Z", 0),
+        // Year first with dots, and the Korean afternoon before the clock.
+        ("2021.04.05. 오후 3:10", TimeContext(country: "kr"), "2021-04-05T06:10:00Z", 540),
+        ("2021.04.05 09:15 +09:00", unknown, "2021-04-05T00:15:00Z", 540),
     ]
 
     @Test("parses the formats news sites print", arguments: cases)
@@ -42,6 +49,22 @@ struct TimeParsingTests {
         let time = try #require(ArticleTime(kind: .created, text: "8 December 2023", source: "test", context: Self.unknown))
         #expect(time.hasTimeOfDay == false)
         #expect(time.instant?.day == "2023-12-08")
+    }
+
+    @Test("year, month and day with their East Asian signs", arguments: [
+        ("2021年4月5日", "2021-04-05"), ("2021年04月05日 10:30", "2021-04-05"), ("2021년 4월 5일", "2021-04-05"),
+        ("掲載日 2019年12月31日(火)", "2019-12-31"),
+    ])
+    func eastAsianDates(text: String, day: String) throws {
+        let time = try #require(ArticleTime(kind: .created, text: text, source: "test", context: TimeContext(country: "jp")))
+        #expect(time.instant?.iso8601(utcOffsetMinutes: 540).prefix(10) == day[...])
+    }
+
+    @Test("a two-digit year glued to the time of day is not a year of the last century")
+    func gluedTwoDigitYear() throws {
+        let time = try #require(ArticleTime(kind: .created, text: "posted 14.03.2108:45", source: "t", context: TimeContext(country: "de")))
+        #expect(time.instant?.day == "2021-03-14")
+        #expect(time.hasTimeOfDay)
     }
 
     @Test("IST without a country is reported as ambiguous, not guessed")

@@ -21,7 +21,7 @@ enum TimeParser {
 
     static func parse(_ text: String, context: TimeContext) -> Parsed? {
         let tokens = lex(text)
-        guard var parsed = iso8601(tokens) ?? numericDate(tokens, context: context) ?? namedMonthDate(tokens) else {
+        guard var parsed = iso8601(tokens) ?? cjkDate(tokens) ?? numericDate(tokens, context: context) ?? namedMonthDate(tokens) else {
             return nil
         }
         if !parsed.hasTimeOfDay { readTimeOfDay(tokens, into: &parsed) }
@@ -78,12 +78,13 @@ enum TimeParser {
 
     // MARK: Dates
 
-    /// `2023-12-08`, `2023-12-08T09:29:00Z`, `2023-12-08 15:11:00+05:30`.
+    /// `2023-12-08`, `2023-12-08T09:29:00Z`, `2023-12-08 15:11:00+05:30`, and the year-first
+    /// dates of East Asia and Central Europe (`2023/12/08`, `2023.12.08.`).
     static func iso8601(_ tokens: [Token]) -> Parsed? {
         for start in tokens.indices {
             guard case .number(let y) = tokens[start], y.count == 4,
                   start + 4 < tokens.count,
-                  tokens[start + 1] == .symbol("-") || tokens[start + 1] == .symbol("/"),
+                  tokens[start + 1] == .symbol("-") || tokens[start + 1] == .symbol("/") || tokens[start + 1] == .symbol("."),
                   case .number(let m) = tokens[start + 2], m.count <= 2,
                   tokens[start + 3] == tokens[start + 1],
                   case .number(let d) = tokens[start + 4], d.count <= 2
@@ -96,8 +97,10 @@ enum TimeParser {
                 parsed.hour = hour; parsed.minute = minute; parsed.second = second
                 parsed.hasTimeOfDay = true
                 index = next
-                // Fractions of a second: ".123".
-                if index + 1 < tokens.count, tokens[index] == .symbol("."), case .number = tokens[index + 1] { index += 2 }
+                // Fractions of a second, of any length (".123", ".0000000"), also written after a
+                // colon by some CMSs (":684").
+                if index + 1 < tokens.count, tokens[index] == .symbol(".") || tokens[index] == .symbol(":"),
+                   case .number = tokens[index + 1] { index += 2 }
                 if index < tokens.count, case .word(let w) = tokens[index], w == "Z" || w == "z" {
                     parsed.utcOffsetMinutes = 0; parsed.zone = "Z"
                 } else if let (offset, text, _) = numericOffset(tokens, at: index) {
@@ -105,6 +108,22 @@ enum TimeParser {
                 }
             }
             return parsed
+        }
+        return nil
+    }
+
+    /// `2020年07月03日` (Japanese and Chinese), `2020년 7월 3일` (Korean): year, month and day
+    /// each followed by its sign.
+    static func cjkDate(_ tokens: [Token]) -> Parsed? {
+        for start in tokens.indices {
+            guard case .number(let y) = tokens[start], y.count == 4, start + 5 < tokens.count,
+                  case .word(let yearSign) = tokens[start + 1], yearSign.hasPrefix("年") || yearSign.hasPrefix("년"),
+                  case .number(let m) = tokens[start + 2], m.count <= 2,
+                  case .word(let monthSign) = tokens[start + 3], monthSign.hasPrefix("月") || monthSign.hasPrefix("월"),
+                  case .number(let d) = tokens[start + 4], d.count <= 2,
+                  case .word(let daySign) = tokens[start + 5], daySign.hasPrefix("日") || daySign.hasPrefix("일")
+            else { continue }
+            return Parsed(year: Int(y)!, month: Int(m)!, day: Int(d)!)
         }
         return nil
     }
@@ -121,7 +140,15 @@ enum TimeParser {
             else { continue }
             let first = Int(a)!, second = Int(b)!
             var year = Int(c)!
+            var glued: (hour: Int, minute: Int)?
             if c.count == 2 { year += 2000 }
+            // "28.09.1912:44" is a two-digit year glued to the time of day ("28.09.19" "12:44"),
+            // not the year 1912: a year is not followed by a colon.
+            if c.count == 4, start + 6 < tokens.count, tokens[start + 5] == .symbol(":"), case .number(let m) = tokens[start + 6],
+               m.count == 2, let hour = Int(c.suffix(2)), hour < 24, let minute = Int(m), minute < 60 {
+                year = 2000 + Int(c.prefix(2))!
+                glued = (hour, minute)
+            }
             var parsed: Parsed
             if first > 12 && second <= 12 {
                 parsed = Parsed(year: year, month: second, day: first)
@@ -137,6 +164,10 @@ enum TimeParser {
                     parsed = Parsed(year: year, month: second, day: first)
                     parsed.problem = "ambiguous day-month order in \(a)\(separator)\(b)\(separator)\(c); the source's country is unknown"
                 }
+            }
+            if let glued {
+                parsed.hour = glued.hour; parsed.minute = glued.minute
+                parsed.hasTimeOfDay = true
             }
             return parsed
         }
@@ -235,7 +266,8 @@ enum TimeParser {
         else { return nil }
         var next = index + 3
         var second = 0
-        if next + 1 < tokens.count, tokens[next] == .symbol(":"), case .number(let s) = tokens[next + 1], s.count == 2 {
+        // Seconds; one digit is a CMS that dropped a leading zero ("23:15:0Z").
+        if next + 1 < tokens.count, tokens[next] == .symbol(":"), case .number(let s) = tokens[next + 1], s.count <= 2 {
             second = Int(s)!; next += 2
         }
         return (Int(h)!, Int(m)!, second, next)
@@ -263,6 +295,15 @@ enum TimeParser {
                       case .word(let w) = tokens[index + 1], meridiem(w, tokens, index + 1) != nil {
                 hour = Int(h)!; next = index + 1
             } else { continue }
+            // East Asian pages write the half of the day before the clock: "오후 8:06", "午後3時".
+            if index > 0, case .word(let w) = tokens[index - 1], let isPM = eastAsianMeridiem(w) {
+                guard hour >= 1 && hour <= 12 else { continue }
+                if isPM && hour < 12 { hour += 12 }
+                if !isPM && hour == 12 { hour = 0 }
+                parsed.hour = hour; parsed.minute = minute; parsed.second = second
+                parsed.hasTimeOfDay = true
+                return
+            }
             // Not a year or day: "3 PM" needs its meridiem; "15:00" needs the colon, checked above.
             if next < tokens.count, case .word(let w) = tokens[next], let isPM = meridiem(w, tokens, next) {
                 guard hour >= 1 && hour <= 12 else { continue }
@@ -273,6 +314,13 @@ enum TimeParser {
             parsed.hasTimeOfDay = true
             return
         }
+    }
+
+    /// Korean, Japanese and Chinese words for the afternoon (true) and the morning (false).
+    private static func eastAsianMeridiem(_ word: String) -> Bool? {
+        for suffix in ["오후", "午後", "下午"] where word.hasSuffix(suffix) { return true }
+        for suffix in ["오전", "午前", "上午"] where word.hasSuffix(suffix) { return false }
+        return nil
     }
 
     /// `PM` / `pm` / `p.m.` at `index`: true for afternoon.

@@ -60,7 +60,7 @@ enum ZoneTable {
     ]
 
     /// Countries whose sources print a bare local time with no zone, read on the country's clock.
-    static let bareLocalTimeCountries: Set<String> = ["in", "pk", "np", "bd", "cn", "jp"]
+    static let bareLocalTimeCountries: Set<String> = ["in", "pk", "np", "bd", "cn", "jp", "kr", "tw", "hk"]
 
     /// The clock each country keeps (ISO 3166 alpha-2, lower-case). A country with several
     /// zones keeps the clock of its main newsrooms: the United States and Canada Eastern time
