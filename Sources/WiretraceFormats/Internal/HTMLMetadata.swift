@@ -19,6 +19,9 @@ struct HTMLMetadata {
         var rank = 0
         /// Whether a reader sees the date: false for a `<time datetime>` with no text.
         var isShown = true
+        /// A declared date that does not say which date it is (``HTMLMetadata/genericDateKeys``):
+        /// ranked as if shown where the article's text begins (``PageTimes``).
+        var isGeneric = false
     }
 
     var title: String?
@@ -44,7 +47,12 @@ struct HTMLMetadata {
             case "author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author", "dcterms.creator":
                 if !content.hasPrefix("http") { metaAuthor = metaAuthor ?? content }
             default:
-                if let kind = HTMLMetadata.metaTimeKeys[key] {
+                if HTMLMetadata.genericDateKeys.contains(key) {
+                    // A bare "date" is whatever the CMS stamped (often the last change): a date shown
+                    // between the headline and the text says more; dates inside the text do not.
+                    times.append(TimeSignal(kind: .created, text: content, source: "meta \(key)", tier: .visible,
+                                            rank: DatePlacement.above - 1, isGeneric: true))
+                } else if let kind = HTMLMetadata.metaTimeKeys[key] {
                     times.append(TimeSignal(kind: kind, text: content, source: "meta \(key)", tier: .declared))
                 }
             }
@@ -138,6 +146,9 @@ struct HTMLMetadata {
         }
         return nil
     }
+
+    /// Meta names that say "a date" without saying which: weaker than a date shown by the headline.
+    static let genericDateKeys: Set<String> = ["date", "dc.date", "dcterms.date"]
 
     static let metaTimeKeys: [String: ArticleTime.Kind] = {
         let created = [

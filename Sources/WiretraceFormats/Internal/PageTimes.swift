@@ -26,6 +26,11 @@ struct PageTimes {
     /// The signals of the page's markup: labelled elements and `<time>` by the headline, and,
     /// when nothing else dates the page, a date text, a date opening the text, the URL's date.
     mutating func gatherMarked(scan: PageScan, main: MainText, urlDate: String?) {
+        // A generic declared date ranks where the text begins: dates shown between the headline
+        // and the first paragraph (the article's header) beat it, dates inside the text do not.
+        if let first = main.blocks.first(where: { $0.dropReason == nil }), let rank = placement.rank(first.element) {
+            for index in signals.indices where signals[index].isGeneric { signals[index].rank = rank }
+        }
         // Visible times by the headline: labelled elements and <time>, ranked by placement.
         for (hint, text, element) in scan.labelled where hint != "byline" && placement.rank(element) != nil {
             if let line = PlainTextReader.metadataLine(text) {
@@ -66,6 +71,22 @@ struct PageTimes {
         }
         if let date = urlDate {
             signals.append(HTMLMetadata.TimeSignal(kind: .created, text: date, source: "URL", tier: .url))
+        }
+        // Still nothing: a <time> or an element marked as a date anywhere but in comments, nearest
+        // the headline first (a page whose header sits in a column that reads as a sidebar, or
+        // after what was taken for its text). Below the URL's date.
+        if !signals.contains(where: { $0.kind == .created }) {
+            var loose: [(text: String, source: String, rank: Int)] = []
+            for time in scan.timeElements {
+                let text = time.datetime.flatMap { $0.isEmpty ? nil : $0 } ?? time.text
+                if let rank = placement.looseRank(time.element) { loose.append((text, "<time datetime>", rank)) }
+            }
+            for (hint, text, element) in scan.labelled where hint != "byline" && hint != "updated" {
+                if let rank = placement.looseRank(element) { loose.append((text, "element marked \"\(hint)\"", rank)) }
+            }
+            for (text, source, rank) in loose {
+                signals.append(HTMLMetadata.TimeSignal(kind: .created, text: text, source: source, tier: .url, rank: rank))
+            }
         }
     }
 
@@ -211,6 +232,17 @@ struct PageTimes {
             let shownDays = Set(shown.compactMap(writtenDay))
             let agreeing = created.times.filter { writtenDay($0).map(shownDays.contains) ?? false }
             if !agreeing.isEmpty { created.times = agreeing }
+        }
+        // A page that shows by its headline the day it was last updated, not the day it first
+        // appeared, presents itself as of that day (an updated story re-dated on the front page):
+        // that is the day its readers saw.
+        if created.tier == .declared, updated.tier == .declared, !shown.isEmpty {
+            let shownDays = Set(shown.compactMap(writtenDay))
+            let createdDays = Set(created.times.compactMap(writtenDay))
+            let updatedDays = Set(updated.times.compactMap(writtenDay))
+            if !shownDays.isEmpty, shownDays.isDisjoint(with: createdDays), !shownDays.isDisjoint(with: updatedDays) {
+                created = (shown, nil)
+            }
         }
         // A page is not modified before it is published. Declared created times all later than a
         // declared updated time may have been stamped when the page was regenerated (a static
