@@ -45,10 +45,11 @@ public struct ArticleReader: Sendable {
             time.localDay(pageOffset: localUTCOffsetMinutes, country: country)
         }
 
-        /// The result with the article's ``Wiretrace/Article/publishedDay`` set from its created time.
+        /// The result with the article's ``Wiretrace/Article/publishedDay`` set from its created
+        /// time, unless the reader settled it from the page's own evidence.
         func withPublishedDay() -> Result {
             var result = self
-            result.article.publishedDay = article.created.flatMap(localDay(of:))
+            result.article.publishedDay = article.publishedDay ?? article.created.flatMap(localDay(of:))
             return result
         }
 

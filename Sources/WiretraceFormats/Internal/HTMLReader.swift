@@ -114,6 +114,7 @@ struct HTMLReader {
         times.gatherMarked(scan: scan, main: main, urlDate: metadata.urlDate)
         let chosen = times.choose(context: context, metadata: metadata, outlet: article.outlet)
         article.times = chosen.times
+        article.publishedDay = chosen.day
         return (article, chosen.country, chosen.clock)
     }
 

@@ -9,6 +9,8 @@ import Wiretrace
 struct PageTimes {
     /// Every time signal found so far, declared ones first.
     private(set) var signals: [HTMLMetadata.TimeSignal]
+    /// The date in the page's URL (`YYYY-MM-DD`), if any.
+    private(set) var urlDate: String?
     let placement: DatePlacement
 
     init(declared: [HTMLMetadata.TimeSignal], placement: DatePlacement) {
@@ -26,6 +28,7 @@ struct PageTimes {
     /// The signals of the page's markup: labelled elements and `<time>` by the headline, and,
     /// when nothing else dates the page, a date text, a date opening the text, the URL's date.
     mutating func gatherMarked(scan: PageScan, main: MainText, urlDate: String?) {
+        self.urlDate = urlDate
         // A generic declared date ranks where the text begins: dates shown between the headline
         // and the first paragraph (the article's header) beat it, dates inside the text do not.
         if let first = main.blocks.first(where: { $0.dropReason == nil }), let rank = placement.rank(first.element) {
@@ -90,9 +93,11 @@ struct PageTimes {
         }
     }
 
-    /// The chosen times, the page's country, and the offset of the clock it shows its UTC
-    /// times on (when its times are written in UTC and another signal gives a clock).
-    func choose(context: TimeContext, metadata: HTMLMetadata, outlet: String?) -> (times: [ArticleTime], country: String?, clock: Int?) {
+    /// The chosen times, the page's country, the offset of the clock it shows its UTC times on
+    /// (when its times are written in UTC and another signal gives a clock), and the publication
+    /// day when the page's own evidence settles it otherwise than that clock would (`day`).
+    func choose(context: TimeContext, metadata: HTMLMetadata, outlet: String?)
+        -> (times: [ArticleTime], country: String?, clock: Int?, day: String?) {
         var context = context
         if context.country == nil { context.country = PageTimes.country(metadata: metadata, outlet: outlet) }
         context.dayMonthOrder = context.dayMonthOrder ?? PlainTextReader.dayMonthOrder(of: signals.map(\.text))
@@ -103,7 +108,7 @@ struct PageTimes {
             context.dayMonthOrder = .dayFirst
         }
         let chosen = PageTimes.times(from: signals, context: context)
-        guard chosen.times.contains(where: \.isWrittenInUTC) else { return (chosen.times, context.country, nil) }
+        guard chosen.times.contains(where: \.isWrittenInUTC) else { return (chosen.times, context.country, nil, nil) }
         var clock = PageTimes.localOffset(in: signals, context: context)
         if let created = Article(times: chosen.times).created, let instant = created.instant, created.isWrittenInUTC {
             let declared = CountryClock.pageOffset(declared: clock, country: context.country, at: instant)
@@ -111,11 +116,24 @@ struct PageTimes {
             // (`2022-11-06T23:00:00Z` on a German page is 7 November); a page that prints the 6th
             // converted it to UTC.
             let enteredAsDay = declared.map { PageTimes.wallSeconds(instant, at: $0) % 86_400 == 0 } ?? false
+            // The URL's day is what the outlet filed the story under: evidence like a date shown alone.
+            let urlTime = urlDate.flatMap { ArticleTime(kind: .created, text: $0, source: "URL", context: context) }
             if !enteredAsDay {
-                clock = PageTimes.shownClock(of: instant, shown: chosen.shown, candidates: [declared, 0].compactMap { $0 }) ?? clock
+                clock = PageTimes.shownClock(of: instant, shown: chosen.shown + [urlTime].compactMap { $0 },
+                                             candidates: [declared, 0].compactMap { $0 }) ?? clock
+            }
+            // A URL dated the day before or after the UTC day, on a clock some country keeps
+            // (-12 to +14 hours), when neither candidate clock gives it: the outlet's readers saw the URL's day.
+            if let urlTime, let urlInstant = urlTime.instant {
+                let utcDay = instant.secondsSince1970 / 86_400, urlDay = urlInstant.secondsSince1970 / 86_400
+                let secondOfDay = instant.secondsSince1970 - utcDay * 86_400
+                let clockDay = PageTimes.wallSeconds(instant, at: clock ?? declared ?? 0) / 86_400
+                if clockDay != urlDay, (urlDay == utcDay - 1 && secondOfDay < 12 * 3600) || (urlDay == utcDay + 1 && secondOfDay >= 10 * 3600) {
+                    return (chosen.times, context.country, clock, urlTime.instant.map { String($0.iso8601().prefix(10)) })
+                }
             }
         }
-        return (chosen.times, context.country, clock)
+        return (chosen.times, context.country, clock, nil)
     }
 
     /// Which of the `candidates` clocks (offsets from UTC in minutes) the page shows `instant`
@@ -125,11 +143,21 @@ struct PageTimes {
     /// JSON-LD may still print "6 May 2022 - 2:00 a.m." under the headline: its readers saw the 6th.
     static func shownClock(of instant: Timestamp, shown: [ArticleTime], candidates: [Int]) -> Int? {
         for time in shown {
-            guard let shownInstant = time.instant else { continue }
+            // A `<time datetime>` in UTC repeats the declared instant in machine form; what the
+            // reader sees is its text, read below when it is a signal of its own.
+            guard let shownInstant = time.instant, !(time.source == "<time datetime>" && time.isWrittenInUTC) else { continue }
             let wall = wallSeconds(shownInstant, at: time.utcOffsetMinutes ?? 0)
             if time.hasTimeOfDay {
                 // Minutes are what pages print; a declared time may carry seconds.
                 if let match = candidates.first(where: { abs(wallSeconds(instant, at: $0) - wall) < 60 }) { return match }
+                // A time of day printed without a zone is on the page's own clock, whatever it
+                // is: the difference to the instant, when it is a real offset (quarter hours,
+                // -12 to +14 hours).
+                if time.zone == nil {
+                    let minutes = (wall - instant.secondsSince1970) / 60
+                    let rounded = (minutes + (minutes >= 0 ? 7 : -7)) / 15 * 15
+                    if abs(minutes - rounded) <= 1, (-720...840).contains(rounded) { return Int(rounded) }
+                }
             } else {
                 let matches = candidates.filter { wallSeconds(instant, at: $0) / 86_400 == wall / 86_400 }
                 if Set(matches).count == 1 { return matches[0] }
@@ -196,7 +224,7 @@ struct PageTimes {
         /// The times of `kind` from the best tier that gives an instant (not `distrusted`), and that tier;
         /// `shownOnly` leaves out dates the reader does not see.
         func best(_ kind: ArticleTime.Kind, distrusting distrusted: HTMLMetadata.TimeSignal.Tier? = nil, shownOnly: Bool = false)
-            -> (times: [ArticleTime], tier: HTMLMetadata.TimeSignal.Tier?) {
+            -> (times: [ArticleTime], tier: HTMLMetadata.TimeSignal.Tier?, withDatesAlone: [ArticleTime]) {
             var chosen: [ArticleTime] = []
             var chosenTier: HTMLMetadata.TimeSignal.Tier?
             var fallback: [ArticleTime] = []
@@ -206,9 +234,10 @@ struct PageTimes {
                 if fallback.isEmpty { fallback = times }
             }
             if chosen.isEmpty { chosen = fallback }
+            let withDatesAlone = chosen
             // A date alone ("5 March 2024") says less than the same tier's full time ("2024-03-05T09:15Z").
             if chosen.contains(where: { $0.hasTimeOfDay && $0.instant != nil }) { chosen.removeAll { !$0.hasTimeOfDay } }
-            return (chosen, chosenTier)
+            return (chosen, chosenTier, withDatesAlone)
         }
         var created = best(.created)
         let updated = best(.updated)
@@ -216,7 +245,9 @@ struct PageTimes {
         var shown: [ArticleTime] = []
         if created.tier == .declared {
             let visible = best(.created, distrusting: .declared, shownOnly: true)
-            if visible.tier == .marked || visible.tier == .visible { shown = visible.times }
+            // What the reader sees by the headline, dates alone included ("28 October 2020" beside
+            // a <time datetime> in UTC tells which clock the page keeps).
+            if visible.tier == .marked || visible.tier == .visible { shown = visible.withDatesAlone }
         } else if created.tier == .marked || created.tier == .visible {
             shown = created.times
         }
@@ -241,7 +272,7 @@ struct PageTimes {
             let createdDays = Set(created.times.compactMap(writtenDay))
             let updatedDays = Set(updated.times.compactMap(writtenDay))
             if !shownDays.isEmpty, shownDays.isDisjoint(with: createdDays), !shownDays.isDisjoint(with: updatedDays) {
-                created = (shown, nil)
+                created = (shown, nil, shown)
             }
         }
         // A page is not modified before it is published. Declared created times all later than a
@@ -254,7 +285,7 @@ struct PageTimes {
            let earliest = created.times.compactMap(\.instant).min(), let latest = updated.times.compactMap(\.instant).max(),
            earliest > latest {
             if let first = shown.compactMap(\.instant).min(), first.secondsSince1970 + 86_400 <= earliest.secondsSince1970 {
-                created = (shown, nil)
+                created = (shown, nil, shown)
             }
         }
         return (created.times + updated.times, shown)
