@@ -22,6 +22,10 @@ struct HTMLMetadata {
         /// A declared date that does not say which date it is (``HTMLMetadata/genericDateKeys``):
         /// ranked as if shown where the article's text begins (``PageTimes``).
         var isGeneric = false
+        /// A publication time in the vocabularies made for it (Open Graph's
+        /// `article:published_time`, schema.org's `datePublished`): other declared created
+        /// times (`dcterms.created`, `pubdate`, ...) yield to it.
+        var isPrimary = false
     }
 
     var title: String?
@@ -53,7 +57,8 @@ struct HTMLMetadata {
                     times.append(TimeSignal(kind: .created, text: content, source: "meta \(key)", tier: .visible,
                                             rank: DatePlacement.above - 1, isGeneric: true))
                 } else if let kind = HTMLMetadata.metaTimeKeys[key] {
-                    times.append(TimeSignal(kind: kind, text: content, source: "meta \(key)", tier: .declared))
+                    times.append(TimeSignal(kind: kind, text: content, source: "meta \(key)", tier: .declared,
+                                            isPrimary: HTMLMetadata.primaryPublishedKeys.contains(key)))
                 }
             }
         }
@@ -67,7 +72,8 @@ struct HTMLMetadata {
         for object in HTMLMetadata.articleObjects(jsonLD) {
             let type = object.type
             if let published = object.value["datePublished"]?.string {
-                times.append(TimeSignal(kind: .created, text: published, source: "JSON-LD \(type).datePublished", tier: .declared))
+                times.append(TimeSignal(kind: .created, text: published, source: "JSON-LD \(type).datePublished", tier: .declared,
+                                        isPrimary: true))
             } else if let created = object.value["dateCreated"]?.string {
                 times.append(TimeSignal(kind: .created, text: created, source: "JSON-LD \(type).dateCreated", tier: .declared))
             }
@@ -88,10 +94,14 @@ struct HTMLMetadata {
         }
 
         // Microdata and <time>.
+        // dateCreated is when the record was made; with a datePublished beside it, that is the publication.
+        let hasPublished = scan.itemprops.contains { $0.name == "datePublished" && !$0.value.isEmpty }
         for (name, value, _) in scan.itemprops where !value.isEmpty {
             switch name {
             case "datePublished", "dateCreated":
-                times.append(TimeSignal(kind: .created, text: value, source: "itemprop \(name)", tier: .declared))
+                if name == "dateCreated" && hasPublished { continue }
+                times.append(TimeSignal(kind: .created, text: value, source: "itemprop \(name)", tier: .declared,
+                                        isPrimary: name == "datePublished"))
             case "dateModified", "dateUpdated":
                 times.append(TimeSignal(kind: .updated, text: value, source: "itemprop \(name)", tier: .declared))
             case "author", "creator":
@@ -146,6 +156,9 @@ struct HTMLMetadata {
         }
         return nil
     }
+
+    /// Meta names of the publication time in Open Graph's vocabulary.
+    static let primaryPublishedKeys: Set<String> = ["article:published_time", "og:article:published_time", "og:published_time"]
 
     /// Meta names that say "a date" without saying which: weaker than a date shown by the headline.
     static let genericDateKeys: Set<String> = ["date", "dc.date", "dcterms.date"]

@@ -206,8 +206,10 @@ struct PageTimes {
             // read (a label, its <time> and the time's text show one date): the rest are other stories' dates.
             var times: [ArticleTime] = []
             var best: Int?
-            let candidates = signals.indices.filter { signals[$0].tier == tier && signals[$0].kind == kind && (signals[$0].isShown || !shownOnly) }
+            var candidates = signals.indices.filter { signals[$0].tier == tier && signals[$0].kind == kind && (signals[$0].isShown || !shownOnly) }
                 .sorted { (signals[$0].rank, $0) < (signals[$1].rank, $1) }
+            // Declared publication times in the vocabularies made for them win over other declared names.
+            if candidates.contains(where: { signals[$0].isPrimary }) { candidates.removeAll { !signals[$0].isPrimary } }
             for signal in candidates.map({ signals[$0] }) {
                 if let best, signal.rank - best > placementWindow || (signal.rank < DatePlacement.above) != (best < DatePlacement.above) {
                     break
