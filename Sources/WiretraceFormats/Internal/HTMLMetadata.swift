@@ -36,6 +36,8 @@ struct HTMLMetadata {
     var authors: [(name: String, location: String)] = []
     var times: [TimeSignal] = []
     var language: String?
+    /// The page's share image (`og:image`), whose path often carries the upload day.
+    var imageURL: String?
 
     init(scan: PageScan, jsonLD: [[UInt8]]) {
         language = scan.language
@@ -48,6 +50,7 @@ struct HTMLMetadata {
             case "og:site_name", "application-name", "al:android:app_name", "twitter:app:name:iphone":
                 siteName = siteName ?? content
             case "og:url", "twitter:url": ogURL = ogURL ?? content
+            case "og:image", "twitter:image": imageURL = imageURL ?? content.trimmed
             case "author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author", "dcterms.creator":
                 if !content.hasPrefix("http") { metaAuthor = metaAuthor ?? content }
             default:
@@ -91,6 +94,12 @@ struct HTMLMetadata {
             }
             // Only the first article-like object speaks for the page.
             if object.isArticle { break }
+        }
+        // No article or page object dates the page: the first object of any type that has a
+        // publication date (a HowTo, a recipe, a video page), below declared times.
+        if !times.contains(where: { $0.kind == .created && $0.source.hasPrefix("JSON-LD") }),
+           let (type, published) = HTMLMetadata.firstPublished(jsonLD) {
+            times.append(TimeSignal(kind: .created, text: published, source: "JSON-LD \(type).datePublished", tier: .marked))
         }
 
         // Microdata and <time>.
@@ -137,8 +146,23 @@ struct HTMLMetadata {
     }
 
     /// `/2019/10/19/`, `/2019-10-19/`, `/20191019/` in the canonical URL path.
-    var urlDate: String? {
-        guard let url = canonicalURL else { return nil }
+    var urlDate: String? { canonicalURL.flatMap(HTMLMetadata.pathDate) }
+
+    /// The upload day in the path of the share image: a CMS files uploads by day
+    /// (`/uploads/2020/10/13/`) or names them by their time (`20201013094512.jpg`).
+    var imageDate: String? {
+        guard let url = imageURL else { return nil }
+        if let day = HTMLMetadata.pathDate(url) { return day }
+        // A file name opening with a timestamp, YYYYMMDDhhmmss.
+        let name = url.split(separator: "/").last.map { $0.prefix { $0 != "?" && $0 != "." } } ?? ""
+        let digits = name.prefix { $0.isASCII && $0.isNumber }
+        guard digits.count >= 14, let hour = Int(digits.dropFirst(8).prefix(2)), hour < 24,
+              let minute = Int(digits.dropFirst(10).prefix(2)), minute < 60 else { return nil }
+        return HTMLMetadata.pathDate("/" + digits.prefix(8) + "/")
+    }
+
+    /// The first date in a URL's path, in the ways CMSs write it.
+    static func pathDate(_ url: String) -> String? {
         let path = url.firstRange(of: "://").map { String(url[$0.upperBound...].drop { $0 != "/" }) } ?? url
         let parts = path.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "_" || $0 == "." })
         for (index, part) in parts.enumerated() where part.count == 4 || part.count == 8 {
@@ -187,6 +211,29 @@ struct HTMLMetadata {
     }()
 
     // MARK: JSON-LD
+
+    /// The type and `datePublished` of the first JSON-LD object, of any type, nested at most a
+    /// few levels deep, that has one.
+    static func firstPublished(_ blocks: [[UInt8]]) -> (String, String)? {
+        func visit(_ value: JSONValue, depth: Int) -> (String, String)? {
+            guard depth < 4 else { return nil }
+            switch value {
+            case .array(let values):
+                for item in values { if let found = visit(item, depth: depth + 1) { return found } }
+            case .object:
+                if let published = value["datePublished"]?.string, !published.isEmpty {
+                    return ((value["@type"]?.elements ?? []).compactMap(\.string).first ?? "Thing", published)
+                }
+                if let graph = value["@graph"] { return visit(graph, depth: depth + 1) }
+            default: break
+            }
+            return nil
+        }
+        for block in blocks {
+            for value in JSONValue.parseAll(block) { if let found = visit(value, depth: 0) { return found } }
+        }
+        return nil
+    }
 
     struct LDObject {
         var value: JSONValue

@@ -111,7 +111,7 @@ struct HTMLReader {
 
         HTMLReader.markListHeadings(&article.paragraphs)
 
-        times.gatherMarked(scan: scan, main: main, urlDate: metadata.urlDate)
+        times.gatherMarked(scan: scan, main: main, urlDate: metadata.urlDate, imageDate: metadata.imageDate)
         let chosen = times.choose(context: context, metadata: metadata, outlet: article.outlet)
         article.times = chosen.times
         article.publishedDay = chosen.day

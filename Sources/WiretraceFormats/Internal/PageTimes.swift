@@ -27,7 +27,7 @@ struct PageTimes {
 
     /// The signals of the page's markup: labelled elements and `<time>` by the headline, and,
     /// when nothing else dates the page, a date text, a date opening the text, the URL's date.
-    mutating func gatherMarked(scan: PageScan, main: MainText, urlDate: String?) {
+    mutating func gatherMarked(scan: PageScan, main: MainText, urlDate: String?, imageDate: String?) {
         self.urlDate = urlDate
         // A generic declared date ranks where the text begins: dates shown between the headline
         // and the first paragraph (the article's header) beat it, dates inside the text do not.
@@ -74,6 +74,9 @@ struct PageTimes {
         }
         if let date = urlDate {
             signals.append(HTMLMetadata.TimeSignal(kind: .created, text: date, source: "URL", tier: .url))
+        } else if let date = imageDate, !signals.contains(where: { $0.kind == .created }) {
+            // The day the share image was uploaded: the page was made that day or soon after.
+            signals.append(HTMLMetadata.TimeSignal(kind: .created, text: date, source: "og:image path", tier: .url))
         }
         // Still nothing: a <time> or an element marked as a date anywhere but in comments, nearest
         // the headline first (a page whose header sits in a column that reads as a sidebar, or
@@ -312,7 +315,8 @@ struct PageTimes {
 
     /// Time labels in the other languages of the pages Wiretrace reads, with the kind they give.
     private static let foreignTimeLabels: [(String, ArticleTime.Kind)] = [
-        ("veröffentlicht am", .created), ("veröffentlicht", .created), ("erstellt am", .created), ("erschienen am", .created),
+        ("veröffentlicht am", .created), ("veröffentlicht", .created), ("erstellt am", .created), ("erschienen am", .created), ("veröffentlichung:", .created),
+        ("letzte änderung", .updated), ("zuletzt geändert", .updated),
         ("aktualisiert am", .updated), ("aktualisiert", .updated), ("zuletzt aktualisiert", .updated), ("stand:", .updated),
         ("publicado el", .created), ("publicado", .created), ("actualizado el", .updated), ("actualizado", .updated),
         ("publicada em", .created), ("publicado em", .created), ("atualizado em", .updated), ("atualizado", .updated),
@@ -326,10 +330,37 @@ struct PageTimes {
     static func labelledTime(_ text: String) -> (ArticleTime.Kind, String, String)? {
         // A label is followed by a date, and a date has digits.
         guard text.utf8.count < 480, HTMLReader.digitCount(text) >= 2 else { return nil }
-        if mayStartTimeLabel(text), let found = PlainTextReader.labelledTime(text) { return found }
-        let head = HTMLReader.lowerHead(text)
-        for (label, kind) in foreignTimeLabels where head.starts(with: label.utf8) {
-            if let found = PlainTextReader.time(after: label, kind: kind, in: text) { return found }
+        var found: (ArticleTime.Kind, String, String)?
+        if mayStartTimeLabel(text) { found = PlainTextReader.labelledTime(text) }
+        if found == nil {
+            let head = HTMLReader.lowerHead(text)
+            for (label, kind) in foreignTimeLabels where head.starts(with: label.utf8) {
+                if let time = PlainTextReader.time(after: label, kind: kind, in: text) { found = time; break }
+            }
+        }
+        if let found, found.0 == .created { return found }
+        // A short line of labels ("Updated: … Published: …", "Von Jane Doe · veröffentlicht am …"):
+        // a publication label inside it says more than an update label opening it.
+        if text.utf8.count < 240, let inner = innerPublicationLabel(text) { return inner }
+        return found
+    }
+
+    /// Publication labels that may stand inside a short line, after a name or another label.
+    private static let innerPublicationLabels: [String] = [
+        "published", "posted on", "veröffentlicht am", "erschienen am", "erstellt am", "publicado el", "publié le",
+        "pubblicato il", "opublikowano",
+    ]
+
+    /// The time after a publication label inside `text` (after a space), when one reads as a time.
+    static func innerPublicationLabel(_ text: String) -> (ArticleTime.Kind, String, String)? {
+        let lower = Array(text.lowercased().utf8)
+        let bytes = Array(text.utf8)
+        guard lower.count == bytes.count else { return nil }  // offsets must hold in both
+        for label in innerPublicationLabels {
+            let needle = Array((" " + label).utf8)
+            guard let start = lower.withUnsafeBufferPointer({ MarkupFilter.findSequence(needle, in: $0, from: 1) }) else { continue }
+            let rest = String(decoding: bytes[(start + 1)...], as: UTF8.self)
+            if let time = PlainTextReader.time(after: label, kind: .created, in: rest) { return time }
         }
         return nil
     }
