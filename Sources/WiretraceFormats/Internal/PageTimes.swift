@@ -90,6 +90,10 @@ struct PageTimes {
             for (hint, text, element) in scan.labelled where hint != "byline" && hint != "updated" {
                 if let rank = placement.looseRank(element) { loose.append((text, "element marked \"\(hint)\"", rank)) }
             }
+            // Then short texts holding a date ("21. Januar 2022 | Politik", "am 20.09.2020").
+            for date in scan.dateTexts {
+                if let rank = placement.looseRank(date.element) { loose.append((date.text, "date text", rank + DatePlacement.above)) }
+            }
             for (text, source, rank) in loose {
                 signals.append(HTMLMetadata.TimeSignal(kind: .created, text: text, source: source, tier: .url, rank: rank))
             }
