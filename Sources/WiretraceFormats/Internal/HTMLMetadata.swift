@@ -36,6 +36,8 @@ struct HTMLMetadata {
     var authors: [(name: String, location: String)] = []
     var times: [TimeSignal] = []
     var language: String?
+    /// The page's Open Graph locale (`en_US`), whose region names its country when `<html lang>` does not.
+    var locale: String?
     /// The page's share image (`og:image`), whose path often carries the upload day.
     var imageURL: String?
 
@@ -51,6 +53,7 @@ struct HTMLMetadata {
                 siteName = siteName ?? content
             case "og:url", "twitter:url": ogURL = ogURL ?? content
             case "og:image", "twitter:image": imageURL = imageURL ?? content.trimmed
+            case "og:locale": locale = locale ?? content
             case "author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author", "dcterms.creator":
                 if !content.hasPrefix("http") { metaAuthor = metaAuthor ?? content }
             default:

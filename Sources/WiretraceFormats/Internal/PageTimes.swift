@@ -300,7 +300,8 @@ struct PageTimes {
         return (created.times + updated.times, shown)
     }
 
-    /// The page's country: the outlet's, the top-level domain's, or the region of `<html lang>`.
+    /// The page's country: the outlet's, the top-level domain's, or the region of `<html lang>`
+    /// or of the Open Graph locale.
     static func country(metadata: HTMLMetadata, outlet: String?) -> String? {
         if let outlet, let country = Outlets.country(forOutlet: outlet) { return country }
         if let host = metadata.host {
@@ -311,6 +312,11 @@ struct PageTimes {
         if let language = metadata.language {
             let parts = language.split(whereSeparator: { $0 == "-" || $0 == "_" })
             if parts.count >= 2, parts[1].count == 2 { return parts[1].lowercased() }
+            // The Open Graph locale of the same language (`<html lang="en">`, `og:locale` `en_US`).
+            if let locale = metadata.locale?.split(whereSeparator: { $0 == "-" || $0 == "_" }), locale.count >= 2, locale[1].count == 2,
+               locale[0].lowercased() == parts.first?.lowercased() {
+                return locale[1].lowercased()
+            }
             // Languages written mainly in one country (or in neighbours on one clock).
             if let first = parts.first, let country = languageCountries[first.lowercased()] { return country }
         }
