@@ -78,10 +78,11 @@ struct PageTimes {
             // The day the share image was uploaded: the page was made that day or soon after.
             signals.append(HTMLMetadata.TimeSignal(kind: .created, text: date, source: "og:image path", tier: .url))
         }
-        // Still nothing: a <time> or an element marked as a date anywhere but in comments, nearest
-        // the headline first (a page whose header sits in a column that reads as a sidebar, or
-        // after what was taken for its text). Below the URL's date.
-        if !signals.contains(where: { $0.kind == .created }) {
+        // When nothing above gives a date: a <time> or an element marked as a date anywhere but
+        // in comments, nearest the headline first (a page whose header sits in a column that
+        // reads as a sidebar, or after what was taken for its text). Below the URL's date; the
+        // tiers are read best first, so these are parsed only when all else fails.
+        do {
             var loose: [(text: String, source: String, rank: Int)] = []
             for time in scan.timeElements {
                 let text = time.datetime.flatMap { $0.isEmpty ? nil : $0 } ?? time.text
@@ -95,6 +96,13 @@ struct PageTimes {
                 if let rank = placement.looseRank(date.element) { loose.append((date.text, "date text", rank + DatePlacement.above)) }
             }
             for (text, source, rank) in loose {
+                // A labelled update ("Letzte Änderung: ...") is not the publication.
+                if let (kind, label, value) = PageTimes.labelledTime(text) {
+                    if kind == .created {
+                        signals.append(HTMLMetadata.TimeSignal(kind: .created, text: value, source: "label \"\(label)\"", tier: .url, rank: rank))
+                    }
+                    continue
+                }
                 signals.append(HTMLMetadata.TimeSignal(kind: .created, text: text, source: source, tier: .url, rank: rank))
             }
         }
@@ -107,7 +115,8 @@ struct PageTimes {
         -> (times: [ArticleTime], country: String?, clock: Int?, day: String?) {
         var context = context
         if context.country == nil { context.country = PageTimes.country(metadata: metadata, outlet: outlet) }
-        context.dayMonthOrder = context.dayMonthOrder ?? PlainTextReader.dayMonthOrder(of: signals.map(\.text))
+        // The day order from the page's dates, not from the last-resort texts (a phone number is no date).
+        context.dayMonthOrder = context.dayMonthOrder ?? PlainTextReader.dayMonthOrder(of: signals.filter { $0.tier != .url }.map(\.text))
         // A page in a language other than English, from no known country, writes the day first
         // (only the United States and a few Pacific states put the month first).
         if context.country == nil, context.dayMonthOrder == nil, let language = metadata.language?.lowercased(),
