@@ -1,3 +1,4 @@
+import Wiretrace
 /// One walk over a parsed page that gathers what the reader needs: per element, its
 /// visible text, link text and readability score; and the metadata the page declares in
 /// `<head>` and in the body (`meta`, `link`, `itemprop`, `<time>`, date and byline elements).
@@ -127,6 +128,10 @@ struct PageScan {
         }
         if tag == .time {
             timeElements.append(TimeElement(datetime: node.attribute("datetime"), text: "", pubdate: node.hasAttribute("pubdate"), element: index))
+        } else if tag == .abbr, let seconds = node.attribute("data-utime").flatMap({ Int64($0) }), seconds > 0 {
+            // `<abbr title="Friday, 6 October 2017 at 04:00" data-utime="1507255200">`: a <time> by another
+            // name, its instant in Unix seconds.
+            timeElements.append(TimeElement(datetime: Timestamp(secondsSince1970: seconds).iso8601(), text: "", pubdate: false, element: index))
         }
         elements.append(element)
 
@@ -163,11 +168,12 @@ struct PageScan {
             elements[index].negativeReason = nil
         }
 
-        if tag == .time, let last = timeElements.indices.last, timeElements[last].element == index, text < 200 {
+        if tag == .time || tag == .abbr, let last = timeElements.indices.last, timeElements[last].element == index, text < 200 {
             timeElements[last].text = node.textContent
         }
-        if hasClass, text > 0, text < 160, labelled.count < 40, let hint = classHint.metadataHint {
-            labelled.append((hint, node.textContent, index))
+        if hasClass, text < 160, labelled.count < 40, let hint = classHint.metadataHint {
+            if text > 0 { labelled.append((hint, node.textContent, index)) }
+            // The hAtom `published`/`updated` title, also on an empty element (`<span class="updated" title="…">`).
             if hint == "published" || hint == "updated", let title = node.attribute("title") {
                 microformatTimes.append((hint, title, index))
             }
