@@ -93,6 +93,8 @@ struct CompareCommandTests {
         (["compare", "Samples/bad/empty.txt", "Samples/articles/reuters-baghdad-embassy.txt"], "Samples/bad/empty.txt: empty file"),
         (["compare", "Samples/bad/image.png", "Samples/articles/reuters-baghdad-embassy.txt"], "Samples/bad/image.png: binary file (PNG image)"),
         (["compare", "only-one-argument.txt"], "Missing expected argument"),
+        (["compare", "Samples/html/no-article-text.html", "Samples/articles/reuters-baghdad-embassy.txt"],
+         "Samples/html/no-article-text.html: no article text found"),
     ])
     func trouble(arguments: [String], message: String) throws {
         let run = try WiretraceBinary.run(arguments)

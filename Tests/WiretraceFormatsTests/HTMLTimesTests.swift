@@ -244,3 +244,155 @@ struct HTMLDatePlacementTests {
         #expect(created.instant == Timestamp(year: 2024, month: 3, day: 5, hour: 11))
     }
 }
+
+/// Two paragraphs of an English story.
+private let harbourBody = "<p>The harbour authority opened a second ferry pier on Monday, after two years of building work that closed the old quay to cars and most delivery vans.</p><p>Officials said the new pier would let the island's two ferries dock at the same time during the summer, cutting waits at the terminal by half.</p>"
+
+@Suite("HTML pages: a page without article text, and the rules that date a page")
+struct HTMLTimeRuleTests {
+    @Test("a page without article text keeps its title, outlet and times; commands that need text refuse it, naming it")
+    func noArticleText() throws {
+        let html = "<html lang=\"en\"><head><title>Harbour pictures of the week</title><meta property=\"og:site_name\" content=\"Island Post\">"
+            + "<meta property=\"article:published_time\" content=\"2024-03-05T09:15:00+01:00\"></head><body><div class=\"gallery\"><img src=\"a.jpg\"></div></body></html>"
+        let result = try readPage(html, name: "gallery.html")
+        #expect(result.content == .noArticleText)
+        #expect(result.article.title == "Harbour pictures of the week")
+        #expect(result.article.outlet == "Island Post")
+        #expect(result.article.publishedDay == "2024-03-05")
+        #expect(throws: ReadError(path: "gallery.html", reason: .noText)) { try result.requiringText(name: "gallery.html") }
+        // A page that says nothing about itself either is no article at all.
+        #expect(throws: ReadError(path: "blank.html", reason: .noText)) { try readPage("<html><body><div></div></body></html>", name: "blank.html") }
+        let article = try readPage("<html><body><article>\(harbourBody)</article></body></html>")
+        #expect(article.content == .articleText)
+    }
+
+    @Test("a generic date meta yields to the date shown between the headline and the text, not to dates inside the text")
+    func genericDateMeta() throws {
+        func page(header: String, inText: String = "") -> String {
+            "<html lang=\"en-GB\"><head><meta name=\"date\" content=\"2024-03-09\"></head><body><article><h1>Second ferry pier opens</h1>\(header)"
+                + harbourBody + inText + "</article></body></html>"
+        }
+        let shown = try #require(try readPage(page(header: "<div class=\"date\">5 March 2024</div>")).article.created)
+        #expect(shown.instant?.day == "2024-03-05")
+        let inside = try #require(try readPage(page(header: "", inText: "<p class=\"date\">30 April 2024</p>")).article.created)
+        #expect(inside.source == "meta date")
+        #expect(inside.instant?.day == "2024-03-09")
+    }
+
+    @Test("a page that shows by its headline the day of its declared update, not of its publication, is dated by what it shows")
+    func showsUpdateDay() throws {
+        func page(shown: String) -> String {
+            "<html lang=\"en-GB\"><head><meta property=\"article:published_time\" content=\"2024-03-01T08:00:00+00:00\">"
+                + "<meta property=\"article:modified_time\" content=\"2024-03-05T10:00:00+00:00\"></head><body><article>"
+                + "<h1>Second ferry pier opens</h1><span class=\"date\">\(shown)</span>\(harbourBody)</article></body></html>"
+        }
+        #expect(try readPage(page(shown: "5 March 2024")).article.publishedDay == "2024-03-05")
+        // Showing the publication day, or another day, the declared publication stays.
+        #expect(try readPage(page(shown: "1 March 2024")).article.publishedDay == "2024-03-01")
+        #expect(try readPage(page(shown: "20 February 2024")).article.publishedDay == "2024-03-01")
+    }
+
+    @Test("declared publication names: datePublished and article:published_time win over dcterms.created and dateCreated")
+    func primaryPublication() throws {
+        let html = "<html lang=\"en-US\"><head><meta name=\"dcterms.created\" content=\"2024-03-04T20:00:00-05:00\">"
+            + "<meta property=\"article:published_time\" content=\"2024-03-05T06:30:00-05:00\"></head><body><article>"
+            + "<span itemprop=\"dateCreated\" content=\"2019-01-01\"></span><span itemprop=\"datePublished\" content=\"2024-03-05\"></span>\(harbourBody)</article></body></html>"
+        let article = try readPage(html, name: "us.html").article
+        #expect(article.publishedDay == "2024-03-05")
+        #expect(!article.times.contains { $0.source.contains("dcterms.created") || $0.source.contains("dateCreated") })
+    }
+
+    @Test("a time of day printed without a zone under the headline gives the page's clock")
+    func zonelessShownClock() throws {
+        let html = "<html lang=\"en\"><head><meta property=\"article:published_time\" content=\"2024-03-06T02:40:00+00:00\"></head><body><article>"
+            + "<h1>Second ferry pier opens</h1><div class=\"date\">March 5, 2024 | 9:40pm</div>\(harbourBody)</article></body></html>"
+        let result = try readPage(html, name: "en.html")
+        #expect(result.localUTCOffsetMinutes == -300)
+        #expect(result.article.publishedDay == "2024-03-05")
+    }
+
+    @Test("a <time datetime> in UTC is no evidence of the page's clock; the date shown beside it is", arguments: [
+        ("6 March 2024", "2024-03-06"), ("5 March 2024", "2024-03-05"),
+    ])
+    func utcTimeElementIsNoClock(shown: String, day: String) throws {
+        // In Sydney 20:10 UTC on the 5th is already the 6th: the date the page prints says which clock it keeps.
+        let html = "<html lang=\"en-AU\"><head><meta property=\"article:published_time\" content=\"2024-03-05T20:10:00Z\"></head><body><article>"
+            + "<h1>Second ferry pier opens</h1><span class=\"date\">\(shown)</span><time datetime=\"2024-03-05T20:10:00Z\"></time>\(harbourBody)</article></body></html>"
+        #expect(try readPage(html, name: "au.html").article.publishedDay == day)
+    }
+
+    @Test("the URL's day settles the clock of a UTC time, and gives the day when no candidate clock does")
+    func urlDayAndUTC() throws {
+        func page(url: String, lang: String) -> String {
+            "<html lang=\"\(lang)\"><head><link rel=\"canonical\" href=\"https://news.example\(url)\">"
+                + "<meta property=\"article:published_time\" content=\"2024-03-06T03:20:00Z\"></head><body><article>\(harbourBody)</article></body></html>"
+        }
+        // A German page (UTC+1) filed under the 5th: seen on the 5th, though its clock says the 6th.
+        #expect(try readPage(page(url: "/2024/03/05/pier.html", lang: "de")).article.publishedDay == "2024-03-05")
+        // Filed under the 6th: the clock's day.
+        #expect(try readPage(page(url: "/2024/03/06/pier.html", lang: "de")).article.publishedDay == "2024-03-06")
+        // Two days off is another story's date, not a zone shift.
+        #expect(try readPage(page(url: "/2024/03/04/pier.html", lang: "de")).article.publishedDay == "2024-03-06")
+    }
+
+    @Test("with nothing else: a <time> in a column that reads as a sidebar, then a short date text, never a comment's date")
+    func looseDates() throws {
+        let sidebar = "<html lang=\"de\"><body><div class=\"sidebar\"><p class=\"teaser\">Neue Radwege</p><p><time datetime=\"2024-03-05\">5. März</time></p></div>"
+            + "<article><h1>Neue Radwege im Kreis</h1>\(germanBody)</article></body></html>"
+        #expect(try readPage(sidebar).article.publishedDay == "2024-03-05")
+        let text = "<html lang=\"de\"><body><article><h1>Neue Radwege im Kreis</h1>\(germanBody)</article>"
+            + "<div class=\"comments\"><time datetime=\"2024-04-01\">1. April</time></div><div class=\"info\"><span>5. März 2024 | Verkehr</span></div></body></html>"
+        let created = try #require(try readPage(text).article.created)
+        #expect(created.source == "date text")
+        #expect(created.instant?.day == "2024-03-05")
+        // An update label among them is not the publication; a phone number does not set the day order.
+        let labelled = "<html lang=\"de\"><body><article><h1>Neue Radwege im Kreis</h1>\(germanBody)</article><footer class=\"info\">"
+            + "<span>Letzte Änderung: 09.03.2024</span><span>Erschienen am: 05.03.2024</span><span>Tel. 0 61 51 / 405</span></footer></body></html>"
+        #expect(try readPage(labelled).article.publishedDay == "2024-03-05")
+    }
+
+    @Test("a publication label inside a short line beats an update label opening it")
+    func innerPublicationLabel() throws {
+        #expect(PageTimes.labelledTime("Updated: 9 March 2024 · Published: 5 March 2024")?.2 == "5 March 2024")
+        #expect(PageTimes.labelledTime("Letzte Änderung: 09.03.2024 Erschienen am: 05.03.2024")?.0 == .created)
+        #expect(PageTimes.labelledTime("Letzte Änderung: 09.03.2024")?.0 == .updated)
+        #expect(PageTimes.labelledTime("Veröffentlichung: 05.03.2024")?.0 == .created)
+    }
+
+    @Test("with nothing else, the share image's upload day, and the datePublished of a JSON-LD object of any type")
+    func imageAndAnyJSONLD() throws {
+        for image in ["https://cdn.example/uploads/2024/03/05/pier.jpg", "https://cdn.example/large/20240305101500123.jpg"] {
+            let html = "<html lang=\"en\"><head><meta property=\"og:image\" content=\"\(image)\"></head><body><article>\(harbourBody)</article></body></html>"
+            let created = try #require(try readPage(html).article.created, "\(image)")
+            #expect(created.source == "og:image path")
+            #expect(created.instant?.day == "2024-03-05")
+        }
+        let howTo = "<html lang=\"en\"><head><script type=\"application/ld+json\">{\"@type\":\"HowTo\",\"name\":\"Tie a bowline\",\"datePublished\":\"2024-03-05T10:00:00Z\"}</script></head><body><article>\(harbourBody)</article></body></html>"
+        #expect(try readPage(howTo).article.created?.source == "JSON-LD HowTo.datePublished")
+    }
+
+    @Test("the Open Graph locale's region names the country when <html lang> has none: en_US keeps New York's clock")
+    func openGraphLocale() throws {
+        let html = "<html lang=\"en\"><head><meta property=\"og:locale\" content=\"en_US\"><meta property=\"article:published_time\" content=\"2024-03-06T02:40:00Z\"></head><body><article>\(harbourBody)</article></body></html>"
+        let result = try readPage(html, name: "en.html")
+        #expect(result.country == "us")
+        #expect(result.article.publishedDay == "2024-03-05")
+    }
+
+    @Test("an <abbr data-utime> is a <time>; an empty element marked published carries its time in its title")
+    func abbrAndEmptyMicroformat() throws {
+        let abbr = "<html lang=\"de\"><body><article><h1>Neue Radwege im Kreis</h1><abbr title=\"Dienstag\" data-utime=\"1709629200\">Dienstag</abbr>\(germanBody)</article></body></html>"
+        #expect(try readPage(abbr).article.created?.instant == Timestamp(year: 2024, month: 3, day: 5, hour: 9))
+        let empty = "<html lang=\"de\"><body><article><h1>Neue Radwege im Kreis</h1><span class=\"published\" title=\"2024-03-05T10:00:00+01:00\"></span>\(germanBody)</article></body></html>"
+        #expect(try readPage(empty).article.publishedDay == "2024-03-05")
+    }
+
+    @Test("fractions of many digits, East Asian dates, Arabic and Russian month names on pages")
+    func pageDateForms() throws {
+        for (meta, lang, day) in [("2024-03-05T10:00:00.1234567Z", "en-GB", "2024-03-05"), ("2024年3月5日 10:00", "ja", "2024-03-05"),
+                                  ("الثلاثاء، 05 مارس 2024", "ar-EG", "2024-03-05"), ("5 марта 2024", "ru", "2024-03-05")] {
+            let html = "<html lang=\"\(lang)\"><head><meta property=\"article:published_time\" content=\"\(meta)\"></head><body><article>\(harbourBody)</article></body></html>"
+            #expect(try readPage(html).article.publishedDay == day, "\(meta)")
+        }
+    }
+}

@@ -101,3 +101,21 @@ struct TimeParsingTests {
         #expect(Timestamp(secondsSince1970: 0).description == "1970-01-01T00:00:00Z")
     }
 }
+
+@Suite("Country clocks")
+struct CountryClockTests {
+    @Test("countries with several zones keep their main newsrooms' clock, with its summer time", arguments: [
+        ("us", Timestamp(year: 2023, month: 11, day: 9, hour: 1, minute: 49), -300, "2023-11-08"),
+        ("us", Timestamp(year: 2023, month: 7, day: 9, hour: 1, minute: 49), -240, "2023-07-08"),
+        ("ca", Timestamp(year: 2023, month: 1, day: 9, hour: 3), -300, "2023-01-08"),
+        ("au", Timestamp(year: 2023, month: 1, day: 9, hour: 14), 660, "2023-01-10"),
+        ("au", Timestamp(year: 2023, month: 7, day: 9, hour: 14), 600, "2023-07-10"),
+        ("ru", Timestamp(year: 2023, month: 7, day: 9, hour: 22), 180, "2023-07-10"),
+        ("de", Timestamp(year: 2022, month: 11, day: 6, hour: 23), 60, "2022-11-07"),
+    ])
+    func clocks(country: String, instant: Timestamp, offset: Int, day: String) {
+        #expect(CountryClock.offset(in: country, at: instant) == offset)
+        let time = ArticleTime(kind: .created, text: "", source: "t", instant: instant, utcOffsetMinutes: 0, zone: "Z")
+        #expect(time.localDay(pageOffset: nil, country: country) == day)
+    }
+}

@@ -87,7 +87,7 @@ enum MarkupFilter {
     /// would build a node for each.
     private static let keptAttributes: [UInt64] = [
         "class", "id", "role", "itemprop", "hidden", "rel", "content", "property", "name", "http-equiv", "datetime",
-        "pubdate", "lang", "xml:lang", "title", "charset",
+        "pubdate", "lang", "xml:lang", "title", "charset", "data-utime",
     ].map { key(Array($0.utf8)[...]) }
 
     /// The first eight bytes of a lower-case name with its length folded in: a cheap exact key
