@@ -387,6 +387,14 @@ struct HTMLTimeRuleTests {
         #expect(try readPage(empty).article.publishedDay == "2024-03-05")
     }
 
+    @Test("published an hour after its declared update, beside a list of teaser dates: the declared publication stays")
+    func scheduledBesideTeaserList() throws {
+        let html = "<html lang=\"de\"><head><meta property=\"article:published_time\" content=\"2024-03-05T09:55:00+01:00\">"
+            + "<meta property=\"article:modified_time\" content=\"2024-03-05T08:20:00+01:00\"></head><body><article><h1>Neue Radwege im Kreis</h1>"
+            + "<ul><li><p>01.03.2024</p></li><li><p>28.02.2024</p></li><li><p>29.02.2024</p></li></ul>\(germanBody)</article></body></html>"
+        #expect(try readPage(html).article.publishedDay == "2024-03-05")
+    }
+
     @Test("fractions of many digits, East Asian dates, Arabic and Russian month names on pages")
     func pageDateForms() throws {
         for (meta, lang, day) in [("2024-03-05T10:00:00.1234567Z", "en-GB", "2024-03-05"), ("2024年3月5日 10:00", "ja", "2024-03-05"),

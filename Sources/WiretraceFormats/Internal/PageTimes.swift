@@ -301,7 +301,9 @@ struct PageTimes {
         // which says the time of day, is kept.)
         if created.tier == .declared, updated.tier == .declared,
            let earliest = created.times.compactMap(\.instant).min(), let latest = updated.times.compactMap(\.instant).max(),
-           earliest > latest {
+           earliest > latest,
+           // Dates a few elements apart on different days are a list of teasers, not the article's date.
+           Set(shown.compactMap(writtenDay)).count == 1 {
             if let first = shown.compactMap(\.instant).min(), first.secondsSince1970 + 86_400 <= earliest.secondsSince1970 {
                 created = (shown, nil, shown)
             }
