@@ -351,6 +351,16 @@ struct HTMLTimeRuleTests {
         #expect(try readPage(labelled).article.publishedDay == "2024-03-05")
     }
 
+    @Test("with no other date, a date inside a link dates the page; any unlinked date comes first")
+    func linkedDate() throws {
+        let teasers = "<html lang=\"de\"><body><article><h1>Neue Radwege im Kreis</h1>\(germanBody)</article><div class=\"more\"><a href=\"/a\"><span>05.03.2024</span> Radwege im Nachbarkreis</a></div></body></html>"
+        let created = try #require(try readPage(teasers).article.created)
+        #expect(created.source == "linked date text")
+        #expect(created.instant?.day == "2024-03-05")
+        let both = "<html lang=\"de\"><body><article><h1>Neue Radwege im Kreis</h1>\(germanBody)</article><div class=\"more\"><a href=\"/a\"><span>05.03.2024</span> Radwege</a></div><div class=\"info\"><span>Stand 07.03.2024</span></div></body></html>"
+        #expect(try readPage(both).article.created?.instant?.day == "2024-03-07")
+    }
+
     @Test("a publication label inside a short line beats an update label opening it")
     func innerPublicationLabel() throws {
         #expect(PageTimes.labelledTime("Updated: 9 March 2024 · Published: 5 March 2024")?.2 == "5 March 2024")

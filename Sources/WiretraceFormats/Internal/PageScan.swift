@@ -43,6 +43,8 @@ struct PageScan {
     var labelled: [(hint: String, text: String, element: Int)] = []
     /// Short texts outside links that look like a date ("06.12.2022", "5 March 2024"), with their element.
     var dateTexts: [(text: String, element: Int)] = []
+    /// The first short texts inside links that may be dates (a teaser's), for pages with no other date.
+    var linkedDateTexts: [(text: String, element: Int)] = []
     /// hAtom `class="published|updated" title="..."`.
     var microformatTimes: [(kind: String, value: String, element: Int)] = []
     var bodyIndex: Int?
@@ -145,8 +147,12 @@ struct PageScan {
                     text += visible
                     if linked { link += visible }
                     commas += PageScan.commaCount(bytes)
-                    if !linked, visible >= 6, visible <= 60, dateTexts.count < 40, PageScan.mayBeDate(bytes) {
-                        dateTexts.append((String(decoding: bytes, as: UTF8.self).trimmed, index))
+                    if visible >= 6, visible <= 60, PageScan.mayBeDate(bytes) {
+                        if !linked, dateTexts.count < 40 {
+                            dateTexts.append((String(decoding: bytes, as: UTF8.self).trimmed, index))
+                        } else if linked, linkedDateTexts.count < 8 {
+                            linkedDateTexts.append((String(decoding: bytes, as: UTF8.self).trimmed, index))
+                        }
                     }
                 }
             } else if current.isElement {

@@ -95,6 +95,10 @@ struct PageTimes {
             for date in scan.dateTexts {
                 if let rank = placement.looseRank(date.element) { loose.append((date.text, "date text", rank + DatePlacement.above)) }
             }
+            // Last, a date inside a link (a page that is only teasers, a byline linking its author), nearest the headline first.
+            for date in scan.linkedDateTexts {
+                if let rank = placement.looseRank(date.element) { loose.append((date.text, "linked date text", rank + 2 * DatePlacement.above)) }
+            }
             for (text, source, rank) in loose {
                 // A labelled update ("Letzte Änderung: ...") is not the publication.
                 if let (kind, label, value) = PageTimes.labelledTime(text) {
