@@ -361,6 +361,17 @@ struct HTMLTimeRuleTests {
         #expect(try readPage(both).article.created?.instant?.day == "2024-03-07")
     }
 
+    @Test("with nothing else, the publication time in a script's data; never before a date the page declares or shows")
+    func scriptData() throws {
+        let state = "<script>window.__STATE__ = {\"story\":{\"id\":7,\"createdAt\" : \"2024-03-05T10:00:00+01:00\",\"views\":12}};</script>"
+        let bare = try #require(try readPage("<html lang=\"de\"><head>\(state)</head><body><article>\(germanBody)</article></body></html>").article.created)
+        #expect(bare.source == "script \"createdAt\"")
+        #expect(bare.instant?.day == "2024-03-05")
+        let declared = "<html lang=\"de\"><head><meta property=\"article:published_time\" content=\"2024-03-01T10:00:00+01:00\">\(state)</head><body><article>\(germanBody)</article></body></html>"
+        #expect(try readPage(declared).article.publishedDay == "2024-03-01")
+        #expect(PageTimes.scriptDate(in: Array("{\"createdAt\":\"yesterday\",\"publishedAt\":\"2024-03-05\"}".utf8))?.0 == "publishedAt")
+    }
+
     @Test("a publication label inside a short line beats an update label opening it")
     func innerPublicationLabel() throws {
         #expect(PageTimes.labelledTime("Updated: 9 March 2024 · Published: 5 March 2024")?.2 == "5 March 2024")

@@ -28,14 +28,14 @@ struct HTMLReader {
             let scan = PageScan(root: root)
             let metadata = HTMLMetadata(scan: scan, jsonLD: filtered.jsonLD)
             let main = MainText(scan: scan)
-            return build(scan: scan, metadata: metadata, main: main)
+            return build(scan: scan, metadata: metadata, main: main, page: bytes)
         }
         guard let (article, country, localOffset) = built else { return nil }
         warnings += article.times.compactMap { time in time.problem.map { "\(name): \(time.kind.rawValue) time \"\(time.text)\" (\(time.source)): \($0)" } }
         return Output(article: article, warnings: warnings, charset: charset, country: country, localUTCOffsetMinutes: localOffset)
     }
 
-    private func build(scan: PageScan, metadata: HTMLMetadata, main: MainText) -> (Article, String?, Int?) {
+    private func build(scan: PageScan, metadata: HTMLMetadata, main: MainText, page: [UInt8]) -> (Article, String?, Int?) {
         var article = Article()
         article.title = metadata.title
         article.canonicalURL = metadata.canonicalURL
@@ -112,7 +112,7 @@ struct HTMLReader {
         HTMLReader.markListHeadings(&article.paragraphs)
 
         times.gatherMarked(scan: scan, main: main, urlDate: metadata.urlDate, imageDate: metadata.imageDate)
-        let chosen = times.choose(context: context, metadata: metadata, outlet: article.outlet)
+        let chosen = times.choose(context: context, metadata: metadata, outlet: article.outlet, page: page)
         article.times = chosen.times
         article.publishedDay = chosen.day
         return (article, chosen.country, chosen.clock)

@@ -115,7 +115,7 @@ struct PageTimes {
     /// The chosen times, the page's country, the offset of the clock it shows its UTC times on
     /// (when its times are written in UTC and another signal gives a clock), and the publication
     /// day when the page's own evidence settles it otherwise than that clock would (`day`).
-    func choose(context: TimeContext, metadata: HTMLMetadata, outlet: String?)
+    func choose(context: TimeContext, metadata: HTMLMetadata, outlet: String?, page: [UInt8])
         -> (times: [ArticleTime], country: String?, clock: Int?, day: String?) {
         var context = context
         if context.country == nil { context.country = PageTimes.country(metadata: metadata, outlet: outlet) }
@@ -127,7 +127,13 @@ struct PageTimes {
            language.count >= 2, !language.hasPrefix("en") {
             context.dayMonthOrder = .dayFirst
         }
-        let chosen = PageTimes.times(from: signals, context: context)
+        var chosen = PageTimes.times(from: signals, context: context)
+        // Nothing dates the page: the publication time a script's data carries (an app's JSON
+        // state, a JSON-LD block too broken to parse), searched in the page's bytes only now.
+        if !chosen.times.contains(where: { $0.kind == .created && $0.instant != nil }), let (key, value) = PageTimes.scriptDate(in: page),
+           let time = ArticleTime(kind: .created, text: value, source: "script \"\(key)\"", context: context), time.instant != nil {
+            chosen.times.append(time)
+        }
         guard chosen.times.contains(where: \.isWrittenInUTC) else { return (chosen.times, context.country, nil, nil) }
         var clock = PageTimes.localOffset(in: signals, context: context)
         if let created = Article(times: chosen.times).created, let instant = created.instant, created.isWrittenInUTC {
@@ -154,6 +160,36 @@ struct PageTimes {
             }
         }
         return (chosen.times, context.country, clock, nil)
+    }
+
+    /// Keys of a publication time in the data that scripts carry, most specific first.
+    private static let scriptDateKeys: [[UInt8]] = [
+        "datePublished", "publishedAt", "published_at", "publishDate", "publish_date", "publicationDate", "firstPublished",
+        "createdAt", "created_at",
+    ].map { Array("\"\($0)\"".utf8) }
+
+    /// The first `"key": "2024-03-05T…"` of ``scriptDateKeys`` in `page` whose value opens with a
+    /// four-digit year: the key and the value.
+    static func scriptDate(in page: [UInt8]) -> (String, String)? {
+        page.withUnsafeBufferPointer { buffer -> (String, String)? in
+            for key in scriptDateKeys {
+                var from = 0
+                while let start = MarkupFilter.findSequence(key, in: buffer, from: from) {
+                    from = start + key.count
+                    var index = from
+                    while index < buffer.count, buffer[index] == 0x20 || buffer[index] == UInt8(ascii: ":") { index += 1 }
+                    guard index + 11 < buffer.count, buffer[index] == UInt8(ascii: "\""),
+                          (index + 1...index + 4).allSatisfy({ buffer[$0] &- 0x30 < 10 }) else { continue }
+                    let valueStart = index + 1
+                    var end = valueStart
+                    while end < buffer.count, end - valueStart < 40, buffer[end] != UInt8(ascii: "\"") { end += 1 }
+                    guard end < buffer.count, buffer[end] == UInt8(ascii: "\"") else { continue }
+                    let name = String(decoding: key.dropFirst().dropLast(), as: UTF8.self)
+                    return (name, String(decoding: buffer[valueStart..<end], as: UTF8.self))
+                }
+            }
+            return nil
+        }
     }
 
     /// Which of the `candidates` clocks (offsets from UTC in minutes) the page shows `instant`
