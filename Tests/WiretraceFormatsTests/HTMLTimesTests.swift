@@ -372,6 +372,15 @@ struct HTMLTimeRuleTests {
         #expect(PageTimes.scriptDate(in: Array("{\"createdAt\":\"yesterday\",\"publishedAt\":\"2024-03-05\"}".utf8))?.0 == "publishedAt")
     }
 
+    @Test("a page declaring a legacy character set but saved as UTF-8 is read as UTF-8, and keeps its date and text")
+    func transcodedPage() throws {
+        let html = "<html lang=\"ko\"><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=euc-kr\"></head><body><article>"
+            + "<h1>항구에 새 부두</h1><p class=\"date\">2024-03-05 16:20</p><p>항만청은 월요일 두 번째 여객선 부두를 열었다. 공사는 이 년 동안 이어졌고 옛 부두는 차량 통행이 막혀 있었다.</p></article></body></html>"
+        let result = try readPage(html, name: "kr.html")
+        #expect(result.article.publishedDay == "2024-03-05")
+        #expect(result.article.bodyParagraphs.first?.text.hasPrefix("항만청은") == true)
+    }
+
     @Test("a publication label inside a short line beats an update label opening it")
     func innerPublicationLabel() throws {
         #expect(PageTimes.labelledTime("Updated: 9 March 2024 · Published: 5 March 2024")?.2 == "5 March 2024")

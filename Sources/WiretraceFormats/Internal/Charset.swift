@@ -23,7 +23,14 @@ struct Charset: Equatable {
             return (utf16ToUTF8(bytes.dropFirst(2), bigEndian: bytes[0] == 0xFE), Charset(encoding: "UTF-8", source: "BOM"))
         }
         if let (label, source) = declared(in: bytes) {
-            switch canonicalLabel(label) {
+            let canonical = canonicalLabel(label)
+            // A page declaring a legacy set whose bytes are all valid UTF-8, with multi-byte
+            // characters, was transcoded when it was saved (a legacy set's high bytes almost
+            // never line up as UTF-8 across a page): read as declared, it fails or turns to mojibake.
+            if canonical != "UTF-8", bytes.contains(where: { $0 >= 0xC2 }), firstInvalidUTF8(bytes) == nil {
+                return (bytes, Charset(encoding: "UTF-8", source: "UTF-8 check (declared \(label))"))
+            }
+            switch canonical {
             case "UTF-8":
                 return repairedUTF8(bytes, source: source, name: name)
             case "windows-1252":
