@@ -62,10 +62,10 @@ extension TimeOptions {
         let reader = try reader()
         do {
             let results = try paths.map { try reader.readFile($0) }
-            for warning in results.flatMap(\.warnings) { Terminal.standardError.write("wiretrace: warning: \(warning)\n") }
+            for warning in results.flatMap(\.warnings) { Terminal.complain("warning: \(warning)") }
             return results
         } catch let error as ReadError {
-            Terminal.standardError.write("wiretrace: \(error)\n")
+            Terminal.complain("\(error)")
             throw ExitCode(2)
         }
     }

@@ -53,6 +53,12 @@ public final class MirrorScanner {
         self.options = options
     }
 
+    /// Throws unless `mirror` is a folder a scan can walk, with a message saying what it is
+    /// (missing, a file, unreadable).
+    public static func checkMirror(_ mirror: String) throws(IndexError) {
+        try MirrorWalker.checkRoot(mirror)
+    }
+
     /// Runs one scan. Throws only when the scan itself cannot run (the lock is held, the
     /// mirror or the index cannot be read); unreadable files are in the report.
     public func scan(progress: ((Progress) -> Void)? = nil) throws(IndexError) -> ScanReport {
@@ -106,7 +112,7 @@ public final class MirrorScanner {
                                 transform: { entry in FileProcessor.process(entry, root: root, reader: reader, maxSize: maxSize) },
                                     consume: { (results: [ProcessedFile]) in
                 try writer.write(results, report: &report)
-                if options.pauseAfterBatchMilliseconds > 0 { usleep(UInt32(options.pauseAfterBatchMilliseconds) * 1000) }
+                if options.pauseAfterBatchMilliseconds > 0 { usleep(UInt32(min(options.pauseAfterBatchMilliseconds, 60_000)) * 1000) }
                 done += results.count
                 bytesDone += results.reduce(0) { $0 + $1.entry.size }
                 progress?(Progress(phase: .reading, done: done, total: toRead.count, bytesDone: bytesDone, bytesTotal: bytesTotal))

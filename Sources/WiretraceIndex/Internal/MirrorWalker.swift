@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Dispatch
+import WiretraceFormats
 
 /// A regular file found in the mirror, with what decides whether it must be read again.
 struct MirrorEntry: Sendable {
@@ -28,12 +29,22 @@ struct MirrorWalker {
 
     /// Walks the whole mirror; throws only when the mirror itself cannot be read.
     mutating func walk() throws(IndexError) {
+        try Self.checkRoot(root)
+        walkFolder("", subfoldersInParallel: true)
+    }
+
+    /// Throws unless `root` is a folder that can be listed, saying what it is instead.
+    static func checkRoot(_ root: String) throws(IndexError) {
         var info = stat()
-        guard stat(root, &info) == 0 else { throw IndexError(path: root, reason: .mirror(String(cString: strerror(errno)))) }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw IndexError(path: root, reason: .mirror("not a folder")) }
+        guard stat(root, &info) == 0 else {
+            let code = errno
+            throw IndexError(path: root, reason: .mirror(code == ENOENT ? "no such folder" : String(cString: strerror(code))))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw IndexError(path: root, reason: .mirror("\(ArticleFile.kindName(mode: info.st_mode)), not a folder: scan takes the mirror's folder"))
+        }
         guard let directory = opendir(root) else { throw IndexError(path: root, reason: .mirror(String(cString: strerror(errno)))) }
         closedir(directory)
-        walkFolder("", subfoldersInParallel: true)
     }
 
     /// Walks one folder; with `subfoldersInParallel`, its subfolders (a mirror's sites) are
@@ -87,8 +98,11 @@ struct MirrorWalker {
             } else if kind == S_IFREG {
                 let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
                 entries.append(MirrorEntry(path: path, size: Int(info.st_size), mtime: mtime, inode: Int64(bitPattern: UInt64(info.st_ino))))
+            } else {
+                // Pipes, sockets and devices are not articles, and opening a pipe would block:
+                // they are listed, never opened.
+                problems.append((path, "\(ArticleFile.kindName(mode: info.st_mode)), not an article file; not read"))
             }
-            // Sockets, pipes and devices are not articles; they are passed over silently.
         }
         guard !subfolders.isEmpty else { return }
         let walked = PendingChunk<MirrorWalker>(count: subfolders.count)
@@ -120,3 +134,4 @@ struct MirrorWalker {
         return merged
     }
 }
+
