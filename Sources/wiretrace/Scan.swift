@@ -81,6 +81,8 @@ extension WiretraceCommand {
             let path = indexPath ?? MirrorIndex.defaultPath(forMirror: mirror)
             var options = MirrorScanner.Options(maxSize: Self.bytes(maxSize)!, reader: reader)
             if let jobs { options.workers = jobs }
+            // A report written into the mirror is not an article of it.
+            if let html { options.excludedPaths = [html] }
             options.batchSize = batchSize
             options.pauseAfterBatchMilliseconds = batchPauseMilliseconds
             let bar = ProgressBar(enabled: !noProgress && Terminal.isTerminal(.standardError))

@@ -11,7 +11,7 @@ struct IndexLocationOptions: ParsableArguments {
     @Option(name: .customLong("mirror"), help: ArgumentHelp("The mirror whose embedded index to use (default: the current folder).", valueName: "DIR"))
     var mirror: String?
 
-    /// Opens the existing index, or stops with status 2 and a message.
+    /// Opens the existing index for reading, or stops with status 2 and a message.
     func open() throws -> MirrorIndex {
         let path: String
         if let indexPath {
@@ -25,7 +25,7 @@ struct IndexLocationOptions: ParsableArguments {
             throw ExitCode(2)
         }
         do {
-            return try MirrorIndex(path: path, create: false)
+            return try MirrorIndex(readOnlyAt: path)
         } catch {
             Terminal.complain("\(error)")
             throw ExitCode(2)

@@ -16,10 +16,23 @@ public enum ArticleFile {
     /// open never blocks (`O_NONBLOCK`): opening a FIFO for reading would otherwise wait for
     /// a writer forever, and opening some devices has effects of its own.
     public static func load(_ path: String, sizeLimit: Int = defaultSizeLimit) throws(ReadError) -> [UInt8] {
+        try path.withCString { cPath in Result { () throws(ReadError) in try load(cPath, name: path, sizeLimit: sizeLimit) } }.get()
+    }
+
+    /// The bytes of the file whose path is `pathBytes` as the file system holds it (a name
+    /// need not be valid UTF-8); `name` is how messages show it.
+    public static func load(pathBytes: [UInt8], name: String, sizeLimit: Int = defaultSizeLimit) throws(ReadError) -> [UInt8] {
+        let terminated = pathBytes.map { CChar(bitPattern: $0) } + [0]
+        return try terminated.withUnsafeBufferPointer { buffer in
+            Result { () throws(ReadError) in try load(buffer.baseAddress!, name: name, sizeLimit: sizeLimit) }
+        }.get()
+    }
+
+    private static func load(_ cPath: UnsafePointer<CChar>, name path: String, sizeLimit: Int) throws(ReadError) -> [UInt8] {
         var status = stat()
-        guard stat(path, &status) == 0 else { throw error(path, errno) }
+        guard stat(cPath, &status) == 0 else { throw error(path, errno) }
         try requireRegular(path, status)
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        let descriptor = open(cPath, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else { throw error(path, errno) }
         defer { close(descriptor) }
         var before = stat()

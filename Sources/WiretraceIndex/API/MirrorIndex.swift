@@ -5,8 +5,9 @@ import Wiretrace
 /// The index of a mirror: one SQLite file (WAL mode) holding every file, document, version,
 /// posting, link and story the scans have seen.
 ///
-/// Opening checks that the file is a Wiretrace index and that its schema is one this build
-/// knows, then applies any pending migration. Reading is safe while a scan runs (WAL readers
+/// Opening for a scan checks that the file is a Wiretrace index and that its schema is one
+/// this build knows, then applies any pending migration; opening for queries
+/// (``init(readOnlyAt:)``) checks the same and changes nothing. Reading is safe while a scan runs (WAL readers
 /// never block the writer); only one scan at a time may write (see ``MirrorScanner``).
 public final class MirrorIndex: Sendable {
     /// The index file.
@@ -60,13 +61,58 @@ public final class MirrorIndex: Sendable {
         try Self.retryingRaces { () throws(IndexError) in try check() }
     }
 
-    private static func openQueue(_ path: String) throws(IndexError) -> DatabaseQueue {
+    /// Opens the index at `path` for queries only: read-only, so it works on an index the
+    /// user may not write, and it changes nothing: no switch to WAL, no migration. A file that
+    /// is not a Wiretrace index (another application's database, an empty file) or whose
+    /// schema is not this build's is refused as it is.
+    public init(readOnlyAt path: String) throws(IndexError) {
+        self.path = path
+        guard FileManager.default.fileExists(atPath: path) else { throw IndexError(path: path, reason: .missing) }
+        database = try Self.retryingRaces { () throws(IndexError) in try Self.openQueue(path, readOnly: true) }
+        // A scan may be creating this index at this moment: its schema is then not there yet,
+        // or not wholly. Such an index already has its write-ahead log; another file does not.
+        var attempt = 0
+        while true {
+            do throws(IndexError) {
+                try Self.retryingRaces { () throws(IndexError) in try checkReadOnly() }
+                return
+            } catch let error where attempt < 40 && error.mayBeBeingCreated && FileManager.default.fileExists(atPath: path + "-wal") {
+                attempt += 1
+                usleep(50_000)
+            }
+        }
+    }
+
+    private func checkReadOnly() throws(IndexError) {
+        do {
+            try database.read { db in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                if applicationID != Schema.applicationID { throw IndexError(path: path, reason: .notAnIndex) }
+                let applied = try Schema.migrator.appliedIdentifiers(db)
+                let unknown = applied.subtracting(Schema.knownMigrations)
+                if !unknown.isEmpty { throw IndexError(path: path, reason: .newerSchema(found: unknown.sorted())) }
+                let missing = Schema.knownMigrations.subtracting(applied)
+                if !missing.isEmpty { throw IndexError(path: path, reason: .olderSchema(missing: missing.sorted())) }
+            }
+        } catch let error as IndexError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw IndexError(path: path, reason: .notAnIndex)
+        } catch {
+            throw IndexError(path: path, reason: .database("\(error)"))
+        }
+    }
+
+    private static func openQueue(_ path: String, readOnly: Bool = false) throws(IndexError) -> DatabaseQueue {
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
+            configuration.readonly = readOnly
             configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA journal_mode = WAL")
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                if !readOnly {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                    try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                }
                 try db.execute(sql: "PRAGMA cache_size = -262144")
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
             }
@@ -144,5 +190,13 @@ private extension IndexError {
     var isDatabaseRace: Bool {
         if case .database = reason { return true }
         return false
+    }
+
+    /// What a query sees of an index a scan is creating at that moment.
+    var mayBeBeingCreated: Bool {
+        switch reason {
+        case .notAnIndex, .olderSchema: true
+        default: false
+        }
     }
 }
