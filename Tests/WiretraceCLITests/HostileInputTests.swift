@@ -190,4 +190,39 @@ struct HostileInputTests {
         #expect(!run.standardError.contains("\u{1B}"))
         #expect(run.standardError.contains("1\\e[2J"))
     }
+
+    /// A small page in valid UTF-8 that declares `charset`.
+    private static func page(declaring charset: String, extra: String = "") -> String {
+        "<html><head><meta charset=\"\(charset)\"><title>Café council news</title></head><body><article>"
+            + "<p>The harbour council approved the café licence on Tuesday after a long debate about ferry fares\(extra).</p>"
+            + "<p>Councillors said the money for the railway bridge would come from the sale of an old warehouse.</p></article></body></html>"
+    }
+
+    @Test("a valid UTF-8 page declaring UTF-16, UTF-32 or UTF-7 is read as UTF-8, as browsers read it", arguments: [
+        "utf-16", "UTF-16LE", "utf-16be", "utf-32", "utf-7",
+    ])
+    func impossibleDeclarations(charset: String) throws {
+        let scratch = try Scratch()
+        let path = try scratch.write("page.html", Self.page(declaring: charset))
+        let run = try WiretraceBinary.run(["inspect", path, "--color", "never"])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("title     \"Café council news\""))
+        #expect(run.standardOutput.contains("approved the café licence"))
+        #expect(!run.standardError.contains("error :"), "no raw libxml2 message")
+    }
+
+    @Test("bytes a declared character set cannot convert: no raw libxml2 message, a warning naming the file")
+    func conversionFailure() throws {
+        let scratch = try Scratch()
+        var bytes = Array(Self.page(declaring: "shift_jis").utf8)
+        let marker = Array("ferry fares".utf8)
+        let at = try #require(bytes.indices.first { bytes[$0...].starts(with: marker) })
+        bytes.insert(contentsOf: [0xFF, 0xFE, 0xFD, 0x80], at: at)
+        let path = scratch.path + "/page.html"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let run = try WiretraceBinary.run(["inspect", path, "--color", "never"])
+        #expect(!run.standardError.contains("encoding error"))
+        #expect(!run.standardError.contains("I/O error"))
+        #expect(run.standardError.contains("wiretrace: warning: \(path): not valid SHIFT_JIS (the meta charset declares it)"), "\(run.standardError)")
+    }
 }
