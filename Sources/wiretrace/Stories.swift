@@ -18,6 +18,10 @@ extension WiretraceCommand {
         @OptionGroup var location: IndexLocationOptions
         @OptionGroup var output: OutputOptions
 
+        func validate() throws {
+            if limit < 1 { throw ValidationError("--limit \(limit): expected at least 1 story") }
+        }
+
         func run() throws {
             var filter = StoryFilter(outlet: outlet, agency: agency, limit: limit)
             if let since {

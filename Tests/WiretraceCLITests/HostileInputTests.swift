@@ -110,6 +110,15 @@ struct HostileInputTests {
         #expect(run.standardError.contains(option[0]))
     }
 
+    @Test("stories --limit below 1 is a usage error, not a listing without limit")
+    func storiesLimit() throws {
+        for value in ["-5", "0"] {
+            let run = try WiretraceBinary.run(["stories", "--limit=" + value, "--index", "/no/such/index.sqlite"])
+            #expect(run.status == 2)
+            #expect(run.standardError.contains("--limit \(value): expected at least 1 story"), "\(run.standardError)")
+        }
+    }
+
     @Test("inspect, compare and diff on a FIFO or a device return at once, naming the file and what it is", arguments: [
         "inspect", "compare", "diff",
     ])

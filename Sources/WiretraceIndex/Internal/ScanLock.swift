@@ -48,17 +48,6 @@ final class ScanLock {
 
     static func path(forIndex indexPath: String) -> String { indexPath + ".lock" }
 
-    /// Whether a scan holds the lock of `indexPath` now.
-    static func isHeld(indexPath: String) -> Bool {
-        let descriptor = open(path(forIndex: indexPath), O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var record = wholeFile(F_WRLCK)
-        // F_GETLK needs no write access: it asks whether a write lock could be taken.
-        guard fcntl(descriptor, F_GETLK, &record) == 0 else { return false }
-        return record.l_type != Int16(F_UNLCK)
-    }
-
     private static func wholeFile(_ type: Int32) -> flock {
         var record = flock()
         record.l_type = Int16(type)
