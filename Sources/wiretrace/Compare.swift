@@ -16,7 +16,7 @@ extension WiretraceCommand {
 
         func run() throws {
             let results = try times.readArticles([a, b])
-            let report = CompareReport(pathA: a, results[0], pathB: b, results[1])
+            let report = CompareReport(pathA: RawArguments.shown(a), results[0], pathB: RawArguments.shown(b), results[1])
             try output.emit(report, text: report.text(style:))
             if !report.sharesSource { throw ExitCode(1) }
         }

@@ -26,9 +26,9 @@ extension WiretraceCommand {
             var failed = false
             for path in files {
                 do throws(ReadError) {
-                    let result = try reader.read(try ArticleFile.load(path), name: path)
+                    let result = try reader.readFile(path)
                     for warning in result.warnings { Terminal.complain("warning: \(warning)") }
-                    reports.append(InspectReport(path: path, result))
+                    reports.append(InspectReport(path: RawArguments.shown(path), result))
                 } catch {
                     Terminal.complain("\(error)")
                     failed = true

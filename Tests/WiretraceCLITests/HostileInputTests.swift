@@ -110,6 +110,32 @@ struct HostileInputTests {
         #expect(run.standardError.contains(option[0]))
     }
 
+    @Test("inspect and compare read a file whose name is not valid UTF-8, and show the name escaped")
+    func nonUTF8Argument() throws {
+        let scratch = try Scratch()
+        try scratch.write("plain.txt", Scratch.article)
+        let name = Array((scratch.path + "/caf").utf8) + [0xE9] + Array(".txt".utf8)
+        let descriptor = (name.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        try #require(descriptor >= 0)
+        _ = Scratch.article.withCString { write(descriptor, $0, strlen($0)) }
+        close(descriptor)
+        // Foundation passes arguments as strings, which cannot hold the stray byte: a shell does.
+        for command in ["inspect \"$(printf 'caf\\351.txt')\"", "compare \"$(printf 'caf\\351.txt')\" plain.txt"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "exec \"$0\" " + command + " --color never", WiretraceBinary.url.path]
+            process.currentDirectoryURL = scratch.root
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(command)")
+            #expect(text.contains("caf\\xE9.txt"), "\(text)")
+        }
+    }
+
     @Test("stories --limit below 1 is a usage error, not a listing without limit")
     func storiesLimit() throws {
         for value in ["-5", "0"] {

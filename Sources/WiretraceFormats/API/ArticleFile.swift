@@ -70,6 +70,31 @@ public enum ArticleFile {
         return bytes
     }
 
+    /// A file name or path as shown and stored: itself when it is valid UTF-8, else with each
+    /// byte that is not part of a valid sequence written `\xNN` (file systems allow any bytes).
+    public static func displayName(_ bytes: [UInt8]) -> String {
+        if let valid = String(validating: bytes, as: UTF8.self) { return valid }
+        var shown = ""
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var position = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                shown.unicodeScalars.append(Unicode.UTF8.decode(encoded))
+                position += encoded.count
+            case .error(let length):
+                for byte in bytes[position..<position + length] {
+                    let hex = String(byte, radix: 16, uppercase: true)
+                    shown += "\\x" + (hex.count == 1 ? "0" + hex : hex)
+                }
+                position += length
+            case .emptyInput:
+                return shown
+            }
+        }
+    }
+
     /// Throws unless `status` is a regular file's, naming what the file is instead.
     private static func requireRegular(_ path: String, _ status: stat) throws(ReadError) {
         switch status.st_mode & S_IFMT {

@@ -7,7 +7,7 @@ import WiretraceFormats
 /// A regular file found in the mirror, with what decides whether it must be read again.
 struct MirrorEntry: Sendable {
     /// Path relative to the mirror, `/`-separated, as shown and stored: a name that is not
-    /// valid UTF-8 has its stray bytes written `\xNN` (see ``MirrorWalker/shownName(_:)``).
+    /// valid UTF-8 has its stray bytes written `\xNN` (see `ArticleFile.displayName(_:)`).
     var path: String
     /// The path's bytes as the file system holds them, when they differ from `path`'s UTF-8.
     var pathBytes: [UInt8]?
@@ -52,31 +52,6 @@ struct MirrorWalker {
     init(root: String, excluded: Set<FileIdentity> = []) {
         self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
         self.excluded = excluded
-    }
-
-    /// A name as shown and stored: itself when it is valid UTF-8, else with each byte that
-    /// is not part of a valid sequence written `\xNN`.
-    static func shownName(_ bytes: [UInt8]) -> String {
-        if let valid = String(validating: bytes, as: UTF8.self) { return valid }
-        var shown = ""
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var position = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                shown.unicodeScalars.append(Unicode.UTF8.decode(encoded))
-                position += encoded.count
-            case .error(let length):
-                for byte in bytes[position..<position + length] {
-                    let hex = String(byte, radix: 16, uppercase: true)
-                    shown += "\\x" + (hex.count == 1 ? "0" + hex : hex)
-                }
-                position += length
-            case .emptyInput:
-                return shown
-            }
-        }
     }
 
     /// Walks the whole mirror; throws only when the mirror itself cannot be read.
@@ -126,7 +101,7 @@ struct MirrorWalker {
         // Subfolders left for the parallel walk, with where their findings go.
         var subfolders: [(path: String, bytes: [UInt8]?, entryPosition: Int, problemPosition: Int)] = []
         for nameBytes in names {
-            let name = Self.shownName(nameBytes)
+            let name = ArticleFile.displayName(nameBytes)
             let path = relative.isEmpty ? name : relative + "/" + name
             // The raw bytes, kept only when some part of the path is not valid UTF-8.
             let pathBytes: [UInt8]? = relativeBytes == nil && name.utf8.elementsEqual(nameBytes) ? nil
