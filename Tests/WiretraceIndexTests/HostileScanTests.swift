@@ -153,6 +153,26 @@ struct HostileScanTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: empty)).isEmpty, "no schema written into it")
     }
 
+    @Test("queries work on an index the user may not write (run as nobody: needs root and setpriv)")
+    func queriesWithoutWriteAccess() throws {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }
+        let mirror = try TestMirror()
+        try mirror.write("site/a.txt", article(11))
+        #expect(try WiretraceBinary.run(["scan", mirror.path, "--no-progress"]).status == 0)
+        for command in [["stories"], ["history", "site/a.txt"]] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid", "65534", "--regid", "65534", "--clear-groups", WiretraceBinary.url.path] + command + ["--mirror", mirror.path]
+            let errors = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = errors
+            try process.run()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(command): \(message)")
+        }
+    }
+
     @Test("queries change nothing in an index: no switch to WAL, no migration; an older schema is refused with what to do")
     func queriesAreReadOnly() throws {
         let mirror = try TestMirror()

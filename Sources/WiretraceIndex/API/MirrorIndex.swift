@@ -68,7 +68,7 @@ public final class MirrorIndex: Sendable {
     public init(readOnlyAt path: String) throws(IndexError) {
         self.path = path
         guard FileManager.default.fileExists(atPath: path) else { throw IndexError(path: path, reason: .missing) }
-        database = try Self.retryingRaces { () throws(IndexError) in try Self.openQueue(path, readOnly: true) }
+        database = try Self.openForReading(path)
         // A scan may be creating this index at this moment: its schema is then not there yet,
         // or not wholly. Such an index already has its write-ahead log; another file does not.
         var attempt = 0
@@ -80,6 +80,29 @@ public final class MirrorIndex: Sendable {
                 attempt += 1
                 usleep(50_000)
             }
+        }
+    }
+
+    /// A read-only connection. An index in WAL mode needs its `-shm` file even to be read;
+    /// when the last writer has closed it, that file is gone, and a user who may not write the
+    /// folder cannot make it. Such an index is then opened as immutable: no process this
+    /// user can see is writing it (a scan keeps the `-shm` file while it runs).
+    private static func openForReading(_ path: String) throws(IndexError) -> DatabaseQueue {
+        do throws(IndexError) {
+            let queue = try retryingRaces { () throws(IndexError) in try openQueue(path, readOnly: true) }
+            do { _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") } } catch {
+                throw IndexError(path: path, reason: .database("cannot open: \(error)"))
+            }
+            return queue
+        } catch {
+            let folder = (path as NSString).deletingLastPathComponent
+            guard case .database = error.reason, access(folder.isEmpty ? "." : folder, W_OK) != 0,
+                  !FileManager.default.fileExists(atPath: path + "-shm") else { throw error }
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            var allowed = CharacterSet.urlPathAllowed
+            allowed.remove(charactersIn: "?#%")
+            let uri = "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
+            return try openQueue(uri, readOnly: true)
         }
     }
 
