@@ -67,6 +67,24 @@ struct HostileScanTests {
         #expect(stat(device, &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR, "still the null device")
     }
 
+    @Test("--index onto a device or a folder is refused, and nothing is created beside it")
+    func indexOntoDevice() throws {
+        let mirror = try TestMirror()
+        try mirror.write("site/a.txt", article(12))
+        let folder = try TestMirror()
+        let device = folder.path + "/null"
+        var targets = [(folder.path, "a folder, not an index file")]
+        if mknod(device, S_IFCHR | 0o666, (1 << 8) | 3) == 0 { targets.append((device, "a character device, not an index file")) }
+        for (target, reason) in targets {
+            for command in [["scan", mirror.path, "--no-progress"], ["stories"]] {
+                let run = try WiretraceBinary.run(command + ["--index", target])
+                #expect(run.status == 2)
+                #expect(run.standardError.contains("\(target): \(reason)"), "\(run.standardError)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: target + ".lock") && !FileManager.default.fileExists(atPath: target + "-wal"))
+        }
+    }
+
     @Test("--html into a FIFO writes the page through to its reader")
     func htmlIntoFIFO() throws {
         let mirror = try TestMirror()

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Wiretrace
+import WiretraceFormats
 
 /// The index of a mirror: one SQLite file (WAL mode) holding every file, document, version,
 /// posting, link and story the scans have seen.
@@ -43,6 +44,7 @@ public final class MirrorIndex: Sendable {
         self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create { throw IndexError(path: path, reason: .missing) }
+        try Self.requireRegularFile(path)
         do {
             // A bare file name (`--index x.sqlite`) is in the current folder, which exists.
             let folder = (path as NSString).deletingLastPathComponent
@@ -68,6 +70,7 @@ public final class MirrorIndex: Sendable {
     public init(readOnlyAt path: String) throws(IndexError) {
         self.path = path
         guard FileManager.default.fileExists(atPath: path) else { throw IndexError(path: path, reason: .missing) }
+        try Self.requireRegularFile(path)
         database = try Self.openForReading(path)
         // A scan may be creating this index at this moment: its schema is then not there yet,
         // or not wholly. Such an index already has its write-ahead log; another file does not.
@@ -124,6 +127,14 @@ public final class MirrorIndex: Sendable {
         } catch {
             throw IndexError(path: path, reason: .database("\(error)"))
         }
+    }
+
+    /// An index is a regular file: SQLite would take `/dev/null` or a FIFO for an empty
+    /// database, and put its journal and the scan's lock beside it.
+    private static func requireRegularFile(_ path: String) throws(IndexError) {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG else { return }
+        throw IndexError(path: path, reason: .database("\(ArticleFile.kindName(mode: info.st_mode)), not an index file"))
     }
 
     private static func openQueue(_ path: String, readOnly: Bool = false) throws(IndexError) -> DatabaseQueue {
