@@ -109,10 +109,10 @@ struct CompareReport: Encodable {
         lines.append("\(verdictText)  score \(percent(score))  (\(meaning))")
         lines.append("")
         for (label, side) in [("A", a), ("B", b)] {
-            lines.append("\(style.bold(label)) \(side.path)")
+            lines.append("\(style.bold(label)) \(shown(side.path))")
             var facts: [String] = []
-            if let title = side.title { facts.append("\"\(title)\"") }
-            if let outlet = side.outlet { facts.append(outlet) }
+            if let title = side.title { facts.append("\"\(shown(title))\"") }
+            if let outlet = side.outlet { facts.append(shown(outlet)) }
             if side.syndicated { facts.append("syndicated") }
             if !facts.isEmpty { lines.append("  " + facts.joined(separator: " · ")) }
             lines.append("  credits: " + creditsText(side.credits))
@@ -136,7 +136,7 @@ struct CompareReport: Encodable {
                 let shape = group.a.count > 1 ? " (merged in B)" : group.b.count > 1 ? " (split in B)" : ""
                 let kind = exact ? style.green("exact") : style.yellow("edited") + shape
                 lines.append("  \(left) \(exact ? "=" : "~") \(right)  \(kind)")
-                let textA = group.a.map(\.text).joined(separator: " "), textB = group.b.map(\.text).joined(separator: " ")
+                let textA = shown(group.a.map(\.text).joined(separator: " ")), textB = shown(group.b.map(\.text).joined(separator: " "))
                 lines.append("    " + (exact ? style.dim(excerpt(textA)) : condensedDiff(from: textA, to: textB, style: style)))
             }
         }
@@ -188,15 +188,15 @@ struct CompareReport: Encodable {
     private func creditsText(_ credits: [AgencyCredit]) -> String {
         guard !credits.isEmpty else { return "none" }
         return credits.map { credit in
-            credit.kind == .image ? "\(credit.agency) (image only, \(credit.location))" : "\(credit.agency) (\(credit.location))"
+            credit.kind == .image ? "\(shown(credit.agency)) (image only, \(credit.location))" : "\(shown(credit.agency)) (\(credit.location))"
         }.joined(separator: ", ")
     }
 
     private func timeText(_ time: ArticleTime) -> String {
-        var text = time.localDescription
+        var text = shown(time.localDescription)
         if let instant = time.instant, time.hasTimeOfDay, time.utcOffsetMinutes != 0 { text += " = \(instant) UTC".replacingZ() }
-        text += "  [\(time.source): \"\(time.text)\"]"
-        if let problem = time.problem { text += "  ⚠ \(problem)" }
+        text += "  [\(shown(time.source)): \"\(shown(time.text))\"]"
+        if let problem = time.problem { text += "  ⚠ \(shown(problem))" }
         return text
     }
 

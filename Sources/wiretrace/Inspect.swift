@@ -26,11 +26,11 @@ extension WiretraceCommand {
             var failed = false
             for path in files {
                 do throws(ReadError) {
-                    let result = try reader.read(try ArticleFile.load(path), name: path)
-                    for warning in result.warnings { Terminal.standardError.write("wiretrace: warning: \(warning)\n") }
-                    reports.append(InspectReport(path: path, result))
+                    let result = try reader.readFile(path)
+                    for warning in result.warnings { Terminal.complain("warning: \(warning)") }
+                    reports.append(InspectReport(path: RawArguments.shown(path), result))
                 } catch {
-                    Terminal.standardError.write("wiretrace: \(error)\n")
+                    Terminal.complain("\(error)")
                     failed = true
                 }
             }
@@ -111,9 +111,9 @@ struct InspectReport: Encodable {
     }
 
     func text(style: Style) -> String {
-        var lines: [String] = [style.bold(path) + "  (\(format)\(compressed ? ", gzip" : ""))"]
+        var lines: [String] = [style.bold(shown(path)) + "  (\(format)\(compressed ? ", gzip" : ""))"]
         func field(_ label: String, _ value: String?) {
-            lines.append("  " + style.dim(label.padding(10)) + (value ?? style.dim("—")))
+            lines.append("  " + style.dim(label.padding(10)) + (value.map(shown) ?? style.dim("—")))
         }
         field("title", title.map { "\"\($0)\"" })
         field("outlet", outlet)
@@ -125,14 +125,14 @@ struct InspectReport: Encodable {
         for (index, credit) in credits.enumerated() {
             let kind = credit.kind == .image ? style.yellow("image only") : style.green("text")
             lines.append("  " + style.dim((index == 0 ? "agencies" : "").padding(10))
-                + "\(style.bold(credit.agency)) (\(kind), \(credit.location)): \"\(excerpt(credit.evidence, 70))\"")
+                + "\(style.bold(shown(credit.agency))) (\(kind), \(credit.location)): \"\(excerpt(shown(credit.evidence), 70))\"")
         }
         if times.isEmpty { field("times", nil) }
         for (index, time) in times.enumerated() {
-            var text = "\(time.kind.rawValue.padding(8))\(time.localDescription)"
+            var text = "\(time.kind.rawValue.padding(8))\(shown(time.localDescription))"
             if let instant = time.instant, time.hasTimeOfDay { text += " = \(instant)" }
-            text += style.dim("  [\(time.source): \"\(excerpt(time.text, 60))\"]")
-            if let problem = time.problem { text += style.yellow("  ⚠ \(problem)") }
+            text += style.dim("  [\(shown(time.source)): \"\(excerpt(shown(time.text), 60))\"]")
+            if let problem = time.problem { text += style.yellow("  ⚠ \(shown(problem))") }
             lines.append("  " + style.dim((index == 0 ? "times" : "").padding(10)) + text)
         }
         if let syndicationNotice { field("syndicated", "\"\(excerpt(syndicationNotice, 80))\"") }
@@ -147,8 +147,8 @@ struct InspectReport: Encodable {
             case "credit": role = style.cyan("credit".padding(12))
             default: role = style.yellow("boilerplate".padding(12))
             }
-            let reason = paragraph.reason.map { style.dim("(\($0)) ") } ?? ""
-            lines.append("  ¶\(index + 1)".padding(6) + " " + role + reason + excerpt(paragraph.text, 100))
+            let reason = paragraph.reason.map { style.dim("(\(shown($0))) ") } ?? ""
+            lines.append("  ¶\(index + 1)".padding(6) + " " + role + reason + excerpt(shown(paragraph.text), 100))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Wiretrace
 import WiretraceFormats
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Output options shared by every command.
 struct OutputOptions: ParsableArguments {
@@ -49,10 +52,34 @@ struct TimeOptions: ParsableArguments {
 }
 
 extension ArticleReader {
-    /// Reads the article at `path`, or throws a ``ReadError`` naming it; a page without
-    /// article text is one too, since there is no text to compare.
-    func readFile(_ path: String) throws -> ArticleReader.Result {
-        try read(try ArticleFile.load(path), name: path).requiringText(name: path)
+    /// Reads the article at `path`, or throws a ``ReadError`` naming it.
+    func readFile(_ path: String) throws(ReadError) -> ArticleReader.Result {
+        if let raw = RawArguments.bytes(of: path) {
+            let name = ArticleFile.displayName(raw)
+            return try read(try ArticleFile.load(pathBytes: raw, name: name), name: name)
+        }
+        return try read(try ArticleFile.load(path), name: path)
+    }
+}
+
+/// The command line as the bytes it was: Swift's arguments are strings, in which a file name
+/// that is not valid UTF-8 has had its stray bytes replaced (U+FFFD), and no longer names
+/// the file.
+enum RawArguments {
+    /// The bytes of the argument that was decoded as `argument`, when it was not valid UTF-8.
+    static func bytes(of argument: String) -> [UInt8]? {
+        guard argument.unicodeScalars.contains("\u{FFFD}") else { return nil }
+        for index in 1..<Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+            let raw = Array(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer)))
+            if String(validating: raw, as: UTF8.self) == nil && String(decoding: raw, as: UTF8.self) == argument { return raw }
+        }
+        return nil
+    }
+
+    /// `argument` as messages and reports show it: stray bytes written `\xNN`.
+    static func shown(_ argument: String) -> String {
+        bytes(of: argument).map(ArticleFile.displayName) ?? argument
     }
 }
 
@@ -62,11 +89,14 @@ extension TimeOptions {
     func readArticles(_ paths: [String]) throws -> [ArticleReader.Result] {
         let reader = try reader()
         do {
-            let results = try paths.map { try reader.readFile($0) }
-            for warning in results.flatMap(\.warnings) { Terminal.standardError.write("wiretrace: warning: \(warning)\n") }
+            // A page without article text has no text to compare: it is trouble, named.
+            let results = try paths.map { path in
+                try reader.readFile(path).requiringText(name: RawArguments.bytes(of: path).map(ArticleFile.displayName) ?? path)
+            }
+            for warning in results.flatMap(\.warnings) { Terminal.complain("warning: \(warning)") }
             return results
         } catch let error as ReadError {
-            Terminal.standardError.write("wiretrace: \(error)\n")
+            Terminal.complain("\(error)")
             throw ExitCode(2)
         }
     }

@@ -24,6 +24,7 @@ struct HTMLReader {
         guard let document = HTMLDocument(filtered.bytes, encoding: charset.encoding) else { return nil }
         var warnings: [String] = []
         if let warning = charset.warning { warnings.append(warning) }
+        if document.conversionFailed { warnings.append("\(name): not valid \(charset.encoding) (the \(charset.source) declares it); the text after the first bad byte is lost") }
         let built = document.withRoot { root -> (Article, String?, Int?) in
             let scan = PageScan(root: root)
             let metadata = HTMLMetadata(scan: scan, jsonLD: filtered.jsonLD)
