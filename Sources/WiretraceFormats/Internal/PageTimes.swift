@@ -196,7 +196,7 @@ struct PageTimes {
     /// on, judged by the date it shows by its headline: the clock on which the instant reads
     /// as the shown time, or, when only a day is shown, the one clock on which it falls on
     /// that day. A CMS that writes `2022-05-06T02:00:00Z` in its metadata and `-05:00` in its
-    /// JSON-LD may still print "6 May 2022 - 2:00 a.m." under the headline: its readers saw the 6th.
+    /// JSON-LD may still print "14 March 2021, 1:30 a.m." under the headline: its readers saw the 14th.
     static func shownClock(of instant: Timestamp, shown: [ArticleTime], candidates: [Int]) -> Int? {
         for time in shown {
             // A `<time datetime>` in UTC repeats the declared instant in machine form; what the
