@@ -46,6 +46,8 @@ struct CompareReport: Encodable {
         var whollyCoverage: Double
         var partially: Double
         var sharedRunWords: Int
+        var resemblancePartially: Double
+        var resemblanceWholly: Double
     }
 
     var schemaVersion = currentSchemaVersion
@@ -54,6 +56,7 @@ struct CompareReport: Encodable {
     var sharesSource: Bool
     var score: Double
     var containment: Containment
+    var resemblance: Double
     var longestSharedRun: Int
     var passageCoverage: Double
     var containingSide: String?
@@ -73,12 +76,15 @@ struct CompareReport: Encodable {
         sharesSource = comparison.verdict.sharesSource
         score = Self.rounded(comparison.score)
         containment = Containment(aInB: Self.rounded(comparison.containmentOfAInB), bInA: Self.rounded(comparison.containmentOfBInA))
+        resemblance = Self.rounded(comparison.resemblance)
         longestSharedRun = comparison.longestSharedRun
         passageCoverage = Self.rounded(comparison.passageCoverage)
         containingSide = comparison.containingSide?.rawValue
         publishedFirst = Order(first: order.first.rawValue, leadSeconds: order.leadSeconds)
         thresholds = ThresholdsOut(wholly: comparison.thresholds.wholly, whollyCoverage: comparison.thresholds.whollyCoverage, partially: comparison.thresholds.partially,
-                                   sharedRunWords: comparison.thresholds.sharedRunWords)
+                                   sharedRunWords: comparison.thresholds.sharedRunWords,
+                                   resemblancePartially: comparison.thresholds.resemblancePartially,
+                                   resemblanceWholly: comparison.thresholds.resemblanceWholly)
         a = Self.side(pathA, resultA, printA)
         b = Self.side(pathB, resultB, printB)
         matches = comparison.matches.map { match in
@@ -120,7 +126,7 @@ struct CompareReport: Encodable {
             if let updated = side.updated { lines.append("  updated: " + timeText(updated)) }
         }
         lines.append("")
-        lines.append("containment: \(percent(containment.aInB)) of A is in B, \(percent(containment.bInA)) of B is in A; longest shared run \(longestSharedRun) words; \(percent(passageCoverage)) of the more derived text is in matched paragraphs")
+        lines.append("containment: \(percent(containment.aInB)) of A is in B, \(percent(containment.bInA)) of B is in A; longest shared run \(longestSharedRun) words; \(percent(passageCoverage)) of the more derived text is in matched paragraphs; resemblance \(percent(resemblance))")
         if let containingSide {
             let other = containingSide == "a" ? "B" : "A"
             lines.append("direction: \(other) reads as cut from \(containingSide.uppercased()) (\(containingSide.uppercased()) holds more of \(other) than the reverse)")

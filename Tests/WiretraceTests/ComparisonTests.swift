@@ -1,5 +1,5 @@
 import Testing
-import Wiretrace
+@testable import Wiretrace
 import WiretraceTestSupport
 
 @Suite("Comparison")
@@ -59,8 +59,53 @@ struct ComparisonTests {
         let b = Fixtures.article(title: "Rates on hold", body: Fixtures.otherBody, extra: [notice])
         let comparison = Comparison(a, b)
         #expect(comparison.verdict == .unrelated)
-        #expect(comparison.score == 0)
+        // No shingle is shared; two English texts share a few character grams by chance,
+        // far under the resemblance cut-off.
+        #expect(comparison.containmentOfAInB == 0 && comparison.containmentOfBInA == 0)
+        #expect(comparison.resemblance < 0.05)
+        #expect(comparison.score < Comparison.Thresholds.default.partially)
         #expect(comparison.matches.isEmpty)
+    }
+
+    /// An agency story and a newspaper's rewrite of it, in the way papers rewrite wire copy:
+    /// merged into one paragraph, sentences reworded and reordered, numbers written out,
+    /// a name spaced another way; no run of five words survives.
+    static let agencyStory = [
+        "The provincial government on Monday approved a plan to line 340 kilometres of irrigation canals in the southern districts, where farmers lose a third of their water to seepage.",
+        "The work will start in the spring and finish by the end of 2027, the irrigation secretary told reporters after the cabinet meeting in Hyderabad.",
+        "Officials said the lining would save enough water for 80,000 acres and that the World Bank had agreed to meet half the cost of the project.",
+    ]
+    static let newspaperRewrite = [
+        "Canals in the southern districts are to be lined over three hundred and forty kilometres under a plan the provincial cabinet approved, as farmers there lose a third of their water to seepage; the irrigation secretary said in Hyder abad that work starts in spring and ends in 2027, the World Bank meets half the cost, and the saved water would irrigate eighty thousand acres.",
+    ]
+
+    @Test("a rewrite with no shared run of words is found by its resemblance")
+    func rewrite() {
+        let comparison = Comparison(Fixtures.article(body: Self.agencyStory), Fixtures.article(body: Self.newspaperRewrite))
+        #expect(comparison.longestSharedRun < Comparison.Thresholds.default.sharedRunWords)
+        #expect(max(comparison.containmentOfAInB, comparison.containmentOfBInA) < Comparison.Thresholds.default.partially)
+        #expect(comparison.resemblance >= Comparison.Thresholds.default.resemblancePartially)
+        #expect(comparison.verdict.sharesSource)
+        // The score carries the resemblance on the containment's scale.
+        #expect(comparison.score >= Comparison.Thresholds.default.partially)
+    }
+
+    @Test("resemblance weighs each character gram by one over its occurrences in both texts")
+    func weightedContainment() {
+        // Gram 1: twice in A (weight 1/2); gram 2: once in each (1/2, shared); gram 3: once in B (1).
+        let (aInB, bInA) = CharacterGrams.weightedContainment([1, 1, 2], [2, 3])
+        #expect(aInB == 0.5)
+        #expect(abs(bInA - 1.0 / 3.0) < 1e-12)
+        #expect(CharacterGrams.weightedContainment([], [7]) == (0, 0))
+    }
+
+    @Test("the resemblance scale meets the containment cut-offs at the resemblance cut-offs")
+    func scale() {
+        let t = Comparison.Thresholds.default
+        #expect(t.scaled(resemblance: 0) == 0)
+        #expect(abs(t.scaled(resemblance: t.resemblancePartially) - t.partially) < 1e-12)
+        #expect(abs(t.scaled(resemblance: t.resemblanceWholly) - t.wholly) < 1e-12)
+        #expect(t.scaled(resemblance: 1) == 1)
     }
 
     @Test("publication order comes from created times")

@@ -10,7 +10,18 @@ struct FingerprintTests {
         let print = Fingerprint(of: Fixtures.article(body: ["  The Embassy \u{2019}s  said. "]))
         #expect(print.paragraphs[0].hash == XXH3.hash64("the embassy 's said."))
         #expect(print.version == FingerprintVersion.current)
-        #expect(print.version.description == "n1-k5-w4")
+        #expect(print.version.description == "n1-k5-w4-c5")
+    }
+
+    @Test("character grams: the words without spaces and punctuation, every run of five characters, XXH3 kept to 32 bits")
+    func characterGrams() {
+        let print = Fingerprint(of: Fixtures.article(body: ["Ab, cd-EF.", "Ünï", ""]))
+        let grams = ["abcde", "bcdef"].map { UInt32(truncatingIfNeeded: XXH3.hash64($0)) }
+        #expect(print.paragraphs[0].characterGrams == grams)
+        // Fewer characters than a gram: one gram over all of them (characters, not bytes).
+        #expect(print.paragraphs[1].characterGrams == [UInt32(truncatingIfNeeded: XXH3.hash64("ünï"))])
+        #expect(print.paragraphs[2].characterGrams.isEmpty)
+        #expect(print.characterGrams == (grams + print.paragraphs[1].characterGrams).sorted())
     }
 
     @Test("a dateline is kept as evidence and left out of the hash", arguments: [

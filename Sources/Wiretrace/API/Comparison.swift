@@ -6,6 +6,11 @@
 /// how much of A occurs in B, and how much of B occurs in A. Boilerplate, credit lines and
 /// in-document repeats never count as shared text.
 ///
+/// A second tier measures ``resemblance`` over character grams, for copies rewritten too
+/// much to share runs of words: newspapers paraphrase the agency's text, re-key numbers,
+/// space or spell words another way, merge everything into one paragraph. The ``score``
+/// combines both tiers on one scale (see ``Thresholds``).
+///
 /// The verdict uses the vocabulary of the text-reuse field (the METER corpus):
 /// ``Verdict/whollyDerived`` when one text is, nearly all of it, the other's text;
 /// ``Verdict/partiallyDerived`` when a substantial part is; ``Verdict/unrelated`` otherwise.
@@ -34,15 +39,41 @@ public struct Comparison: Sendable {
         /// A shared run of at least this many words makes a pair partially derived whatever
         /// the score (a long passage lifted into a long article).
         public var sharedRunWords: Int
+        /// ``Comparison/resemblance`` at or above which the verdict is at least partially
+        /// derived; it stands at ``partially`` on the score's scale.
+        public var resemblancePartially: Double
+        /// ``Comparison/resemblance`` at or above which the verdict is wholly derived when no
+        /// paragraph aligns (where paragraphs align, passage coverage decides): most of the
+        /// fuller text is rewritten from the other; it stands at ``wholly`` on the score's scale.
+        public var resemblanceWholly: Double
 
-        public init(wholly: Double, whollyCoverage: Double, partially: Double, sharedRunWords: Int) {
+        public init(wholly: Double, whollyCoverage: Double, partially: Double, sharedRunWords: Int,
+                    resemblancePartially: Double = 0.17, resemblanceWholly: Double = 0.25) {
             self.wholly = wholly
             self.whollyCoverage = whollyCoverage
             self.partially = partially
             self.sharedRunWords = sharedRunWords
+            self.resemblancePartially = resemblancePartially
+            self.resemblanceWholly = resemblanceWholly
         }
 
-        public static let `default` = Thresholds(wholly: 0.5, whollyCoverage: 0.75, partially: 0.11, sharedRunWords: 30)
+        /// Calibrated on `Samples/calibration/pairs.tsv`, two `Scripts/make-reuse-pairs` sets and
+        /// the COUNTER development pairs (the "Reaching a verdict" article gives the rule and
+        /// the figures).
+        public static let `default` = Thresholds(wholly: 0.5, whollyCoverage: 0.75, partially: 0.11, sharedRunWords: 30,
+                                                 resemblancePartially: 0.17, resemblanceWholly: 0.25)
+
+        /// `resemblance` on the score's scale: piecewise linear through (0, 0),
+        /// (``resemblancePartially``, ``partially``), (``resemblanceWholly``, ``wholly``) and (1, 1),
+        /// so that a resemblance at a cut-off scores the same as a containment at the same cut-off.
+        func scaled(resemblance: Double) -> Double {
+            let points = [(0.0, 0.0), (resemblancePartially, partially), (resemblanceWholly, wholly), (1.0, 1.0)]
+            for (low, high) in zip(points, points.dropFirst()) where resemblance <= high.0 {
+                guard high.0 > low.0 else { return high.1 }
+                return low.1 + (high.1 - low.1) * (resemblance - low.0) / (high.0 - low.0)
+            }
+            return 1
+        }
     }
 
     /// A passage of A matched to a passage of B.
@@ -58,9 +89,18 @@ public struct Comparison: Sendable {
     }
 
     public let verdict: Verdict
-    /// The larger of the two containments, 0 to 1: how much of the more derived text
-    /// occurs in the other.
+    /// The strength of the evidence, 0 to 1: the larger of the two containments (how much of
+    /// the more derived text occurs in the other) or the ``resemblance`` put on the same scale
+    /// (``Thresholds``), whichever is larger.
     public let score: Double
+    /// How much of the fuller text is rewritten from the other, 0 to 1: the smaller of the two
+    /// weighted containments of their character grams (the words with spaces and punctuation
+    /// removed, cut into runs of c characters; each distinct gram weighted by one over its
+    /// occurrences in both texts, so common grams weigh little). Taking the smaller side
+    /// rewards texts that resemble each other throughout: an independent report of the same
+    /// event shares names and numbers with the agency's story, but only where the facts
+    /// meet. 0 under a fingerprint version without character grams.
+    public let resemblance: Double
     /// Share of A's counted shingles that occur in B.
     public let containmentOfAInB: Double
     /// Share of B's counted shingles that occur in A.
@@ -90,15 +130,23 @@ public struct Comparison: Sendable {
         let shared = shinglesA.distinct.reduce(0) { $0 + (shinglesB.contains($1) ? 1 : 0) }
         containmentOfAInB = shinglesA.distinct.isEmpty ? 0 : Double(shared) / Double(shinglesA.distinct.count)
         containmentOfBInA = shinglesB.distinct.isEmpty ? 0 : Double(shared) / Double(shinglesB.distinct.count)
-        score = max(containmentOfAInB, containmentOfBInA)
+        let grams = CharacterGrams.weightedContainment(a.characterGrams, b.characterGrams)
+        resemblance = min(grams.aInB, grams.bInA)
+        score = max(containmentOfAInB, containmentOfBInA, thresholds.scaled(resemblance: resemblance))
+        let containment = max(containmentOfAInB, containmentOfBInA)
         longestSharedRun = Comparison.longestRun(of: a, in: shinglesB, shingleSize: a.version.shingleSize)
         matches = Comparison.align(a, shinglesA, b, shinglesB)
         let derivedIsA = containmentOfAInB >= containmentOfBInA
         passageCoverage = Comparison.coverage(of: derivedIsA ? a : b, matched: matches.map { derivedIsA ? $0.paragraphA : $0.paragraphB })
         self.thresholds = thresholds
-        if score >= thresholds.wholly && passageCoverage >= thresholds.whollyCoverage {
+        // Where paragraphs align, passage coverage tells a republication from an article that
+        // lifts some of the other's paragraphs; resemblance decides "wholly" only for texts
+        // rewritten so far that no paragraph aligns (a paraphrase, a story merged into one paragraph).
+        if (containment >= thresholds.wholly && passageCoverage >= thresholds.whollyCoverage)
+            || (matches.isEmpty && resemblance >= thresholds.resemblanceWholly) {
             verdict = .whollyDerived
-        } else if score >= thresholds.partially || longestSharedRun >= thresholds.sharedRunWords {
+        } else if containment >= thresholds.partially || longestSharedRun >= thresholds.sharedRunWords
+            || resemblance >= thresholds.resemblancePartially {
             verdict = .partiallyDerived
         } else {
             verdict = .unrelated
