@@ -48,6 +48,7 @@ struct CompareReport: Encodable {
         var sharedRunWords: Int
         var resemblancePartially: Double
         var resemblanceWholly: Double
+        var longWordCharacters: Double
     }
 
     var schemaVersion = currentSchemaVersion
@@ -84,7 +85,8 @@ struct CompareReport: Encodable {
         thresholds = ThresholdsOut(wholly: comparison.thresholds.wholly, whollyCoverage: comparison.thresholds.whollyCoverage, partially: comparison.thresholds.partially,
                                    sharedRunWords: comparison.thresholds.sharedRunWords,
                                    resemblancePartially: comparison.thresholds.resemblancePartially,
-                                   resemblanceWholly: comparison.thresholds.resemblanceWholly)
+                                   resemblanceWholly: comparison.thresholds.resemblanceWholly,
+                                   longWordCharacters: comparison.thresholds.longWordCharacters)
         a = Self.side(pathA, resultA, printA)
         b = Self.side(pathB, resultB, printB)
         matches = comparison.matches.map { match in

@@ -90,13 +90,27 @@ struct ComparisonTests {
         #expect(comparison.score >= Comparison.Thresholds.default.partially)
     }
 
-    @Test("resemblance weighs each character gram by one over its occurrences in both texts")
-    func weightedContainment() {
-        // Gram 1: twice in A (weight 1/2); gram 2: once in each (1/2, shared); gram 3: once in B (1).
-        let (aInB, bInA) = CharacterGrams.weightedContainment([1, 1, 2], [2, 3])
+    @Test("grams are compared as sets of distinct grams, each side against the other")
+    func gramContainment() {
+        let (aInB, bInA) = CharacterGrams.containment([1, 2, 5, 9], [2, 3, 9])
         #expect(aInB == 0.5)
-        #expect(abs(bInA - 1.0 / 3.0) < 1e-12)
-        #expect(CharacterGrams.weightedContainment([], [7]) == (0, 0))
+        #expect(bInA == 2.0 / 3.0)
+        #expect(CharacterGrams.containment([], [7]) == (0, 0))
+    }
+
+    @Test("texts of short words are compared on the short grams, texts of long words on the long ones")
+    func gramSizeByWordLength() {
+        let short = Fingerprint(of: Fixtures.article(body: ["ab cd ef gh ij kl mn"]))
+        let shortCopy = Fingerprint(of: Fixtures.article(body: ["abcd efgh ijkl mn"]))
+        // 2 characters a word: the 5-grams, which ignore the spacing, are all shared.
+        #expect(Comparison.resemblance(short, shortCopy, longWords: 4.2) == 1)
+        // Put the cut-off under 2 and the 8-grams decide: still shared, the letters are the same.
+        #expect(Comparison.resemblance(short, shortCopy, longWords: 1) == 1)
+        let other = Fingerprint(of: Fixtures.article(body: ["ab cd ef gh ij kl nm"]))
+        // The last two letters swapped: of the 10 grams of 5, the 2 that hold them differ; of
+        // the 7 grams of 8, also 2.
+        #expect(abs(Comparison.resemblance(short, other, longWords: 4.2) - 0.8) < 1e-12)
+        #expect(abs(Comparison.resemblance(short, other, longWords: 1) - 5.0 / 7.0) < 1e-12)
     }
 
     @Test("the resemblance scale meets the containment cut-offs at the resemblance cut-offs")

@@ -10,18 +10,21 @@ struct FingerprintTests {
         let print = Fingerprint(of: Fixtures.article(body: ["  The Embassy \u{2019}s  said. "]))
         #expect(print.paragraphs[0].hash == XXH3.hash64("the embassy 's said."))
         #expect(print.version == FingerprintVersion.current)
-        #expect(print.version.description == "n1-k5-w4-c5")
+        #expect(print.version.description == "n1-k5-w4-c5c8")
     }
 
-    @Test("character grams: the words without spaces and punctuation, every run of five characters, XXH3 kept to 32 bits")
+    @Test("character grams: the words without spaces and punctuation, every run of 5 and of 8 characters, XXH3 kept to 32 bits")
     func characterGrams() {
-        let print = Fingerprint(of: Fixtures.article(body: ["Ab, cd-EF.", "Ünï", ""]))
-        let grams = ["abcde", "bcdef"].map { UInt32(truncatingIfNeeded: XXH3.hash64($0)) }
-        #expect(print.paragraphs[0].characterGrams == grams)
+        let print = Fingerprint(of: Fixtures.article(body: ["Ab, cd-EFgh.", "Ünï", ""]))
+        let hash = { (text: String) in UInt32(truncatingIfNeeded: XXH3.hash64(text)) }
+        #expect(print.paragraphs[0].characterGrams == [["abcde", "bcdef", "cdefg", "defgh"].map(hash), ["abcdefgh"].map(hash)])
+        #expect(print.paragraphs[0].characterCount == 8)
         // Fewer characters than a gram: one gram over all of them (characters, not bytes).
-        #expect(print.paragraphs[1].characterGrams == [UInt32(truncatingIfNeeded: XXH3.hash64("ünï"))])
-        #expect(print.paragraphs[2].characterGrams.isEmpty)
-        #expect(print.characterGrams == (grams + print.paragraphs[1].characterGrams).sorted())
+        #expect(print.paragraphs[1].characterGrams == [[hash("ünï")], [hash("ünï")]])
+        #expect(print.paragraphs[1].characterCount == 3)
+        #expect(print.paragraphs[2].characterGrams == [[], []])
+        #expect(print.characterGrams[0] == Array(Set(print.paragraphs[0].characterGrams[0] + [hash("ünï")])).sorted())
+        #expect(print.countedCharacterCount == 11)
     }
 
     @Test("a dateline is kept as evidence and left out of the hash", arguments: [

@@ -46,22 +46,27 @@ public struct Comparison: Sendable {
         /// paragraph aligns (where paragraphs align, passage coverage decides): most of the
         /// fuller text is rewritten from the other; it stands at ``wholly`` on the score's scale.
         public var resemblanceWholly: Double
+        /// Characters per word at or above which ``Comparison/resemblance`` uses the long
+        /// character grams (English and most European text: 4.2 to 6.5 on the labelled sets)
+        /// and under which the short ones (Urdu: 3.4 to 4.1).
+        public var longWordCharacters: Double
 
         public init(wholly: Double, whollyCoverage: Double, partially: Double, sharedRunWords: Int,
-                    resemblancePartially: Double = 0.17, resemblanceWholly: Double = 0.25) {
+                    resemblancePartially: Double = 0.18, resemblanceWholly: Double = 0.40, longWordCharacters: Double = 4.2) {
             self.wholly = wholly
             self.whollyCoverage = whollyCoverage
             self.partially = partially
             self.sharedRunWords = sharedRunWords
             self.resemblancePartially = resemblancePartially
             self.resemblanceWholly = resemblanceWholly
+            self.longWordCharacters = longWordCharacters
         }
 
         /// Calibrated on `Samples/calibration/pairs.tsv`, two `Scripts/make-reuse-pairs` sets and
         /// the COUNTER development pairs (the "Reaching a verdict" article gives the rule and
         /// the figures).
         public static let `default` = Thresholds(wholly: 0.5, whollyCoverage: 0.75, partially: 0.11, sharedRunWords: 30,
-                                                 resemblancePartially: 0.17, resemblanceWholly: 0.25)
+                                                 resemblancePartially: 0.18, resemblanceWholly: 0.40, longWordCharacters: 4.2)
 
         /// `resemblance` on the score's scale: piecewise linear through (0, 0),
         /// (``resemblancePartially``, ``partially``), (``resemblanceWholly``, ``wholly``) and (1, 1),
@@ -94,12 +99,12 @@ public struct Comparison: Sendable {
     /// (``Thresholds``), whichever is larger.
     public let score: Double
     /// How much of the fuller text is rewritten from the other, 0 to 1: the smaller of the two
-    /// weighted containments of their character grams (the words with spaces and punctuation
-    /// removed, cut into runs of c characters; each distinct gram weighted by one over its
-    /// occurrences in both texts, so common grams weigh little). Taking the smaller side
-    /// rewards texts that resemble each other throughout: an independent report of the same
-    /// event shares names and numbers with the agency's story, but only where the facts
-    /// meet. 0 under a fingerprint version without character grams.
+    /// containments of their distinct character grams (the words with spaces and punctuation
+    /// removed, cut into runs of c characters; c = 5 for texts of short words, 8 for texts of
+    /// long words, see ``Thresholds/longWordCharacters``). Taking the smaller side rewards
+    /// texts that resemble each other throughout: an independent report of the same event
+    /// shares names and numbers with the agency's story, but only where the facts meet. 0
+    /// under a fingerprint version without character grams.
     public let resemblance: Double
     /// Share of A's counted shingles that occur in B.
     public let containmentOfAInB: Double
@@ -130,8 +135,7 @@ public struct Comparison: Sendable {
         let shared = shinglesA.distinct.reduce(0) { $0 + (shinglesB.contains($1) ? 1 : 0) }
         containmentOfAInB = shinglesA.distinct.isEmpty ? 0 : Double(shared) / Double(shinglesA.distinct.count)
         containmentOfBInA = shinglesB.distinct.isEmpty ? 0 : Double(shared) / Double(shinglesB.distinct.count)
-        let grams = CharacterGrams.weightedContainment(a.characterGrams, b.characterGrams)
-        resemblance = min(grams.aInB, grams.bInA)
+        resemblance = Comparison.resemblance(a, b, longWords: thresholds.longWordCharacters)
         score = max(containmentOfAInB, containmentOfBInA, thresholds.scaled(resemblance: resemblance))
         let containment = max(containmentOfAInB, containmentOfBInA)
         longestSharedRun = Comparison.longestRun(of: a, in: shinglesB, shingleSize: a.version.shingleSize)
@@ -151,6 +155,21 @@ public struct Comparison: Sendable {
         } else {
             verdict = .unrelated
         }
+    }
+
+    /// The smaller containment of the two texts' distinct character grams, of the short size
+    /// for texts of short words and of the long size otherwise (a gram should span about as
+    /// much language in every writing system: five letters are one long English word, or a
+    /// word and a half of Urdu). Word length is the two texts' characters per token together.
+    static func resemblance(_ a: Fingerprint, _ b: Fingerprint, longWords: Double) -> Double {
+        let sizes = min(a.characterGrams.count, b.characterGrams.count)
+        guard sizes > 0 else { return 0 }
+        let words = a.countedWordCount + b.countedWordCount
+        guard words > 0 else { return 0 }
+        let wordLength = Double(a.countedCharacterCount + b.countedCharacterCount) / Double(words)
+        let size = wordLength < longWords ? 0 : sizes - 1
+        let (aInB, bInA) = CharacterGrams.containment(a.characterGrams[size], b.characterGrams[size])
+        return min(aInB, bInA)
     }
 
     /// Which of the two looks like the fuller text the other was cut from: the one that

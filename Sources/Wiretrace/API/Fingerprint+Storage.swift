@@ -8,8 +8,8 @@
 /// little-endian; about 8 bytes per word of counted text for the shingles, and 4 bytes per
 /// character for the character grams.
 ///
-/// Format 2 (fingerprint version `n1-k5-w4-c5` on) is format 1 followed by the character-gram
-/// size and each paragraph's character grams; everything before them is laid out as in
+/// Format 2 (fingerprint version `n1-k5-w4-c5c8` on) is format 1 followed by the character-gram
+/// sizes and each paragraph's character count and character grams of each size; everything before them is laid out as in
 /// format 1, so a reader of the paragraph records reads both. Format 1 restores with no
 /// character grams.
 extension Fingerprint {
@@ -50,10 +50,15 @@ extension Fingerprint {
             out.string(dateline.text)
             out.string(dateline.agency)
         }
-        out.u32(UInt32(version.characterGramSize))
+        out.u32(UInt32(version.characterGramSizes.count))
+        for size in version.characterGramSizes { out.u32(UInt32(size)) }
         for paragraph in paragraphs {
-            out.u32(UInt32(paragraph.characterGrams.count))
-            for gram in paragraph.characterGrams { out.u32(gram) }
+            out.u32(UInt32(paragraph.characterCount))
+            for size in version.characterGramSizes.indices {
+                let grams = size < paragraph.characterGrams.count ? paragraph.characterGrams[size] : []
+                out.u32(UInt32(grams.count))
+                for gram in grams { out.u32(gram) }
+            }
         }
         return out.bytes
     }
@@ -83,7 +88,7 @@ extension Fingerprint {
             case 4: status = .repeatOf(Int(repeatOf))
             default: throw StorageError(description: "unknown paragraph status \(statusCode)")
             }
-            paragraphs.append(ParagraphPrint(hash: hash, wordCount: Int(words), shingles: shingles, characterGrams: [], status: status,
+            paragraphs.append(ParagraphPrint(hash: hash, wordCount: Int(words), shingles: shingles, characterGrams: [], characterCount: 0, status: status,
                                              range: 0..<0))
         }
         guard let datelineCount = input.u32() else { throw StorageError(description: "stored fingerprint is truncated") }
@@ -93,18 +98,23 @@ extension Fingerprint {
             else { throw StorageError(description: "stored fingerprint is truncated") }
             datelines.append(DatelineEvidence(paragraph: Int(paragraph), text: text ?? "", agency: agency))
         }
-        var characterGramSize = 0
+        var characterGramSizes: [Int] = []
         if format >= 2 {
-            guard let size = input.u32() else { throw StorageError(description: "stored fingerprint is truncated") }
-            characterGramSize = Int(size)
+            guard let sizeCount = input.u32(), sizeCount <= 16, let sizes = input.u32s(Int(sizeCount))
+            else { throw StorageError(description: "stored fingerprint is truncated") }
+            characterGramSizes = sizes.map(Int.init)
             for index in paragraphs.indices {
-                guard let count = input.u32(), let grams = input.u32s(Int(count))
-                else { throw StorageError(description: "stored fingerprint is truncated") }
-                paragraphs[index].characterGrams = grams
+                guard let characters = input.u32() else { throw StorageError(description: "stored fingerprint is truncated") }
+                paragraphs[index].characterCount = Int(characters)
+                for _ in sizes {
+                    guard let count = input.u32(), let grams = input.u32s(Int(count))
+                    else { throw StorageError(description: "stored fingerprint is truncated") }
+                    paragraphs[index].characterGrams.append(grams)
+                }
             }
         }
         let version = FingerprintVersion(normalization: Int(normalization), shingleSize: Int(shingleSize), window: Int(window),
-                                         characterGramSize: characterGramSize)
+                                         characterGramSizes: characterGramSizes)
         self.init(version: version, paragraphs: paragraphs, normalizedBytes: [], titleHash: hasTitle == 1 ? title : nil,
                   winnowed: Winnowing.select(from: paragraphs.filter { $0.status == .counted }.map(\.shingles), window: version.window),
                   datelines: datelines)

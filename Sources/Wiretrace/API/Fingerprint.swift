@@ -4,10 +4,11 @@
 /// Paragraph identity is the XXH3-64 (seed 0) of the paragraph's normalized UTF-8 bytes,
 /// after its dateline is removed. Each paragraph also gets every k-word shingle, hashed with
 /// XXH3 over the XXH3 hashes of its k tokens; the document keeps a winnowed selection of
-/// those for indexing. Version 2 (`n1-k5-w4-c5`) adds a resemblance tier: every run of c
-/// characters of each paragraph's words with the spaces and punctuation between them removed,
-/// hashed with XXH3 (kept to 32 bits), for text rewritten too much to share runs of words
-/// (paraphrase, words spaced or spelled another way, numbers re-keyed; see ``Comparison``).
+/// those for indexing. Version 2 (`n1-k5-w4-c5c8`) adds a resemblance tier: every run of c
+/// characters (c = 5 and c = 8) of each paragraph's words with the spaces and punctuation
+/// between them removed, hashed with XXH3 (kept to 32 bits), for text rewritten too much to
+/// share runs of words (paraphrase, words spaced or spelled another way, numbers re-keyed;
+/// see ``Comparison``).
 ///
 /// Paragraphs that do not count as the article's text are kept but marked: boilerplate and
 /// credit lines (as the reader classed them), empty paragraphs, and in-document repeats
@@ -31,11 +32,13 @@ public struct Fingerprint: Sendable {
         public var wordCount: Int
         /// Every k-shingle hash, in order; a paragraph shorter than k words has one, over all its words.
         public var shingles: [UInt64]
-        /// The low 32 bits of the XXH3-64 of every run of
-        /// ``FingerprintVersion/characterGramSize`` characters of the paragraph's words written
-        /// without the spaces and punctuation between them, in order; a paragraph with fewer
-        /// characters has one, over all of them. Empty under a version without the tier.
-        public var characterGrams: [UInt32]
+        /// Per size of ``FingerprintVersion/characterGramSizes``, the low 32 bits of the XXH3-64
+        /// of every run of that many characters of the paragraph's words written without the
+        /// spaces and punctuation between them, in order; a paragraph with fewer characters
+        /// has one, over all of them. Empty under a version without the tier.
+        public var characterGrams: [[UInt32]]
+        /// Characters (Unicode scalars) in the paragraph's tokens.
+        public var characterCount: Int
         public var status: Status
         /// Byte range of the normalized text in ``Fingerprint/normalizedBytes``.
         public var range: Range<Int>
@@ -58,16 +61,20 @@ public struct Fingerprint: Sendable {
     /// Winnowed shingle hashes of the counted paragraphs, sorted and unique.
     public let winnowed: [UInt64]
     public let datelines: [DatelineEvidence]
-    /// The character grams of the counted paragraphs, sorted, repeats kept (a gram that occurs
-    /// twice is there twice): what ``Comparison/resemblance`` measures.
-    public let characterGrams: [UInt32]
+    /// Per gram size, the distinct character grams of the counted paragraphs, sorted: what
+    /// ``Comparison/resemblance`` measures.
+    public let characterGrams: [[UInt32]]
+    /// Characters in the tokens of the counted paragraphs.
+    public var countedCharacterCount: Int {
+        paragraphs.reduce(0) { $0 + ($1.status == .counted ? $1.characterCount : 0) }
+    }
 
     /// Fingerprints `article` under ``FingerprintVersion/current``.
     ///
     /// - Complexity: O(*n*) in the length of the text.
     public init(of article: Article) {
         let version = FingerprintVersion.current
-        var builder = FingerprintBuilder(shingleSize: version.shingleSize, characterGramSize: version.characterGramSize)
+        var builder = FingerprintBuilder(shingleSize: version.shingleSize, characterGramSizes: version.characterGramSizes)
         var datelines: [DatelineEvidence] = []
         for (index, paragraph) in article.paragraphs.enumerated() {
             var text = Substring(paragraph.text)
@@ -85,7 +92,7 @@ public struct Fingerprint: Sendable {
         self.titleHash = article.title.map { XXH3.hash64(Normalization.normalize($0)) }
         self.winnowed = Winnowing.select(from: builder.paragraphs.lazy.filter { $0.status == .counted }.map(\.shingles),
                                          window: version.window)
-        self.characterGrams = CharacterGrams.counted(in: builder.paragraphs)
+        self.characterGrams = CharacterGrams.counted(in: builder.paragraphs, sizes: version.characterGramSizes.count)
     }
 
     /// A fingerprint from its parts, as ``init(serialized:)`` restores one.
@@ -97,7 +104,7 @@ public struct Fingerprint: Sendable {
         self.titleHash = titleHash
         self.winnowed = winnowed
         self.datelines = datelines
-        self.characterGrams = CharacterGrams.counted(in: paragraphs)
+        self.characterGrams = CharacterGrams.counted(in: paragraphs, sizes: version.characterGramSizes.count)
     }
 
     /// The normalized text of paragraph `index`.

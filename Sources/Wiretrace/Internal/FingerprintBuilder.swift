@@ -2,7 +2,7 @@
 /// space from one paragraph to the next.
 struct FingerprintBuilder: ~Copyable {
     let shingleSize: Int
-    let characterGramSize: Int
+    let characterGramSizes: [Int]
     var bytes: [UInt8] = []
     var paragraphs: [Fingerprint.ParagraphPrint] = []
     /// The token hashes of the paragraph being added. A paragraph has at most as many tokens
@@ -12,9 +12,9 @@ struct FingerprintBuilder: ~Copyable {
     /// Scratch space of ``CharacterGrams``, kept from one paragraph to the next.
     private var grams = CharacterGrams.Scratch()
 
-    init(shingleSize: Int, characterGramSize: Int) {
+    init(shingleSize: Int, characterGramSizes: [Int]) {
         self.shingleSize = shingleSize
-        self.characterGramSize = characterGramSize
+        self.characterGramSizes = characterGramSizes
         bytes.reserveCapacity(4096)
         tokenHashes = .allocate(capacity: 1024)
     }
@@ -28,8 +28,8 @@ struct FingerprintBuilder: ~Copyable {
         let range = start..<bytes.count
         let hash = bytes.withUnsafeBytes { XXH3.hash64(UnsafeRawBufferPointer(rebasing: $0[range])) }
         let shingles = Shingles.hashes(ofTokenHashes: UnsafeBufferPointer(rebasing: tokenHashes[..<tokenCount]), size: shingleSize)
-        let characterGrams = characterGramSize == 0 || role != .body ? [] : bytes.withUnsafeBufferPointer { all in
-            grams.hashes(ofNormalized: UnsafeBufferPointer(rebasing: all[range]), size: characterGramSize)
+        let (characterGrams, characterCount) = characterGramSizes.isEmpty || role != .body ? ([], 0) : bytes.withUnsafeBufferPointer { all in
+            grams.hashes(ofNormalized: UnsafeBufferPointer(rebasing: all[range]), sizes: characterGramSizes)
         }
         let status: Fingerprint.Status
         switch role {
@@ -38,7 +38,7 @@ struct FingerprintBuilder: ~Copyable {
         case .body: status = tokenCount == 0 ? .empty : .counted
         }
         paragraphs.append(.init(hash: hash, wordCount: tokenCount, shingles: shingles, characterGrams: characterGrams,
-                                status: status, range: range))
+                                characterCount: characterCount, status: status, range: range))
     }
 
     /// Appends the normalized form of `utf8` to ``bytes`` and puts the hash of each of its
@@ -313,13 +313,14 @@ enum CharacterGrams {
         private var letters: [UInt8] = []
         private var starts: [Int32] = []
 
-        /// The gram hashes of normalized text: its tokens written back to back (no spaces, no
-        /// punctuation), then the low 32 bits of the XXH3-64 of each run of `size` characters.
-        /// Text with fewer characters gives one hash over all of them; text without tokens none.
-        mutating func hashes(ofNormalized text: UnsafeBufferPointer<UInt8>, size: Int) -> [UInt32] {
+        /// The gram hashes of normalized text for each size, and its number of characters: its
+        /// tokens written back to back (no spaces, no punctuation), then the low 32 bits of the
+        /// XXH3-64 of each run of `size` characters. Text with fewer characters gives one hash
+        /// over all of them; text without tokens none.
+        mutating func hashes(ofNormalized text: UnsafeBufferPointer<UInt8>, sizes: [Int]) -> ([[UInt32]], Int) {
             letters.removeAll(keepingCapacity: true)
             starts.removeAll(keepingCapacity: true)
-            guard let base = text.baseAddress else { return [] }
+            guard let base = text.baseAddress else { return (sizes.map { _ in [] }, 0) }
             Tokenizer.forEachToken(in: text) { token in
                 for index in token {
                     let byte = base[index]
@@ -329,50 +330,51 @@ enum CharacterGrams {
                 }
             }
             let characters = starts.count
-            guard characters > 0 else { return [] }
+            guard characters > 0 else { return (sizes.map { _ in [] }, 0) }
             starts.append(Int32(letters.count))
-            return letters.withUnsafeBytes { raw in
+            let grams = letters.withUnsafeBytes { raw in
                 starts.withUnsafeBufferPointer { starts in
-                    guard characters >= size else { return [UInt32(truncatingIfNeeded: XXH3.hash64(raw))] }
-                    let count = characters - size + 1
-                    return [UInt32](unsafeUninitializedCapacity: count) { out, initialized in
-                        for index in 0..<count {
-                            let start = Int(starts[index]), end = Int(starts[index + size])
-                            out[index] = UInt32(truncatingIfNeeded: XXH3.hash64(UnsafeRawBufferPointer(rebasing: raw[start..<end])))
+                    sizes.map { size -> [UInt32] in
+                        guard characters >= size else { return [UInt32(truncatingIfNeeded: XXH3.hash64(raw))] }
+                        let count = characters - size + 1
+                        return [UInt32](unsafeUninitializedCapacity: count) { out, initialized in
+                            for index in 0..<count {
+                                let start = Int(starts[index]), end = Int(starts[index + size])
+                                out[index] = UInt32(truncatingIfNeeded: XXH3.hash64(UnsafeRawBufferPointer(rebasing: raw[start..<end])))
+                            }
+                            initialized = count
                         }
-                        initialized = count
                     }
                 }
             }
+            return (grams, characters)
         }
     }
 
-    /// The grams of the counted paragraphs, sorted, repeats kept.
-    static func counted(in paragraphs: [Fingerprint.ParagraphPrint]) -> [UInt32] {
-        var all: [UInt32] = []
-        all.reserveCapacity(paragraphs.reduce(0) { $0 + ($1.status == .counted ? $1.characterGrams.count : 0) })
-        for paragraph in paragraphs where paragraph.status == .counted { all += paragraph.characterGrams }
-        all.sort()
-        return all
+    /// Per size, the distinct grams of the counted paragraphs, sorted.
+    static func counted(in paragraphs: [Fingerprint.ParagraphPrint], sizes: Int) -> [[UInt32]] {
+        (0..<sizes).map { size in
+            var all: [UInt32] = []
+            for paragraph in paragraphs where paragraph.status == .counted && size < paragraph.characterGrams.count {
+                all += paragraph.characterGrams[size]
+            }
+            all.sort()
+            var unique = 0
+            for index in all.indices where unique == 0 || all[unique - 1] != all[index] {
+                all[unique] = all[index]
+                unique += 1
+            }
+            all.removeLast(all.count - unique)
+            return all
+        }
     }
 
-    /// How much of each text's grams occur in the other, each distinct gram weighted by
-    /// 1 / (its occurrences in both texts): a gram that many words share (a common ending, a
-    /// short function word) weighs little, a gram of one name or number weighs much, learned
-    /// from the two texts alone. `a` and `b` are sorted (``Fingerprint/characterGrams``).
-    static func weightedContainment(_ a: [UInt32], _ b: [UInt32]) -> (aInB: Double, bInA: Double) {
-        var i = 0, j = 0
-        var totalA = 0.0, totalB = 0.0, shared = 0.0
-        while i < a.count || j < b.count {
-            let gram = j == b.count || (i < a.count && a[i] <= b[j]) ? a[i] : b[j]
-            var inA = 0, inB = 0
-            while i < a.count && a[i] == gram { inA += 1; i += 1 }
-            while j < b.count && b[j] == gram { inB += 1; j += 1 }
-            let weight = 1 / Double(inA + inB)
-            if inA > 0 { totalA += weight }
-            if inB > 0 { totalB += weight }
-            if inA > 0 && inB > 0 { shared += weight }
+    /// How much of each set of distinct grams occurs in the other; `a` and `b` sorted and unique.
+    static func containment(_ a: [UInt32], _ b: [UInt32]) -> (aInB: Double, bInA: Double) {
+        var i = 0, j = 0, shared = 0
+        while i < a.count && j < b.count {
+            if a[i] < b[j] { i += 1 } else if a[i] > b[j] { j += 1 } else { shared += 1; i += 1; j += 1 }
         }
-        return (totalA > 0 ? shared / totalA : 0, totalB > 0 ? shared / totalB : 0)
+        return (a.isEmpty ? 0 : Double(shared) / Double(a.count), b.isEmpty ? 0 : Double(shared) / Double(b.count))
     }
 }
