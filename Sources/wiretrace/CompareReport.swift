@@ -24,6 +24,18 @@ struct CompareReport: Encodable {
         var text: String
     }
 
+    /// A run of words shared by A and B, where it stands in each (1-based paragraph and word).
+    struct RunOut: Encodable {
+        struct Place: Encodable {
+            var paragraph: Int
+            var word: Int
+            var text: String?
+        }
+        var words: Int
+        var a: Place
+        var b: Place
+    }
+
     struct MatchOut: Encodable {
         var kind: String
         var similarity: Double
@@ -66,6 +78,8 @@ struct CompareReport: Encodable {
     var a: Side
     var b: Side
     var matches: [MatchOut]
+    /// The longest shared runs of words: the evidence where no paragraph aligns.
+    var sharedRuns: [RunOut]
     var warnings: [String]
 
     init(pathA: String, _ resultA: ArticleReader.Result, pathB: String, _ resultB: ArticleReader.Result) {
@@ -93,6 +107,13 @@ struct CompareReport: Encodable {
             MatchOut(kind: match.kind.rawValue, similarity: Self.rounded(match.similarity),
                      a: Passage(paragraph: match.paragraphA + 1, text: resultA.article.paragraphs[match.paragraphA].text),
                      b: Passage(paragraph: match.paragraphB + 1, text: resultB.article.paragraphs[match.paragraphB].text))
+        }
+        sharedRuns = Comparison.sharedRuns(printA, printB).map { run in
+            RunOut(words: run.words,
+                   a: .init(paragraph: run.paragraphA + 1, word: run.wordA + 1,
+                            text: printA.normalizedWords(ofParagraph: run.paragraphA, from: run.wordA, count: run.words)),
+                   b: .init(paragraph: run.paragraphB + 1, word: run.wordB + 1,
+                            text: printB.normalizedWords(ofParagraph: run.paragraphB, from: run.wordB, count: run.words)))
         }
         warnings = resultA.warnings + resultB.warnings
     }
@@ -146,6 +167,16 @@ struct CompareReport: Encodable {
                 lines.append("  \(left) \(exact ? "=" : "~") \(right)  \(kind)")
                 let textA = group.a.map(\.text).joined(separator: " "), textB = group.b.map(\.text).joined(separator: " ")
                 lines.append("    " + (exact ? style.dim(excerpt(textA)) : condensedDiff(from: textA, to: textB, style: style)))
+            }
+        }
+        // Where the verdict rests on more than matched paragraphs (a rewrite, a passage lifted
+        // into other text), the shared runs show what is shared.
+        if sharesSource && (matches.isEmpty || verdict == Comparison.Verdict.partiallyDerived.rawValue) && !sharedRuns.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Longest shared runs") + " (A ¶ word ↔ B ¶ word, normalized text)")
+            for run in sharedRuns {
+                lines.append("  ¶\(run.a.paragraph) w\(run.a.word) ↔ ¶\(run.b.paragraph) w\(run.b.word)  \(run.words) words")
+                if let text = run.a.text { lines.append("    " + style.dim(excerpt(text))) }
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -79,6 +79,22 @@ struct ComparisonTests {
         "Canals in the southern districts are to be lined over three hundred and forty kilometres under a plan the provincial cabinet approved, as farmers there lose a third of their water to seepage; the irrigation secretary said in Hyder abad that work starts in spring and ends in 2027, the World Bank meets half the cost, and the saved water would irrigate eighty thousand acres.",
     ]
 
+    @Test("shared runs name the paragraph and the first word of a lifted passage on both sides")
+    func sharedRuns() throws {
+        let a = Fingerprint(of: Fixtures.article(body: Fixtures.seedBody))
+        let b = Fingerprint(of: Fixtures.article(body: Fixtures.otherBody + ["Officials added that " + Fixtures.seedBody[1]]))
+        let runs = Comparison.sharedRuns(a, b)
+        let longest = try #require(runs.first)
+        #expect(longest == Comparison.SharedRun(paragraphA: 1, wordA: 0, paragraphB: Fixtures.otherBody.count, wordB: 3, words: 61))
+        // The run is the whole paragraph: its normalized text from the first word to the last.
+        let text = a.normalizedText(ofParagraph: 1)
+        #expect(a.normalizedWords(ofParagraph: 1, from: 0, count: 61) == String(text.dropLast(text.hasSuffix(".") ? 1 : 0)))
+        #expect(b.normalizedWords(ofParagraph: Fixtures.otherBody.count, from: 3, count: 2) == "the attack")
+        #expect(runs.allSatisfy { $0.words >= a.version.shingleSize })
+        // Unrelated texts share no run.
+        #expect(Comparison.sharedRuns(a, Fingerprint(of: Fixtures.article(body: Fixtures.otherBody))).isEmpty)
+    }
+
     @Test("a rewrite with no shared run of words is found by its resemblance")
     func rewrite() {
         let comparison = Comparison(Fixtures.article(body: Self.agencyStory), Fixtures.article(body: Self.newspaperRewrite))

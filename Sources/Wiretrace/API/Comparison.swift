@@ -172,6 +172,50 @@ public struct Comparison: Sendable {
         return min(aInB, bInA)
     }
 
+    /// A run of consecutive words of A that occurs in B, with where it stands in each.
+    public struct SharedRun: Sendable, Hashable {
+        /// Paragraph index in A's article, and the run's first word (token) in it, from 0.
+        public var paragraphA: Int
+        public var wordA: Int
+        /// Paragraph index in B's article, and the first word there of the run's first shingle.
+        public var paragraphB: Int
+        public var wordB: Int
+        /// Words in the run.
+        public var words: Int
+    }
+
+    /// The longest runs of consecutive words of A's counted paragraphs found among B's
+    /// shingles, longest first (then in A's order), at most `limit`, each at least one shingle
+    /// long: the evidence of a verdict reached by resemblance, where no paragraph aligns.
+    /// The run's place in B is where B holds its first shingle (the first such paragraph).
+    public static func sharedRuns(_ a: Fingerprint, _ b: Fingerprint, limit: Int = 5) -> [SharedRun] {
+        precondition(a.version == b.version, "fingerprints of versions \(a.version) and \(b.version) cannot be compared")
+        let tableB = ShingleTable(b)
+        let k = a.version.shingleSize
+        var runs: [(paragraph: Int, start: Int, shingles: Int)] = []
+        for index in a.countedParagraphs {
+            let shingles = a.paragraphs[index].shingles
+            var start = -1
+            for (position, shingle) in shingles.enumerated() {
+                if tableB.contains(shingle) {
+                    if start < 0 { start = position }
+                } else if start >= 0 {
+                    runs.append((index, start, position - start)); start = -1
+                }
+            }
+            if start >= 0 { runs.append((index, start, shingles.count - start)) }
+        }
+        runs.sort { ($0.shingles, -$0.paragraph, -$0.start) > ($1.shingles, -$1.paragraph, -$1.start) }
+        return runs.prefix(limit).map { run in
+            let first = a.paragraphs[run.paragraph].shingles[run.start]
+            var paragraphB = -1
+            tableB.forEachParagraph(holding: first) { j in if paragraphB < 0 || j < paragraphB { paragraphB = j } }
+            let wordB = b.paragraphs[paragraphB].shingles.firstIndex(of: first) ?? 0
+            let words = min(run.shingles + k - 1, a.paragraphs[run.paragraph].wordCount)
+            return SharedRun(paragraphA: run.paragraph, wordA: run.start, paragraphB: paragraphB, wordB: wordB, words: words)
+        }
+    }
+
     /// Which of the two looks like the fuller text the other was cut from: the one that
     /// contains more of the other. `nil` when neither contains clearly more.
     public var containingSide: Side? {

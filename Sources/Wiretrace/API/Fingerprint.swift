@@ -112,6 +112,26 @@ public struct Fingerprint: Sendable {
         String(decoding: normalizedBytes[paragraphs[index].range], as: UTF8.self)
     }
 
+    /// The normalized text of `count` words of paragraph `index` from word `start` (from 0),
+    /// from the first word's first byte to the last word's last; `nil` for a restored
+    /// fingerprint, which keeps no text.
+    public func normalizedWords(ofParagraph index: Int, from start: Int, count: Int) -> String? {
+        let range = paragraphs[index].range
+        guard !range.isEmpty, count > 0 else { return nil }
+        return normalizedBytes.withUnsafeBufferPointer { all in
+            let text = UnsafeBufferPointer(rebasing: all[range])
+            var word = 0, from = -1, to = -1
+            Tokenizer.forEachToken(in: text) { token in
+                if word == start { from = token.lowerBound }
+                if word == start + count - 1 { to = token.upperBound }
+                word += 1
+            }
+            guard from >= 0 else { return nil }
+            if to < 0 { to = text.count }
+            return String(decoding: UnsafeBufferPointer(rebasing: text[from..<to]), as: UTF8.self)
+        }
+    }
+
     /// Indices of the paragraphs that count as the article's text.
     public var countedParagraphs: [Int] {
         paragraphs.indices.filter { paragraphs[$0].status == .counted }
