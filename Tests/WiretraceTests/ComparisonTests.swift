@@ -108,10 +108,16 @@ struct ComparisonTests {
 
     @Test("grams are compared as sets of distinct grams, each side against the other")
     func gramContainment() {
-        let (aInB, bInA) = CharacterGrams.containment([1, 2, 5, 9], [2, 3, 9])
-        #expect(aInB == 0.5)
-        #expect(bInA == 2.0 / 3.0)
-        #expect(CharacterGrams.containment([], [7]) == (0, 0))
+        func print(_ text: String) -> Fingerprint { Fingerprint(of: Fixtures.article(body: [text])) }
+        // 5-grams: abcde bcdef cdefg against bcdef cdefg defgh: 2 of 3 either way.
+        let (aInB, bInA) = CharacterGrams.containment(print("ab cdefg"), print("bcd efgh"), size: 0)
+        #expect(aInB == 2.0 / 3.0 && bInA == 2.0 / 3.0)
+        // A repeated gram counts once: abcde bcdea cdeab deabc eabcd abcde are 5 distinct, of
+        // which only abcde is among the other text's abcde bcdez.
+        let (repeatedInOther, otherInRepeated) = CharacterGrams.containment(print("abcde abcde"), print("abcdez"), size: 0)
+        #expect(repeatedInOther == 1.0 / 5.0)
+        #expect(otherInRepeated == 1.0 / 2.0)
+        #expect(CharacterGrams.containment(print("abcdef"), print(""), size: 0) == (0, 0))
     }
 
     @Test("texts of short words are compared on the short grams, texts of long words on the long ones")

@@ -162,13 +162,13 @@ public struct Comparison: Sendable {
     /// much language in every writing system: five letters are one long English word, or a
     /// word and a half of Urdu). Word length is the two texts' characters per token together.
     static func resemblance(_ a: Fingerprint, _ b: Fingerprint, longWords: Double) -> Double {
-        let sizes = min(a.characterGrams.count, b.characterGrams.count)
+        let sizes = a.version.characterGramSizes.count
         guard sizes > 0 else { return 0 }
         let words = a.countedWordCount + b.countedWordCount
         guard words > 0 else { return 0 }
         let wordLength = Double(a.countedCharacterCount + b.countedCharacterCount) / Double(words)
         let size = wordLength < longWords ? 0 : sizes - 1
-        let (aInB, bInA) = CharacterGrams.containment(a.characterGrams[size], b.characterGrams[size])
+        let (aInB, bInA) = CharacterGrams.containment(a, b, size: size)
         return min(aInB, bInA)
     }
 

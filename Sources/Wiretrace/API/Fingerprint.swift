@@ -61,9 +61,6 @@ public struct Fingerprint: Sendable {
     /// Winnowed shingle hashes of the counted paragraphs, sorted and unique.
     public let winnowed: [UInt64]
     public let datelines: [DatelineEvidence]
-    /// Per gram size, the distinct character grams of the counted paragraphs, sorted: what
-    /// ``Comparison/resemblance`` measures.
-    public let characterGrams: [[UInt32]]
     /// Characters in the tokens of the counted paragraphs.
     public var countedCharacterCount: Int {
         paragraphs.reduce(0) { $0 + ($1.status == .counted ? $1.characterCount : 0) }
@@ -92,7 +89,6 @@ public struct Fingerprint: Sendable {
         self.titleHash = article.title.map { XXH3.hash64(Normalization.normalize($0)) }
         self.winnowed = Winnowing.select(from: builder.paragraphs.lazy.filter { $0.status == .counted }.map(\.shingles),
                                          window: version.window)
-        self.characterGrams = CharacterGrams.counted(in: builder.paragraphs, sizes: version.characterGramSizes.count)
     }
 
     /// A fingerprint from its parts, as ``init(serialized:)`` restores one.
@@ -104,7 +100,6 @@ public struct Fingerprint: Sendable {
         self.titleHash = titleHash
         self.winnowed = winnowed
         self.datelines = datelines
-        self.characterGrams = CharacterGrams.counted(in: paragraphs, sizes: version.characterGramSizes.count)
     }
 
     /// The normalized text of paragraph `index`.

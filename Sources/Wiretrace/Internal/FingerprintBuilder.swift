@@ -308,73 +308,154 @@ enum Winnowing {
 }
 
 enum CharacterGrams {
-    /// Token bytes and character starts of one paragraph, reused from one paragraph to the next.
-    struct Scratch {
-        private var letters: [UInt8] = []
-        private var starts: [Int32] = []
+    /// The multiplier of the grams' polynomial hash (odd, with its bits spread).
+    static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
-        /// The gram hashes of normalized text for each size, and its number of characters: its
-        /// tokens written back to back (no spaces, no punctuation), then the low 32 bits of the
-        /// XXH3-64 of each run of `size` characters. Text with fewer characters gives one hash
-        /// over all of them; text without tokens none.
+    /// Prefix hashes reused from one paragraph to the next.
+    struct Scratch: ~Copyable {
+        private var prefix: UnsafeMutableBufferPointer<UInt64> = .allocate(capacity: 1024)
+
+        deinit { prefix.deallocate() }
+
+        /// The gram hashes of normalized text for each size, and its number of characters: the
+        /// characters of its tokens taken back to back (no spaces, no punctuation), and for each
+        /// run of `size` of them ``hash(of:)``. Text with fewer characters gives one hash over
+        /// all of them; text without tokens none.
+        ///
+        /// One pass over the bytes keeps the polynomial hash of every prefix of the characters;
+        /// a gram's polynomial is then the difference of two prefixes, one multiplication, for
+        /// any size. An XXH3 call per gram and size (two per character) made fingerprinting
+        /// several times slower.
         mutating func hashes(ofNormalized text: UnsafeBufferPointer<UInt8>, sizes: [Int]) -> ([[UInt32]], Int) {
-            letters.removeAll(keepingCapacity: true)
-            starts.removeAll(keepingCapacity: true)
-            guard let base = text.baseAddress else { return (sizes.map { _ in [] }, 0) }
+            if prefix.count < text.count + 1 {
+                prefix.deallocate()
+                prefix = .allocate(capacity: max(text.count + 1, 2 * prefix.count))
+            }
+            let prefix = prefix, multiplier = CharacterGrams.multiplier
+            prefix[0] = 0
+            var count = 0
             Tokenizer.forEachToken(in: text) { token in
-                for index in token {
-                    let byte = base[index]
-                    // A UTF-8 lead byte (not 10xxxxxx) starts a character.
-                    if byte & 0xC0 != 0x80 { starts.append(Int32(letters.count)) }
-                    letters.append(byte)
-                }
-            }
-            let characters = starts.count
-            guard characters > 0 else { return (sizes.map { _ in [] }, 0) }
-            starts.append(Int32(letters.count))
-            let grams = letters.withUnsafeBytes { raw in
-                starts.withUnsafeBufferPointer { starts in
-                    sizes.map { size -> [UInt32] in
-                        guard characters >= size else { return [UInt32(truncatingIfNeeded: XXH3.hash64(raw))] }
-                        let count = characters - size + 1
-                        return [UInt32](unsafeUninitializedCapacity: count) { out, initialized in
-                            for index in 0..<count {
-                                let start = Int(starts[index]), end = Int(starts[index + size])
-                                out[index] = UInt32(truncatingIfNeeded: XXH3.hash64(UnsafeRawBufferPointer(rebasing: raw[start..<end])))
-                            }
-                            initialized = count
-                        }
+                var index = token.lowerBound
+                while index < token.upperBound {
+                    let byte = text[index]
+                    let scalar: UInt32
+                    if byte < 0x80 {
+                        scalar = UInt32(byte); index += 1
+                    } else {
+                        let (decoded, length) = Tokenizer.decodeScalar(text, at: index)
+                        scalar = decoded.value; index += length
                     }
+                    prefix[count + 1] = prefix[count] &* multiplier &+ UInt64(scalar) &+ 1
+                    count += 1
                 }
             }
-            return (grams, characters)
+            guard count > 0 else { return (sizes.map { _ in [] }, 0) }
+            let grams = sizes.map { wanted -> [UInt32] in
+                let size = min(wanted, count)
+                var power: UInt64 = 1
+                for _ in 0..<size { power = power &* multiplier }
+                let grams = count - size + 1
+                return [UInt32](unsafeUninitializedCapacity: grams) { out, initialized in
+                    for start in 0..<grams {
+                        // count·M^n + Σ (scalar + 1)·M^(n-1-j), from the prefixes.
+                        let value = prefix[start + size] &+ (UInt64(size) &- prefix[start]) &* power
+                        out[start] = CharacterGrams.finish(value)
+                    }
+                    initialized = grams
+                }
+            }
+            return (grams, count)
         }
     }
 
-    /// Per size, the distinct grams of the counted paragraphs, sorted.
-    static func counted(in paragraphs: [Fingerprint.ParagraphPrint], sizes: Int) -> [[UInt32]] {
-        (0..<sizes).map { size in
-            var all: [UInt32] = []
-            for paragraph in paragraphs where paragraph.status == .counted && size < paragraph.characterGrams.count {
-                all += paragraph.characterGrams[size]
+    /// The MurmurHash3 64-bit finalizer, high 32 bits.
+    @inline(__always)
+    static func finish(_ polynomial: UInt64) -> UInt32 {
+        var value = polynomial
+        value ^= value >> 33
+        value = value &* 0xFF51_AFD7_ED55_8CCD
+        value ^= value >> 33
+        value = value &* 0xC4CE_B9FE_1A85_EC53
+        value ^= value >> 33
+        return UInt32(truncatingIfNeeded: value >> 32)
+    }
+
+    /// The hash of a run of characters given by their scalar values: the polynomial that
+    /// starts at the run's length and takes, for each character, value × multiplier + scalar
+    /// + 1 (so that no character is a zero term), then the MurmurHash3 finalizer, of which
+    /// the high 32 bits are kept. The definition ``Scratch`` computes from prefixes.
+    static func hash(of scalars: [UInt32]) -> UInt32 {
+        var value = UInt64(scalars.count)
+        for scalar in scalars { value = value &* multiplier &+ UInt64(scalar) &+ 1 }
+        return finish(value)
+    }
+
+    /// How much of the distinct grams of size number `size` of A's counted paragraphs occur
+    /// among B's, and the reverse. Two open-addressing tables of the grams (they are hashes
+    /// already, so their low bits place them), the second counting each new gram of B found
+    /// in the first: no sort, which took most of the tier's time.
+    static func containment(_ a: Fingerprint, _ b: Fingerprint, size: Int) -> (aInB: Double, bInA: Double) {
+        func total(_ print: Fingerprint) -> Int {
+            print.paragraphs.reduce(0) { $0 + ($1.status == .counted && size < $1.characterGrams.count ? $1.characterGrams[size].count : 0) }
+        }
+        let totalA = total(a), totalB = total(b)
+        guard totalA > 0, totalB > 0 else { return (0, 0) }
+        var bitsA = 4, bitsB = 4
+        while 1 << bitsA < 2 * totalA { bitsA += 1 }
+        while 1 << bitsB < 2 * totalB { bitsB += 1 }
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: (1 << bitsA) + (1 << bitsB)) { space in
+            space.initialize(repeating: 0)
+            var tableA = GramSet(slots: UnsafeMutableBufferPointer(rebasing: space[..<(1 << bitsA)]))
+            var tableB = GramSet(slots: UnsafeMutableBufferPointer(rebasing: space[(1 << bitsA)...]))
+            for paragraph in a.paragraphs where paragraph.status == .counted && size < paragraph.characterGrams.count {
+                for gram in paragraph.characterGrams[size] { _ = tableA.insert(gram) }
             }
-            all.sort()
-            var unique = 0
-            for index in all.indices where unique == 0 || all[unique - 1] != all[index] {
-                all[unique] = all[index]
-                unique += 1
+            var shared = 0
+            for paragraph in b.paragraphs where paragraph.status == .counted && size < paragraph.characterGrams.count {
+                for gram in paragraph.characterGrams[size] where tableB.insert(gram) && tableA.contains(gram) { shared += 1 }
             }
-            all.removeLast(all.count - unique)
-            return all
+            return (Double(shared) / Double(tableA.count), Double(shared) / Double(tableB.count))
         }
     }
 
-    /// How much of each set of distinct grams occurs in the other; `a` and `b` sorted and unique.
-    static func containment(_ a: [UInt32], _ b: [UInt32]) -> (aInB: Double, bInA: Double) {
-        var i = 0, j = 0, shared = 0
-        while i < a.count && j < b.count {
-            if a[i] < b[j] { i += 1 } else if a[i] > b[j] { j += 1 } else { shared += 1; i += 1; j += 1 }
+    /// A set of gram hashes in caller-owned slots (a power of two of them, zeroed, at most half
+    /// full); 0 marks an empty slot, so the gram 0 is kept apart.
+    private struct GramSet {
+        let slots: UnsafeMutableBufferPointer<UInt32>
+        private(set) var count = 0
+        private var holdsZero = false
+
+        init(slots: UnsafeMutableBufferPointer<UInt32>) { self.slots = slots }
+
+        /// Adds `gram`; returns whether it was new.
+        @inline(__always)
+        mutating func insert(_ gram: UInt32) -> Bool {
+            if gram == 0 {
+                defer { holdsZero = true }
+                if !holdsZero { count += 1 }
+                return !holdsZero
+            }
+            let mask = slots.count - 1
+            var index = Int(gram) & mask
+            while slots[index] != 0 {
+                if slots[index] == gram { return false }
+                index = (index + 1) & mask
+            }
+            slots[index] = gram
+            count += 1
+            return true
         }
-        return (a.isEmpty ? 0 : Double(shared) / Double(a.count), b.isEmpty ? 0 : Double(shared) / Double(b.count))
+
+        @inline(__always)
+        func contains(_ gram: UInt32) -> Bool {
+            if gram == 0 { return holdsZero }
+            let mask = slots.count - 1
+            var index = Int(gram) & mask
+            while slots[index] != 0 {
+                if slots[index] == gram { return true }
+                index = (index + 1) & mask
+            }
+            return false
+        }
     }
 }
