@@ -1,0 +1,90 @@
+import Testing
+import Wiretrace
+@testable import WiretraceFormats
+
+/// The body paragraphs the reader finds in a page written in the test.
+private func body(_ html: String, name: String = "page.html") throws -> [String] {
+    try ArticleReader().read(Array(html.utf8), name: name).article.bodyParagraphs.map(\.text)
+}
+
+/// A page around `article`: a menu, a sidebar of teasers and a footer, as news sites have.
+private func page(_ article: String) -> String {
+    """
+    <!DOCTYPE html><html lang="en"><head><title>Harbour ferry timetable changes</title></head><body>
+    <nav class="main-nav"><ul><li><a href="/">Home</a></li><li><a href="/local">Local</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+    \(article)
+    <aside class="sidebar"><h3>Most read</h3><ul><li><a href="/a">A bakery wins a regional prize for its rye bread</a></li>
+    <li><a href="/b">Road works close the bridge for two weekends</a></li></ul></aside>
+    <footer class="site-footer"><p>Contact the newsroom. Terms of use. Privacy settings.</p>
+    <p>The Coastal Herald is published by a cooperative of its readers and staff, and has reported on the towns of the bay since the year the first bridge was built.</p>
+    <p>Letters to the editor are read every week; we publish a selection, shortened where needed, with the writer's name and town.</p>
+    <p>Corrections are printed on page two and added at the foot of the story online, with the date of the change.</p></footer>
+    </body></html>
+    """
+}
+
+private let ferryText = [
+    "The harbour ferry will leave every twenty minutes from Monday, instead of every half hour, the port authority said on Wednesday.",
+    "The change follows a count of passengers last autumn, which found queues of up to forty people at the pier on weekday mornings.",
+    "Evening crossings stay as they are, and the night boat on Saturdays keeps its last departure at one in the morning.",
+]
+
+private var ferryParagraphs: String { ferryText.map { "<p>\($0)</p>" }.joined(separator: "\n") }
+
+@Suite("HTML pages: choosing the article's text")
+struct HTMLMainTextTests {
+    @Test("the page's article mark wins over a negative wrapper around it (a sticky share bar)")
+    func markInsideNegativeWrapper() throws {
+        let html = page("""
+            <div class="content-area"><h1>Harbour ferry timetable changes</h1>
+            <div id="share-icons-sticky"><div class="entry-content">\(ferryParagraphs)</div></div></div>
+            """)
+        #expect(try body(html) == ferryText)
+    }
+
+    @Test("a negative layout wrapper inside the marked article body is read (a sidebar-and-content grid)")
+    func negativeWrapperInsideMark() throws {
+        let html = page("""
+            <article><h1>Harbour ferry timetable changes</h1><div class="article-body" itemprop="articleBody">
+            <div class="sidebar-and-content"><div class="subscribe-sidebar"><a href="/subscribe">Subscribe</a></div>
+            <div class="content-body">\(ferryParagraphs)</div></div></div></article>
+            """)
+        #expect(try body(html) == ferryText)
+    }
+
+    @Test("an unclosed menu that the parser wraps around the rest of the page does not hide the article")
+    func unclosedMenu() throws {
+        // The sub-menus' <div>s are never closed, so the parser nests everything after them in the menu.
+        let menu = (1...6).map { "<li class=\"menu-item\"><a href=\"/s\($0)\">Section \($0)</a><div class=\"sub-menu\"><ul>" }.joined()
+        let html = """
+            <!DOCTYPE html><html><head><title>Harbour ferry timetable changes</title></head><body>
+            <header class="site-header"><nav class="navigation"><ul class="menu">\(menu)</ul></nav></header>
+            <main><article class="post type-post"><h1>Harbour ferry timetable changes</h1><div class="wysiwyg">\(ferryParagraphs)</div></article></main>
+            <footer><p>Contact the newsroom.</p></footer></body></html>
+            """
+        #expect(try body(html) == ferryText)
+    }
+
+    @Test("a mark outside the article (a comment form named main-comment-form) does not pull in its negative ancestors")
+    func weakMarkOutsideArticle() throws {
+        let consent = "I agree that the newsroom stores my name and e-mail address to publish my comment under this story, as described in the privacy notice."
+        let html = page("""
+            <div class="story-content"><h1>Harbour ferry timetable changes</h1>\(ferryParagraphs)
+            <div class="comments"><form class="main-comment-form"><div class="form-check">\(consent)</div></form></div></div>
+            """)
+        let text = try body(html)
+        #expect(text == ferryText)
+    }
+
+    @Test("the lead set above the marked article body is read before it, past a picture between them")
+    func leadBeforeArticleBody() throws {
+        let lead = "Passengers will wait less at the pier: the port authority adds crossings on weekday mornings."
+        let html = page("""
+            <div class="news-single"><h1>Harbour ferry timetable changes</h1>
+            <div class="teaser-text" itemprop="description"><p>\(lead)</p></div>
+            <div class="media"><img src="/ferry.jpg" alt=""></div>
+            <div class="news-text" itemprop="articleBody">\(ferryParagraphs)</div></div>
+            """)
+        #expect(try body(html) == [lead] + ferryText)
+    }
+}
