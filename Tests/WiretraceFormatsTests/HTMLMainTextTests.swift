@@ -87,4 +87,46 @@ struct HTMLMainTextTests {
             """)
         #expect(try body(html) == [lead] + ferryText)
     }
+
+    @Test("a lead the page names (article-intro, p.lead, excerpt) in the article's header is read before the text")
+    func namedLeadInHeader() throws {
+        let lead = "From Monday the harbour ferry runs more often in the morning rush, after a winter of long queues at the pier."
+        for (tag, attribute) in [("div", "class=\"article-intro\""), ("p", "class=\"lead\""), ("div", "class=\"Post__excerpt\"")] {
+            let html = page("""
+                <article class="story"><header class="story-header"><h1>Harbour ferry timetable changes</h1>
+                <\(tag) \(attribute)>\(lead)</\(tag)><p class="byline">By Ana Ruiz</p></header>
+                <div class="story-body">\(ferryParagraphs)</div></article>
+                """)
+            #expect(try body(html) == [lead] + ferryText, "\(tag) \(attribute)")
+        }
+    }
+
+    @Test("a subtitle right under the headline is read; a teaser in a related box of the article is not")
+    func subtitleAndRelatedTeaser() throws {
+        let subtitle = "More crossings on weekday mornings, evening boats unchanged"
+        let html = page("""
+            <article class="story"><header><h1>Harbour ferry timetable changes</h1><h2>\(subtitle)</h2></header>
+            <div class="story-body">\(ferryParagraphs)\(ferryParagraphs)</div>
+            <div class="related-box"><div class="teaser">A new pier for the island ferry is planned for the summer after next.</div></div></article>
+            """)
+        let text = try body(html)
+        #expect(text == [subtitle] + ferryText + ferryText)
+    }
+
+    @Test("a negative wrapper that holds most of the page's text is read; one that holds most of it in links is not")
+    func pageWideWrapper() throws {
+        let html = """
+            <!DOCTYPE html><html><head><title>Harbour ferry timetable changes</title></head><body>
+            <nav><a href="/">Home</a> <a href="/local">Local</a></nav>
+            <aside class="pa-direct-content"><section class="ar-detail"><h1>Harbour ferry timetable changes</h1>\(ferryParagraphs)</section></aside>
+            <footer><p>Contact the newsroom.</p></footer></body></html>
+            """
+        #expect(try body(html) == ferryText)
+        let links = (1...40).map { "<li><a href=\"/s\($0)\">A story from the archive of the harbour, number \($0)</a></li>" }.joined()
+        let sidebar = page("""
+            <div class="story-page"><h1>Harbour ferry timetable changes</h1>\(ferryParagraphs)</div>
+            <div class="sidebar-links"><ul>\(links)</ul><p>Thank you for reading and sharing our local reporting.</p></div>
+            """)
+        #expect(try body(sidebar) == ferryText)
+    }
 }

@@ -232,6 +232,68 @@ struct MainText {
     /// just before the text: a previous sibling of the container, or of its parent, holding
     /// a little plain text and few links.
     static func withLead(_ container: Int, _ scan: PageScan, _ dropped: [Bool]) -> [Int] {
+        let found = previousLead(container, scan, dropped)
+        let marked = markedLeads(container, scan, dropped)
+        return (marked + found).reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }.sorted()
+    }
+
+    /// Leads the page names as such (`class="article-intro"`, `p.lead`, `itemprop="description"`)
+    /// in the article around the container and before it, and a subtitle set under the headline;
+    /// they often sit in the article's header, apart from the text.
+    static func markedLeads(_ container: Int, _ scan: PageScan, _ dropped: [Bool]) -> [Int] {
+        let elements = scan.elements
+        // The article: the nearest <article> or article-named element a few levels up that adds
+        // little text to the container's.
+        var scope = -1
+        var ancestor = Int(elements[container].parent)
+        var level = 0
+        while ancestor >= 0, level < 5, elements[ancestor].tag != .body {
+            let element = elements[ancestor]
+            if element.textBytes > elements[container].textBytes * 2 + 400 { break }
+            if element.tag == .article || element.positive { scope = ancestor }
+            ancestor = Int(element.parent)
+            level += 1
+        }
+        guard scope >= 0 else { return [] }
+        var leads: [Int] = []
+        var index = scope + 1
+        while index < container {
+            let element = elements[index]
+            // Elements are in document order: a lead is before the container and not around it.
+            guard !scan.isInside(container, index) else { index += 1; continue }
+            var isLead = element.isLead && element.textBytes >= 40 && element.linkDensity < 0.2
+            if !isLead, element.tag == .h2 || element.tag == .h3, element.textBytes >= 30, element.linkDensity < 0.2 {
+                // A subtitle: the heading right after the headline.
+                var previous = element.node.pointer.pointee.prev
+                while let node = previous, HTMLNode(node).isText { previous = node.pointee.prev }
+                isLead = previous.map { HTMLNode($0).tag == .h1 } ?? false
+            }
+            if isLead, !MainText.hasNegativeAncestor(index, below: scope, scan) {
+                leads.append(index)
+                // Skip what lies inside it.
+                var next = index + 1
+                while next < container, scan.isInside(next, index) { next += 1 }
+                index = next
+                continue
+            }
+            index += 1
+        }
+        return leads
+    }
+
+    /// Whether an element between `index` and `scope` (both excluded), or `index` itself, reads
+    /// negative, a header apart (the article's own header holds its lead).
+    private static func hasNegativeAncestor(_ index: Int, below scope: Int, _ scan: PageScan) -> Bool {
+        var current = index
+        while current >= 0, current != scope {
+            if let reason = scan.elements[current].negativeReason, reason != "header" { return true }
+            current = Int(scan.elements[current].parent)
+        }
+        return false
+    }
+
+    /// A previous sibling of the container, or of its parent, holding a little plain text and few links.
+    static func previousLead(_ container: Int, _ scan: PageScan, _ dropped: [Bool]) -> [Int] {
         let elements = scan.elements
         var node = container
         for _ in 0..<2 {
@@ -349,9 +411,9 @@ struct MainText {
                 // "share-quote"), unless they are mostly links.
                 let textual = tag == .p || tag.isHeading
                 // Nor is a negative element around the article the page marks (a "sidebar-and-content"
-                // wrapper, a sticky share bar around the text), or one that holds most of the page (as
-                // when the container is chosen).
-                let wrapper = holdsArticle[index] || element.textBytes * 2 >= pageText
+                // wrapper, a sticky share bar around the text), or one that holds most of the page's text
+                // and few links (as when the container is chosen).
+                let wrapper = holdsArticle[index] || element.textBytes * 2 >= pageText && element.linkDensity < 0.5
                 let ownReason = (element.negativeReason == "header" || textual) && element.linkDensity < 0.5 || wrapper
                     ? nil : element.negativeReason
                 let dropReason = reason ?? ownReason
