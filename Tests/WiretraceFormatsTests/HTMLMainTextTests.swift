@@ -129,4 +129,23 @@ struct HTMLMainTextTests {
             """)
         #expect(try body(sidebar) == ferryText)
     }
+
+    @Test("a short heading after the end of the text heads furniture; headings within the text and long ones stay text")
+    func headingAfterText() throws {
+        let html = page("""
+            <article class="story"><h1>Harbour ferry timetable changes</h1><div class="story-body">
+            <p>\(ferryText[0])</p><h2>What changes for commuters</h2><p>\(ferryText[1])</p><p>\(ferryText[2])</p>
+            <h3>Our partners</h3><img src="/logo-a.png" alt=""><img src="/logo-b.png" alt="">
+            <h3>Upcoming events</h3></div></article>
+            """)
+        let article = try ArticleReader().read(Array(html.utf8), name: "page.html").article
+        #expect(article.bodyParagraphs.map(\.text) == [ferryText[0], "What changes for commuters", ferryText[1], ferryText[2]])
+        #expect(article.paragraphs.filter { $0.reason == "heading after the text" }.map(\.text) == ["Our partners", "Upcoming events"])
+
+        let closing = "The ferry company says it will review the new timetable again in the autumn, after a second count of passengers."
+        let longHeading = try body(page("""
+            <article class="story"><h1>Harbour ferry timetable changes</h1><div class="story-body">\(ferryParagraphs)<h4>\(closing)</h4></div></article>
+            """))
+        #expect(longHeading == ferryText + [closing])
+    }
 }

@@ -56,6 +56,8 @@ struct HTMLReader {
             guard let rank = placement.rank(element) else { return }
             signals.append(HTMLMetadata.TimeSignal(kind: kind, text: text, source: source, tier: tier, rank: rank, isShown: isShown))
         }
+        /// Paragraphs read from headings, with their level.
+        var headings: [(index: Int, level: Int)] = []
         for block in main.blocks {
             let text = block.text
             if let reason = block.dropReason ?? (block.tag == .figcaption ? "image caption" : nil) {
@@ -109,10 +111,12 @@ struct HTMLReader {
                 article.paragraphs.append(Paragraph(text, role: .boilerplate, reason: "links"))
                 continue
             }
+            if let level = block.tag.headingLevel { headings.append((article.paragraphs.count, level)) }
             PlainTextReader.append(text, kind: ParagraphClassifier.classify(text), to: &article)
         }
 
         HTMLReader.markListHeadings(&article.paragraphs)
+        HTMLReader.markHeadingsWithoutText(&article.paragraphs, headings: headings)
 
         // Visible times by the headline: labelled elements and <time>, ranked by placement.
         for (hint, text, element) in scan.labelled where hint != "byline" && placement.rank(element) != nil {
@@ -444,6 +448,21 @@ struct HTMLReader {
                 paragraphs[index].role = .boilerplate
                 paragraphs[index].reason = "heading of a list of links"
             }
+        }
+    }
+
+    /// A short heading after the end of the text ("You may also like", "Latest articles",
+    /// "Comments" at the foot of the article) heads furniture: no text follows it, only other
+    /// headings or furniture. Headings that are long sentences are text written in headings.
+    static func markHeadingsWithoutText(_ paragraphs: inout [Paragraph], headings: [(index: Int, level: Int)]) {
+        guard let first = headings.first?.index else { return }
+        let headingIndices = Set(headings.map(\.index))
+        guard let lastText = paragraphs.indices.last(where: { paragraphs[$0].role == .body && !headingIndices.contains($0) }),
+              lastText > first else { return }
+        for heading in headings where heading.index > lastText && paragraphs[heading.index].role == .body {
+            guard paragraphs[heading.index].text.utf8.count < 100 else { continue }
+            paragraphs[heading.index].role = .boilerplate
+            paragraphs[heading.index].reason = "heading after the text"
         }
     }
 
