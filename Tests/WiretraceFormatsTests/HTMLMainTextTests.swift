@@ -148,4 +148,17 @@ struct HTMLMainTextTests {
             """))
         #expect(longHeading == ferryText + [closing])
     }
+
+    @Test("boxes named for furniture inside the article are not its text", arguments: [
+        "paywallBox", "content-paywall", "post-ratings", "editorial-disclaimer", "ad-disclosure", "letters-cta", "kommentarModul",
+        "aside right-column",
+    ])
+    func namedFurnitureBoxes(_ name: String) throws {
+        let box = "Readers who want to go on reading can choose one of our offers, or write to us with their thoughts on this story."
+        let html = page("""
+            <article class="story"><h1>Harbour ferry timetable changes</h1><div class="story-body">\(ferryParagraphs)
+            <div class="\(name)"><div>\(box)</div></div></div></article>
+            """)
+        #expect(try body(html) == ferryText)
+    }
 }

@@ -428,6 +428,8 @@ struct ClassHint {
         "credit": "image caption", "credits": "image caption", "wp-caption-text": "image caption", "readmore": "related stories", "teasers": "related stories",
         "noprint": "furniture", "jump": "navigation", "categories": "navigation",
         "breaking": "related stories", "ticker": "related stories",
+        "ratings": "furniture", "disclaimer": "disclaimer", "disclosure": "disclaimer", "cta": "call to action",
+        "paywall": "paywall", "aside": "aside",
     ]
     private static let negativePrefixes: [(String, String)] = [
         ("navig", "navigation"), ("breadcrumb", "navigation"), ("footer", "footer"), ("sidebar", "sidebar"),
@@ -435,6 +437,7 @@ struct ClassHint {
         ("recommend", "related stories"), ("newsletter", "newsletter box"), ("subscri", "newsletter box"),
         ("advert", "advertisement"), ("sponsor", "advertisement"), ("outbrain", "related stories"), ("taboola", "related stories"),
         ("cookie", "cookie notice"), ("mostread", "related stories"), ("mostpopular", "related stories"),
+        ("paywall", "paywall"), ("kommentar", "comments"),
     ]
     private static let positiveWords: [String] = [
         "article", "articlebody", "body", "content", "entry", "main", "post", "story", "text", "storybody", "postbody",
