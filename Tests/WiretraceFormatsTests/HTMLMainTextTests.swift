@@ -161,4 +161,19 @@ struct HTMLMainTextTests {
             """)
         #expect(try body(html) == ferryText)
     }
+
+    @Test("a paragraph whose class names a caption or a disclaimer is not text; one named for a share quote is")
+    func paragraphClasses() throws {
+        let quote = "We counted the queues every morning for six weeks before we changed anything, the harbour master said."
+        let html = page("""
+            <article class="story"><h1>Harbour ferry timetable changes</h1><div class="story-body">
+            <p>\(ferryText[0])</p><figure><img src="/pier.jpg" alt=""></figure>
+            <p class="media__caption">Morning queue at the east pier, seen from the ticket office.</p>
+            <p>\(ferryText[1])</p><p class="share-quote">\(quote)</p><p>\(ferryText[2])</p>
+            <p class="disclaimer">Opinions in letters printed below are the writers' own and not the newsroom's.</p>
+            </div></article>
+            """)
+        let text = try body(html)
+        #expect(text == [ferryText[0], ferryText[1], quote, ferryText[2]])
+    }
 }

@@ -61,12 +61,16 @@ struct HTMLReader {
         for block in main.blocks {
             let text = block.text
             if let reason = block.dropReason ?? (block.tag == .figcaption ? "image caption" : nil) {
-                // Only captions can carry an image credit; other furniture is not classified.
+                // Only captions can carry an image credit, and disclaimers a syndication notice; other
+                // furniture is not classified.
                 if reason == "image caption", case .imageCredit(let agencies) = ParagraphClassifier.classify(text) {
                     for agency in agencies {
                         article.credits.append(AgencyCredit(agency: agency, kind: .image, evidence: text, location: "image credit"))
                     }
                     article.paragraphs.append(Paragraph(text, role: .boilerplate, reason: "image credit"))
+                } else if reason == "disclaimer", case .syndicationNotice = ParagraphClassifier.classify(text) {
+                    // An outlet's note that the text is syndicated often sits in a disclaimer box.
+                    PlainTextReader.append(text, kind: ParagraphClassifier.classify(text), to: &article)
                 } else {
                     article.paragraphs.append(Paragraph(text, role: .boilerplate, reason: reason))
                 }

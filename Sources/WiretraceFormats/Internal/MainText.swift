@@ -334,6 +334,9 @@ struct MainText {
         return score
     }
 
+    /// Reasons a class gives that hold for a paragraph too.
+    static let neverText: Set<String> = ["image caption", "advertisement", "disclaimer", "paywall", "comments", "cookie notice", "popup"]
+
     // MARK: Extracting paragraphs
 
     private struct Extractor {
@@ -408,8 +411,9 @@ struct MainText {
                 }
                 // An article's own header (title, lead, byline) is kept; the page's header is not in the container.
                 // Paragraphs and headings are text whatever their class or id says ("nav_1" anchors,
-                // "share-quote"), unless they are mostly links.
-                let textual = tag == .p || tag.isHeading
+                // "share-quote"), unless they are mostly links or the class names what no article's
+                // text is (a caption, an ad, a disclaimer, a paywall).
+                let textual = (tag == .p || tag.isHeading) && !MainText.neverText.contains(element.negativeReason ?? "")
                 // Nor is a negative element around the article the page marks (a "sidebar-and-content"
                 // wrapper, a sticky share bar around the text), or one that holds most of the page's text
                 // and few links (as when the container is chosen).
