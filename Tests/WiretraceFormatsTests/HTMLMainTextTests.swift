@@ -151,7 +151,7 @@ struct HTMLMainTextTests {
 
     @Test("boxes named for furniture inside the article are not its text", arguments: [
         "paywallBox", "content-paywall", "post-ratings", "editorial-disclaimer", "ad-disclosure", "letters-cta", "kommentarModul",
-        "aside right-column",
+        "aside right-column", "copyright", "image-legend",
     ])
     func namedFurnitureBoxes(_ name: String) throws {
         let box = "Readers who want to go on reading can choose one of our offers, or write to us with their thoughts on this story."
@@ -175,5 +175,15 @@ struct HTMLMainTextTests {
             """)
         let text = try body(html)
         #expect(text == [ferryText[0], ferryText[1], quote, ferryText[2]])
+    }
+
+    @Test("a text file whose first line is a stray <title> is text; a page opening with a long <style> is HTML", arguments: [
+        ("<title>Harbour ferry timetable changes</title>\nThe harbour ferry will leave every twenty minutes from Monday.\n\nEvening crossings stay.", false),
+        ("<title>Harbour ferry</title>\n<p>The harbour ferry will leave every twenty minutes.</p>", true),
+        ("<style>" + String(repeating: ".story p { margin: 0 0 1em; } ", count: 200) + "</style>\n<!DOCTYPE html><html><body><p>Text.</p></body></html>", true),
+        ("<script>var a = 1;</script><div>Text.</div>", true),
+    ])
+    func sniffing(_ sample: (String, Bool)) {
+        #expect(FormatSniffer.isHTML(Array(sample.0.utf8)) == sample.1)
     }
 }

@@ -429,7 +429,7 @@ struct ClassHint {
         "noprint": "furniture", "jump": "navigation", "categories": "navigation",
         "breaking": "related stories", "ticker": "related stories",
         "ratings": "furniture", "disclaimer": "disclaimer", "disclosure": "disclaimer", "cta": "call to action",
-        "paywall": "paywall", "aside": "aside",
+        "paywall": "paywall", "aside": "aside", "copyright": "copyright", "legend": "image caption", "legende": "image caption",
     ]
     private static let negativePrefixes: [(String, String)] = [
         ("navig", "navigation"), ("breadcrumb", "navigation"), ("footer", "footer"), ("sidebar", "sidebar"),
