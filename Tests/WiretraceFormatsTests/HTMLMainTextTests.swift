@@ -186,4 +186,18 @@ struct HTMLMainTextTests {
     func sniffing(_ sample: (String, Bool)) {
         #expect(FormatSniffer.isHTML(Array(sample.0.utf8)) == sample.1)
     }
+
+    @Test("a short line that is mostly a link points elsewhere; a paragraph with a link in passing is text")
+    func linkDensityByLength() throws {
+        let passing = "The port authority published the <a href=\"/count\">passenger count</a> on its site, with figures for every crossing of the last autumn."
+        let html = page("""
+            <article class="story"><h1>Harbour ferry timetable changes</h1><div class="story-body">\(ferryParagraphs)
+            <p>\(passing)</p><p>Full timetable at the <a href="/timetable">port authority site</a></p></div></article>
+            """)
+        let article = try ArticleReader().read(Array(html.utf8), name: "page.html").article
+        #expect(article.bodyParagraphs.map(\.text) == ferryText + [
+            "The port authority published the passenger count on its site, with figures for every crossing of the last autumn.",
+        ])
+        #expect(article.paragraphs.contains { $0.text == "Full timetable at the port authority site" && $0.reason == "links" })
+    }
 }

@@ -111,7 +111,9 @@ struct HTMLReader {
                     continue
                 }
             }
-            if block.linkBytes * 2 > block.textBytes && block.textBytes < 600 {
+            // Link density is judged by length: a short line needs fewer links to be a pointer
+            // ("Timetables: see the port's site") than a paragraph that links a source in passing.
+            if block.linkBytes * 2 > block.textBytes && block.textBytes < 600 || block.linkBytes * 3 > block.textBytes && block.textBytes < 100 {
                 article.paragraphs.append(Paragraph(text, role: .boilerplate, reason: "links"))
                 continue
             }
