@@ -200,4 +200,14 @@ struct HTMLMainTextTests {
         ])
         #expect(article.paragraphs.contains { $0.text == "Full timetable at the port authority site" && $0.reason == "links" })
     }
+
+    @Test("a template script inside the article body (a blog engine inserts the post with it) is read as markup; others are not")
+    func templateInArticleBody() throws {
+        let html = page("""
+            <div class='post'><h1>Harbour ferry timetable changes</h1><div class='post-body'>
+            <div class='post-content' itemprop='articleBody'><script type='text/template'>\(ferryParagraphs)</script></div></div>
+            <script type="text/template"><p>Template of a comment box: write your comment here and sign it with your name.</p></script></div>
+            """)
+        #expect(try body(html) == ferryText)
+    }
 }
