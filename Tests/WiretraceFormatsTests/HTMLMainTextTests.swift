@@ -162,7 +162,7 @@ struct HTMLMainTextTests {
         #expect(try body(html) == ferryText)
     }
 
-    @Test("a paragraph whose class names a caption or a disclaimer is not text; one named for a share quote is")
+    @Test("a paragraph whose class names a caption, a disclaimer or a newsletter is not text; one named for a share quote is")
     func paragraphClasses() throws {
         let quote = "We counted the queues every morning for six weeks before we changed anything, the harbour master said."
         let html = page("""
@@ -171,6 +171,7 @@ struct HTMLMainTextTests {
             <p class="media__caption">Morning queue at the east pier, seen from the ticket office.</p>
             <p>\(ferryText[1])</p><p class="share-quote">\(quote)</p><p>\(ferryText[2])</p>
             <p class="disclaimer">Opinions in letters printed below are the writers' own and not the newsroom's.</p>
+            <p class="newsletter-teaser">Get the harbour news in your mailbox every Friday morning, free of charge.</p>
             </div></article>
             """)
         let text = try body(html)

@@ -335,7 +335,9 @@ struct MainText {
     }
 
     /// Reasons a class gives that hold for a paragraph too.
-    static let neverText: Set<String> = ["image caption", "advertisement", "disclaimer", "paywall", "comments", "cookie notice", "popup"]
+    static let neverText: Set<String> = [
+        "image caption", "advertisement", "disclaimer", "paywall", "comments", "cookie notice", "popup", "newsletter box",
+    ]
 
     // MARK: Extracting paragraphs
 
