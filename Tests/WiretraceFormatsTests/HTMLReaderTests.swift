@@ -116,9 +116,9 @@ struct HTMLReaderTests {
 
     @Test("furniture lines in the languages of the pages are not text", arguments: [
         ("Lesen Sie auch: Die Bahn erhöht die Preise", "related link"), ("Zobacz także", "related link"),
-        ("Lea también: Impiden ingreso a Nicaragua", "related link"), ("Anzeige", "advertisement"), ("Reklama", "advertisement"),
-        ("La bendición se realizará mañana. Foto: LN", "image caption"), ("3:59 PM", "time of day"),
-        ("Subscribe now to our eNATION edition for the full story.", "newsletter prompt"), ("Kontakt:", "contact box"),
+        ("Lea también: Cierran el puente por obras", "related link"), ("Anzeige", "advertisement"), ("Reklama", "advertisement"),
+        ("El puerto abre una nueva terminal. Foto: Archivo", "image caption"), ("3:59 PM", "time of day"),
+        ("Subscribe now to our digital edition for the full story.", "newsletter prompt"), ("Kontakt:", "contact box"),
     ])
     func furnitureLines(_ sample: (String, String)) {
         #expect(HTMLReader.furniture(sample.0) == sample.1)

@@ -290,6 +290,19 @@ enum HTMLTag: UInt8 {
         }
     }
 
+    /// 1 for `h1` to 6 for `h6`; nil for other tags.
+    var headingLevel: Int? {
+        switch self {
+        case .h1: 1
+        case .h2: 2
+        case .h3: 3
+        case .h4: 4
+        case .h5: 5
+        case .h6: 6
+        default: nil
+        }
+    }
+
     var isHeading: Bool {
         switch self {
         case .h1, .h2, .h3, .h4, .h5, .h6: true

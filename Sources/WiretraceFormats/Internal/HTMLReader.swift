@@ -54,15 +54,21 @@ struct HTMLReader {
         func visible(_ kind: ArticleTime.Kind, _ text: String, _ source: String, at element: Int) {
             times.addShown(kind, text, source, at: element)
         }
+        /// Paragraphs read from headings, with their level.
+        var headings: [(index: Int, level: Int)] = []
         for block in main.blocks {
             let text = block.text
             if let reason = block.dropReason ?? (block.tag == .figcaption ? "image caption" : nil) {
-                // Only captions can carry an image credit; other furniture is not classified.
+                // Only captions can carry an image credit, and disclaimers a syndication notice; other
+                // furniture is not classified.
                 if reason == "image caption", case .imageCredit(let agencies) = ParagraphClassifier.classify(text) {
                     for agency in agencies {
                         article.credits.append(AgencyCredit(agency: agency, kind: .image, evidence: text, location: "image credit"))
                     }
                     article.paragraphs.append(Paragraph(text, role: .boilerplate, reason: "image credit"))
+                } else if reason == "disclaimer", case .syndicationNotice = ParagraphClassifier.classify(text) {
+                    // An outlet's note that the text is syndicated often sits in a disclaimer box.
+                    PlainTextReader.append(text, kind: ParagraphClassifier.classify(text), to: &article)
                 } else {
                     article.paragraphs.append(Paragraph(text, role: .boilerplate, reason: reason))
                 }
@@ -103,14 +109,18 @@ struct HTMLReader {
                     continue
                 }
             }
-            if block.linkBytes * 2 > block.textBytes && block.textBytes < 600 {
+            // Link density is judged by length: a short line needs fewer links to be a pointer
+            // ("Timetables: see the port's site") than a paragraph that links a source in passing.
+            if block.linkBytes * 2 > block.textBytes && block.textBytes < 600 || block.linkBytes * 3 > block.textBytes && block.textBytes < 100 {
                 article.paragraphs.append(Paragraph(text, role: .boilerplate, reason: "links"))
                 continue
             }
+            if let level = block.tag.headingLevel { headings.append((article.paragraphs.count, level)) }
             PlainTextReader.append(text, kind: ParagraphClassifier.classify(text), to: &article)
         }
 
         HTMLReader.markListHeadings(&article.paragraphs)
+        HTMLReader.markHeadingsWithoutText(&article.paragraphs, headings: headings)
 
         times.gatherMarked(scan: scan, main: main, urlDate: metadata.urlDate, imageDate: metadata.imageDate)
         let chosen = times.choose(context: context, metadata: metadata, outlet: article.outlet, page: page)
@@ -124,40 +134,36 @@ struct HTMLReader {
     private static let furniturePrefixes: [(String, String)] = [
         ("lesen sie auch", "related link"), ("lies auch", "related link"), ("mehr zum thema", "related link"),
         ("siehe auch", "related link"), ("auch interessant", "related link"), ("das könnte sie auch", "related link"),
-        ("das könnte dich auch", "related link"), ("das thema könnte dich", "related link"), ("weitere artikel", "related link"),
-        ("weitere beiträge", "related link"), ("ähnliche beiträge", "related link"), ("ähnliche artikel", "related link"),
-        ("verwandte themen", "related link"), ("mehr themen", "related link"), ("weiterlesen", "related link"),
-        ("zobacz także", "related link"), ("zobacz też", "related link"), ("czytaj także", "related link"),
-        ("czytaj też", "related link"), ("przeczytaj także", "related link"), ("lea también", "related link"),
-        ("lee también", "related link"), ("lea más", "related link"), ("lee más", "related link"), ("notas relacionadas", "related link"),
-        ("artículos relacionados", "related link"), ("noticias relacionadas", "related link"), ("te puede interesar", "related link"),
-        ("leia também", "related link"), ("leia mais", "related link"), ("veja também", "related link"), ("lire aussi", "related link"),
-        ("à lire aussi", "related link"), ("voir aussi", "related link"), ("leggi anche", "related link"),
-        ("you might also like", "related link"), ("you may also like", "related link"), ("more from", "related link"),
-        ("related articles", "related link"), ("related stories", "related link"), ("recommended", "related link"),
-        ("síguenos", "share prompt"), ("siguenos", "share prompt"), ("folge uns", "share prompt"), ("teilen", "share prompt"),
-        ("anzeige", "advertisement"), ("werbung", "advertisement"), ("*werbung", "advertisement"), ("reklama", "advertisement"),
-        ("publicidad", "advertisement"), ("publicité", "advertisement"), ("pubblicità", "advertisement"),
-        ("sponsored", "advertisement"), ("- anzeige", "advertisement"), ("newsletter", "newsletter prompt"),
-        ("subscribe", "newsletter prompt"), ("suscríbete", "newsletter prompt"), ("abonniere", "newsletter prompt"),
-        ("zapraszamy", "newsletter prompt"), ("unterstütze", "donation prompt"), ("follow ", "share prompt"),
-        ("únete", "share prompt"), ("¿ya sabías", "share prompt"), ("¡mira", "share prompt"), ("get the latest", "app prompt"),
-        ("download the", "app prompt"), ("meist gelesen", "related link"), ("meistgelesen", "related link"),
-        ("zum weiterlesen", "related link"), ("kommentare", "comments"), ("aufrufe:", "view count"),
-        ("beitragsbild", "image caption"), ("bild:", "image caption"), ("foto:", "image caption"), ("fotos:", "image caption"),
-        ("crédito:", "image caption"), ("(foto:", "image caption"), ("(crédito", "image caption"),
+        ("das könnte dich auch", "related link"), ("weitere artikel", "related link"), ("weitere beiträge", "related link"),
+        ("ähnliche beiträge", "related link"), ("ähnliche artikel", "related link"), ("verwandte themen", "related link"),
+        ("mehr themen", "related link"), ("weiterlesen", "related link"), ("zobacz także", "related link"),
+        ("zobacz też", "related link"), ("czytaj także", "related link"), ("czytaj też", "related link"),
+        ("przeczytaj także", "related link"), ("lea también", "related link"), ("lee también", "related link"),
+        ("lea más", "related link"), ("lee más", "related link"), ("notas relacionadas", "related link"),
+        ("artículos relacionados", "related link"), ("noticias relacionadas", "related link"),
+        ("te puede interesar", "related link"), ("leia também", "related link"), ("leia mais", "related link"),
+        ("veja também", "related link"), ("lire aussi", "related link"), ("à lire aussi", "related link"),
+        ("voir aussi", "related link"), ("leggi anche", "related link"), ("you might also like", "related link"),
+        ("you may also like", "related link"), ("more from", "related link"), ("related articles", "related link"),
+        ("related stories", "related link"), ("recommended", "related link"), ("síguenos", "share prompt"),
+        ("siguenos", "share prompt"), ("folge uns", "share prompt"), ("teilen", "share prompt"), ("anzeige", "advertisement"),
+        ("werbung", "advertisement"), ("*werbung", "advertisement"), ("reklama", "advertisement"), ("publicidad", "advertisement"),
+        ("publicité", "advertisement"), ("pubblicità", "advertisement"), ("sponsored", "advertisement"),
+        ("- anzeige", "advertisement"), ("newsletter", "newsletter prompt"), ("subscribe", "newsletter prompt"),
+        ("suscríbete", "newsletter prompt"), ("abonniere", "newsletter prompt"), ("follow ", "share prompt"),
+        ("únete", "share prompt"), ("get the latest", "app prompt"), ("download the", "app prompt"),
+        ("meist gelesen", "related link"), ("meistgelesen", "related link"), ("zum weiterlesen", "related link"),
+        ("kommentare", "comments"), ("beitragsbild", "image caption"), ("bild:", "image caption"), ("foto:", "image caption"),
+        ("fotos:", "image caption"), ("crédito:", "image caption"), ("(foto:", "image caption"), ("(crédito", "image caption"),
         ("kontakt", "contact box"), ("contact", "contact box"), ("contacto", "contact box"), ("telefon:", "contact box"),
-        ("weitere informationen", "related link"), ("zusatzinformationen", "related link"), ("more information", "related link"),
-        ("further information", "related link"), ("más información", "related link"), ("plus d'informations", "related link"),
-        ("zum newsletter", "newsletter prompt"), ("abonnieren sie", "newsletter prompt"), ("melde dich", "newsletter prompt"),
-        ("jetzt abonnieren", "newsletter prompt"), ("was sind cookies", "cookie notice"), ("release date:", "furniture"),
-        ("quellen ausblenden", "furniture"), ("contexto de la noticia", "related link"), ("lust auf mehr", "newsletter prompt"),
+        ("weitere informationen", "related link"), ("more information", "related link"), ("further information", "related link"),
+        ("más información", "related link"), ("plus d'informations", "related link"), ("zum newsletter", "newsletter prompt"),
+        ("abonnieren sie", "newsletter prompt"), ("melde dich", "newsletter prompt"), ("jetzt abonnieren", "newsletter prompt"),
         ("lea:", "related link"), ("lee:", "related link"), ("leia:", "related link"), ("lire:", "related link"),
         ("dowiedz się więcej", "related link"), ("czytaj więcej", "related link"), ("więcej", "related link"),
-        ("entdecke weitere", "related link"), ("alle artikel", "related link"), ("mehr lesen", "related link"),
-        ("weiter zu", "related link"), ("... weiter", "related link"), ("zur startseite", "navigation"),
-        ("drukuj", "furniture"), ("impressum", "furniture"), ("category", "furniture"), ("kategorie", "furniture"),
-        ("materiał chroniony", "copyright"), ("für links auf dieser seite", "advertisement"),
+        ("alle artikel", "related link"), ("mehr lesen", "related link"), ("weiter zu", "related link"),
+        ("zur startseite", "navigation"), ("drukuj", "furniture"), ("impressum", "furniture"), ("category", "furniture"),
+        ("kategorie", "furniture"),
     ]
 
     /// Caption markers found inside a short line ("La bendición se realizará mañana. Foto: LN").
@@ -232,6 +238,21 @@ struct HTMLReader {
                 paragraphs[index].role = .boilerplate
                 paragraphs[index].reason = "heading of a list of links"
             }
+        }
+    }
+
+    /// A short heading after the end of the text ("You may also like", "Latest articles",
+    /// "Comments" at the foot of the article) heads furniture: no text follows it, only other
+    /// headings or furniture. Headings that are long sentences are text written in headings.
+    static func markHeadingsWithoutText(_ paragraphs: inout [Paragraph], headings: [(index: Int, level: Int)]) {
+        guard let first = headings.first?.index else { return }
+        let headingIndices = Set(headings.map(\.index))
+        guard let lastText = paragraphs.indices.last(where: { paragraphs[$0].role == .body && !headingIndices.contains($0) }),
+              lastText > first else { return }
+        for heading in headings where heading.index > lastText && paragraphs[heading.index].role == .body {
+            guard paragraphs[heading.index].text.utf8.count < 100 else { continue }
+            paragraphs[heading.index].role = .boilerplate
+            paragraphs[heading.index].reason = "heading after the text"
         }
     }
 

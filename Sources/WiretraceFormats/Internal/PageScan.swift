@@ -17,6 +17,8 @@ struct PageScan {
         /// Class, id or itemprop say "the article's text".
         var positive = false
         var isArticleBody = false
+        /// Class, id or itemprop name the article's lead (standfirst, teaser, intro, summary).
+        var isLead = false
 
         var linkDensity: Float { textBytes == 0 ? 0 : Float(linkBytes) / Float(textBytes) }
     }
@@ -122,11 +124,13 @@ struct PageScan {
         }
         if hasClass {
             if classHint.isPositive { element.positive = true }
+            if classHint.isLead { element.isLead = true }
             if let reason = classHint.negativeReason { element.negativeReason = reason }
         }
         if let itemprop {
             readItemprop(itemprop, node, index)
             if itemprop.contains("articleBody") || itemprop.contains("reviewBody") { element.isArticleBody = true; element.positive = true }
+            if itemprop == "description" || itemprop == "abstract" { element.isLead = true }
         }
         if tag == .time {
             timeElements.append(TimeElement(datetime: node.attribute("datetime"), text: "", pubdate: node.hasAttribute("pubdate"), element: index))
@@ -288,6 +292,8 @@ struct ClassHint {
     var negativeReason: String?
     /// "published", "updated", "date", "byline" for elements that hold such metadata.
     var metadataHint: String?
+    /// A word names the article's lead ("article-intro", "Post__lead", "standfirst").
+    var isLead = false
 
     private var anyPurelyPositive = false
 
@@ -373,6 +379,7 @@ struct ClassHint {
         var negative: String?
         var positive = false
         var metadata: String?
+        var lead = false
     }
 
     private mutating func consider(_ key: UInt64, _ raw: UnsafeBufferPointer<UInt8>) -> (negative: String?, positive: Bool) {
@@ -382,6 +389,7 @@ struct ClassHint {
             negative = entry.negative
             positive = entry.positive
             if metadataHint == nil { metadataHint = entry.metadata }
+            if entry.lead { isLead = true }
         }
         if negative == nil && !positive && raw.count >= 4 {
             for (prefix, entry) in ClassHint.prefixes where raw.count >= prefix.count && ClassHint.hasPrefix(raw, prefix) {
@@ -432,6 +440,8 @@ struct ClassHint {
         "credit": "image caption", "credits": "image caption", "wp-caption-text": "image caption", "readmore": "related stories", "teasers": "related stories",
         "noprint": "furniture", "jump": "navigation", "categories": "navigation",
         "breaking": "related stories", "ticker": "related stories",
+        "ratings": "furniture", "disclaimer": "disclaimer", "disclosure": "disclaimer", "cta": "call to action",
+        "paywall": "paywall", "aside": "aside", "copyright": "copyright", "legend": "image caption", "legende": "image caption",
     ]
     private static let negativePrefixes: [(String, String)] = [
         ("navig", "navigation"), ("breadcrumb", "navigation"), ("footer", "footer"), ("sidebar", "sidebar"),
@@ -439,6 +449,7 @@ struct ClassHint {
         ("recommend", "related stories"), ("newsletter", "newsletter box"), ("subscri", "newsletter box"),
         ("advert", "advertisement"), ("sponsor", "advertisement"), ("outbrain", "related stories"), ("taboola", "related stories"),
         ("cookie", "cookie notice"), ("mostread", "related stories"), ("mostpopular", "related stories"),
+        ("paywall", "paywall"), ("kommentar", "comments"),
     ]
     private static let positiveWords: [String] = [
         "article", "articlebody", "body", "content", "entry", "main", "post", "story", "text", "storybody", "postbody",
@@ -448,6 +459,11 @@ struct ClassHint {
     private static let metadataWords: [String: String] = [
         "pubdate": "published", "posted": "published", "postdate": "published", "time": "date", "timestamp": "date",
         "dateline": "date", "date": "date",
+    ]
+    /// What newsrooms call the paragraph set between the headline and the text.
+    private static let leadWords = [
+        "lead", "lede", "intro", "introduction", "standfirst", "teaser", "excerpt", "summary", "subtitle", "subheadline", "deck",
+        "abstract", "description", "chapeau", "chapo", "vorspann",
     ]
     private static let metadataPrefixes: [(String, String)] = [
         ("publish", "published"), ("updated", "updated"), ("modified", "updated"), ("date", "date"), ("byline", "byline"),
@@ -484,6 +500,7 @@ struct ClassHint {
         for word in positiveWords { table[hash(word), default: Entry()].positive = true }
         for (word, hint) in metadataWords { table[hash(word), default: Entry()].metadata = hint }
         for (prefix, hint) in metadataPrefixes { table[hash(prefix), default: Entry()].metadata = hint }
+        for word in leadWords { table[hash(word), default: Entry()].lead = true }
         return table
     }()
 
