@@ -6,7 +6,7 @@ extension WiretraceCommand {
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Do two articles share a source? Verdict, score, matched passages, credits, who published first.",
-            discussion: "Exit status: 0 when the two share a source, 1 when not, 2 for trouble."
+            discussion: "Exit status: 0 when the two share a source, 1 when not, 2 for trouble (help too: it is no answer). A file name that starts with '-' goes after --."
         )
 
         @Argument(help: "The first article (text or HTML; FILE.warc#URI for a capture in a WARC file).") var a: String

@@ -24,6 +24,18 @@ struct CompareReport: Encodable {
         var text: String
     }
 
+    /// A run of words shared by A and B, where it stands in each (1-based paragraph and word).
+    struct RunOut: Encodable {
+        struct Place: Encodable {
+            var paragraph: Int
+            var word: Int
+            var text: String?
+        }
+        var words: Int
+        var a: Place
+        var b: Place
+    }
+
     struct MatchOut: Encodable {
         var kind: String
         var similarity: Double
@@ -46,6 +58,9 @@ struct CompareReport: Encodable {
         var whollyCoverage: Double
         var partially: Double
         var sharedRunWords: Int
+        var resemblancePartially: Double
+        var resemblanceWholly: Double
+        var longWordCharacters: Double
     }
 
     var schemaVersion = currentSchemaVersion
@@ -54,6 +69,7 @@ struct CompareReport: Encodable {
     var sharesSource: Bool
     var score: Double
     var containment: Containment
+    var resemblance: Double
     var longestSharedRun: Int
     var passageCoverage: Double
     var containingSide: String?
@@ -62,6 +78,8 @@ struct CompareReport: Encodable {
     var a: Side
     var b: Side
     var matches: [MatchOut]
+    /// The longest shared runs of words: the evidence where no paragraph aligns.
+    var sharedRuns: [RunOut]
     var warnings: [String]
 
     init(pathA: String, _ resultA: ArticleReader.Result, pathB: String, _ resultB: ArticleReader.Result) {
@@ -73,18 +91,29 @@ struct CompareReport: Encodable {
         sharesSource = comparison.verdict.sharesSource
         score = Self.rounded(comparison.score)
         containment = Containment(aInB: Self.rounded(comparison.containmentOfAInB), bInA: Self.rounded(comparison.containmentOfBInA))
+        resemblance = Self.rounded(comparison.resemblance)
         longestSharedRun = comparison.longestSharedRun
         passageCoverage = Self.rounded(comparison.passageCoverage)
         containingSide = comparison.containingSide?.rawValue
         publishedFirst = Order(first: order.first.rawValue, leadSeconds: order.leadSeconds)
         thresholds = ThresholdsOut(wholly: comparison.thresholds.wholly, whollyCoverage: comparison.thresholds.whollyCoverage, partially: comparison.thresholds.partially,
-                                   sharedRunWords: comparison.thresholds.sharedRunWords)
+                                   sharedRunWords: comparison.thresholds.sharedRunWords,
+                                   resemblancePartially: comparison.thresholds.resemblancePartially,
+                                   resemblanceWholly: comparison.thresholds.resemblanceWholly,
+                                   longWordCharacters: comparison.thresholds.longWordCharacters)
         a = Self.side(pathA, resultA, printA)
         b = Self.side(pathB, resultB, printB)
         matches = comparison.matches.map { match in
             MatchOut(kind: match.kind.rawValue, similarity: Self.rounded(match.similarity),
                      a: Passage(paragraph: match.paragraphA + 1, text: resultA.article.paragraphs[match.paragraphA].text),
                      b: Passage(paragraph: match.paragraphB + 1, text: resultB.article.paragraphs[match.paragraphB].text))
+        }
+        sharedRuns = Comparison.sharedRuns(printA, printB).map { run in
+            RunOut(words: run.words,
+                   a: .init(paragraph: run.paragraphA + 1, word: run.wordA + 1,
+                            text: printA.normalizedWords(ofParagraph: run.paragraphA, from: run.wordA, count: run.words)),
+                   b: .init(paragraph: run.paragraphB + 1, word: run.wordB + 1,
+                            text: printB.normalizedWords(ofParagraph: run.paragraphB, from: run.wordB, count: run.words)))
         }
         warnings = resultA.warnings + resultB.warnings
     }
@@ -109,10 +138,10 @@ struct CompareReport: Encodable {
         lines.append("\(verdictText)  score \(percent(score))  (\(meaning))")
         lines.append("")
         for (label, side) in [("A", a), ("B", b)] {
-            lines.append("\(style.bold(label)) \(side.path)")
+            lines.append("\(style.bold(label)) \(shown(side.path))")
             var facts: [String] = []
-            if let title = side.title { facts.append("\"\(title)\"") }
-            if let outlet = side.outlet { facts.append(outlet) }
+            if let title = side.title { facts.append("\"\(shown(title))\"") }
+            if let outlet = side.outlet { facts.append(shown(outlet)) }
             if side.syndicated { facts.append("syndicated") }
             if !facts.isEmpty { lines.append("  " + facts.joined(separator: " · ")) }
             lines.append("  credits: " + creditsText(side.credits))
@@ -120,7 +149,7 @@ struct CompareReport: Encodable {
             if let updated = side.updated { lines.append("  updated: " + timeText(updated)) }
         }
         lines.append("")
-        lines.append("containment: \(percent(containment.aInB)) of A is in B, \(percent(containment.bInA)) of B is in A; longest shared run \(longestSharedRun) words; \(percent(passageCoverage)) of the more derived text is in matched paragraphs")
+        lines.append("containment: \(percent(containment.aInB)) of A is in B, \(percent(containment.bInA)) of B is in A; longest shared run \(longestSharedRun) words; \(percent(passageCoverage)) of the more derived text is in matched paragraphs; resemblance \(percent(resemblance))")
         if let containingSide {
             let other = containingSide == "a" ? "B" : "A"
             lines.append("direction: \(other) reads as cut from \(containingSide.uppercased()) (\(containingSide.uppercased()) holds more of \(other) than the reverse)")
@@ -136,8 +165,18 @@ struct CompareReport: Encodable {
                 let shape = group.a.count > 1 ? " (merged in B)" : group.b.count > 1 ? " (split in B)" : ""
                 let kind = exact ? style.green("exact") : style.yellow("edited") + shape
                 lines.append("  \(left) \(exact ? "=" : "~") \(right)  \(kind)")
-                let textA = group.a.map(\.text).joined(separator: " "), textB = group.b.map(\.text).joined(separator: " ")
+                let textA = shown(group.a.map(\.text).joined(separator: " ")), textB = shown(group.b.map(\.text).joined(separator: " "))
                 lines.append("    " + (exact ? style.dim(excerpt(textA)) : condensedDiff(from: textA, to: textB, style: style)))
+            }
+        }
+        // Where the verdict rests on more than matched paragraphs (a rewrite, a passage lifted
+        // into other text), the shared runs show what is shared.
+        if sharesSource && (matches.isEmpty || verdict == Comparison.Verdict.partiallyDerived.rawValue) && !sharedRuns.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Longest shared runs") + " (A ¶ word ↔ B ¶ word, normalized text)")
+            for run in sharedRuns {
+                lines.append("  ¶\(run.a.paragraph) w\(run.a.word) ↔ ¶\(run.b.paragraph) w\(run.b.word)  \(run.words) words")
+                if let text = run.a.text { lines.append("    " + style.dim(excerpt(text))) }
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -188,15 +227,15 @@ struct CompareReport: Encodable {
     private func creditsText(_ credits: [AgencyCredit]) -> String {
         guard !credits.isEmpty else { return "none" }
         return credits.map { credit in
-            credit.kind == .image ? "\(credit.agency) (image only, \(credit.location))" : "\(credit.agency) (\(credit.location))"
+            credit.kind == .image ? "\(shown(credit.agency)) (image only, \(credit.location))" : "\(shown(credit.agency)) (\(credit.location))"
         }.joined(separator: ", ")
     }
 
     private func timeText(_ time: ArticleTime) -> String {
-        var text = time.localDescription
+        var text = shown(time.localDescription)
         if let instant = time.instant, time.hasTimeOfDay, time.utcOffsetMinutes != 0 { text += " = \(instant) UTC".replacingZ() }
-        text += "  [\(time.source): \"\(time.text)\"]"
-        if let problem = time.problem { text += "  ⚠ \(problem)" }
+        text += "  [\(shown(time.source)): \"\(shown(time.text))\"]"
+        if let problem = time.problem { text += "  ⚠ \(shown(problem))" }
         return text
     }
 

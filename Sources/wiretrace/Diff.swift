@@ -6,7 +6,7 @@ extension WiretraceCommand {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "What changed between two versions of a story: times, paragraphs added, removed, edited and moved, word changes, silent edits.",
-            discussion: "Exit status: 0 when the versions carry the same text, 1 when they differ, 2 for trouble."
+            discussion: "Exit status: 0 when the versions carry the same text, 1 when they differ, 2 for trouble (help too: it is no answer). A file name that starts with '-' goes after --."
         )
 
         @Argument(help: "The older version.") var old: String
@@ -16,7 +16,7 @@ extension WiretraceCommand {
 
         func run() throws {
             let results = try times.readArticles([old, new])
-            let report = DiffReport(oldPath: old, results[0], newPath: new, results[1])
+            let report = DiffReport(oldPath: RawArguments.shown(old), results[0], newPath: RawArguments.shown(new), results[1])
             try output.emit(report, text: report.text(style:))
             if !report.sameText { throw ExitCode(1) }
         }

@@ -114,7 +114,7 @@ struct DiffReport: Encodable {
         var headline = style.bold(classification)
         if rewrite { headline += " · " + style.yellow("rewrite") }
         if silentEdit { headline += " · " + style.red(style.bold("SILENT EDIT")) }
-        lines.append(headline + "  " + style.dim("\(old.path) → \(new.path)"))
+        lines.append(headline + "  " + style.dim("\(shown(old.path)) → \(shown(new.path))"))
         lines.append("created: " + timeLine(created))
         lines.append("updated: " + timeLine(updated))
         if silentEdit {
@@ -122,9 +122,9 @@ struct DiffReport: Encodable {
         }
         if updatedBeforeCreated { lines.append(style.red("⚠ the new version's updated time is earlier than its created time")) }
         if titleChanged {
-            lines.append("headline: " + style.red("\"\(old.title ?? "")\"") + " → " + style.green("\"\(new.title ?? "")\""))
+            lines.append("headline: " + style.red("\"\(shown(old.title ?? ""))\"") + " → " + style.green("\"\(shown(new.title ?? ""))\""))
         }
-        for change in metadataChanges { lines.append(change) }
+        for change in metadataChanges { lines.append(shown(change)) }
         var counts = ["\(summary.added) added", "\(summary.removed) removed", "\(summary.edited) edited", "\(summary.moved) moved"]
         if summary.split > 0 { counts.append("\(summary.split) split") }
         if summary.merged > 0 { counts.append("\(summary.merged) merged") }
@@ -137,7 +137,7 @@ struct DiffReport: Encodable {
                 lines.append("")
                 lines.append(style.bold("── \(label) ──"))
                 for passage in passages {
-                    lines.append("¶\(passage.paragraph) " + passage.text)
+                    lines.append("¶\(passage.paragraph) " + shown(passage.text))
                 }
             }
             return lines.joined(separator: "\n") + "\n"
@@ -149,13 +149,13 @@ struct DiffReport: Encodable {
             switch change.kind {
             case "added":
                 lines.append(style.green("+ \(newNumbers) added") + " (\(change.wordsAdded) words)")
-                for passage in change.new { lines.append("  " + style.green(passage.text)) }
+                for passage in change.new { lines.append("  " + style.green(shown(passage.text))) }
             case "removed":
                 lines.append(style.red("- \(oldNumbers) removed") + " (\(change.wordsRemoved) words)")
-                for passage in change.old { lines.append("  " + style.red(passage.text)) }
+                for passage in change.old { lines.append("  " + style.red(shown(passage.text))) }
             case "moved":
                 lines.append(style.cyan("↕ \(newNumbers) moved") + " (was \(oldNumbers))")
-                for passage in change.new { lines.append("  " + style.dim(passage.text)) }
+                for passage in change.new { lines.append("  " + style.dim(shown(passage.text))) }
             default:
                 let label = change.cosmetic ? "cosmetic edit" : change.kind
                 lines.append(style.yellow("~ \(oldNumbers) → \(newNumbers) \(label)") + " (+\(change.wordsAdded) -\(change.wordsRemoved) words)")
@@ -169,9 +169,9 @@ struct DiffReport: Encodable {
     private func wordDiff(_ segments: [WordDiff.Segment], style: Style) -> String {
         segments.map { segment in
             switch segment.kind {
-            case .same: segment.text
-            case .removed: style.enabled ? style.red(segment.text) : "[-\(segment.text)-]"
-            case .added: style.enabled ? style.green(segment.text) : "{+\(segment.text)+}"
+            case .same: shown(segment.text)
+            case .removed: style.enabled ? style.red(shown(segment.text)) : "[-\(shown(segment.text))-]"
+            case .added: style.enabled ? style.green(shown(segment.text)) : "{+\(shown(segment.text))+}"
             }
         }.joined(separator: " ")
     }
@@ -179,7 +179,7 @@ struct DiffReport: Encodable {
     private func timeLine(_ time: TimeOut) -> String {
         func describe(_ time: ArticleTime?) -> String {
             guard let time else { return "none" }
-            return time.localDescription + (time.problem.map { " (⚠ \($0))" } ?? "")
+            return shown(time.localDescription) + (time.problem.map { " (⚠ \(shown($0)))" } ?? "")
         }
         if !time.changed { return describe(time.old) + " (unchanged)" }
         return describe(time.old) + " → " + describe(time.new)

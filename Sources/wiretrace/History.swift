@@ -34,7 +34,7 @@ extension WiretraceCommand {
             }
             let index = try location.open()
             guard let history = try reportingIndexErrors({ try index.history(of: document, mirror: location.mirrorFolder(of: index)) }) else {
-                Terminal.standardError.write("wiretrace: \(document): not in the index \(index.path)\n")
+                Terminal.complain("\(document): not in the index \(index.path)")
                 throw ExitCode(2)
             }
             var versions: [VersionOut] = []
@@ -59,37 +59,37 @@ extension WiretraceCommand {
                 return
             }
             let style = output.style
-            var lines = [style.bold(history.url ?? history.paths.first ?? history.key) + " · " + counted(history.versions.count, "version", "versions")
+            var lines = [style.bold(shown(history.url ?? history.paths.first ?? history.key)) + " · " + counted(history.versions.count, "version", "versions")
                          + (history.storyId.map { " · story \($0)" } ?? "") + (history.gone ? " · " + style.yellow("gone") : "")]
-            if history.paths.count > 1 || history.url != nil { lines.append(style.dim("files: " + history.paths.joined(separator: ", "))) }
+            if history.paths.count > 1 || history.url != nil { lines.append(style.dim("files: " + shown(history.paths.joined(separator: ", ")))) }
             for out in versions {
                 let version = out.version
                 lines.append("")
                 var head = style.bold("v\(version.number)") + "  first seen \(shortTime(version.firstSeen))"
-                if let updated = version.updatedText { head += " · declares updated \(updated)" }
+                if let updated = version.updatedText { head += " · declares updated \(shown(updated))" }
                 if let lastScan = version.lastScan {
                     head += style.dim(" · last seen in scan \(lastScan)")
                 } else {
                     head += style.dim(version.number == history.versions.count ? " · current" : " · superseded; its file is still in the mirror")
                 }
                 lines.append(head)
-                if let title = version.title { lines.append("  \"\(title)\"") }
+                if let title = version.title { lines.append("  \"\(shown(title))\"") }
                 if let classification = version.classification {
-                    var line = "  \(classification)" + (version.summary.map { " · \($0)" } ?? "")
+                    var line = "  \(classification)" + (version.summary.map { " · \(shown($0))" } ?? "")
                     if version.silentEdit { line += "  " + style.red(style.bold("SILENT EDIT")) }
                     lines.append(line)
                 }
                 for change in out.changes where !change.cosmetic || change.kind != "edited" {
                     switch change.kind {
-                    case "added": lines.append("    " + style.green("+ " + excerpt(change.new, 140)))
-                    case "removed": lines.append("    " + style.red("− " + excerpt(change.old, 140)))
-                    case "moved": lines.append("    " + style.cyan("↕ moved: " + excerpt(change.new, 120)))
+                    case "added": lines.append("    " + style.green("+ " + excerpt(shown(change.new), 140)))
+                    case "removed": lines.append("    " + style.red("− " + excerpt(shown(change.old), 140)))
+                    case "moved": lines.append("    " + style.cyan("↕ moved: " + excerpt(shown(change.new), 120)))
                     default:
                         let text = change.words.map { segment -> String in
                             switch segment.kind {
-                            case .same: segment.wordCount > 12 ? "…" : segment.text
-                            case .added: style.green("{+\(segment.text)+}")
-                            case .removed: style.red("[-\(segment.text)-]")
+                            case .same: segment.wordCount > 12 ? "…" : shown(segment.text)
+                            case .added: style.green("{+\(shown(segment.text))+}")
+                            case .removed: style.red("[-\(shown(segment.text))-]")
                             }
                         }.joined(separator: " ")
                         lines.append("    ~ \(change.kind): " + text)

@@ -40,14 +40,14 @@ extension WiretraceCommand {
                         continue
                     }
                     let read = try argument.read(with: reader, record: pick)
-                    for damage in read.damages { Terminal.standardError.write("wiretrace: warning: \(damage)\n") }
-                    for warning in read.result.warnings { Terminal.standardError.write("wiretrace: warning: \(warning)\n") }
+                    for damage in read.damages { Terminal.complain("warning: \(damage)") }
+                    for warning in read.result.warnings { Terminal.complain("warning: \(warning)") }
                     var report = InspectReport(path: read.name, read.result)
                     report.capture = read.capture.map(CaptureOut.init)
                     reports.append(report)
                     texts.append(report.text(style: output.style))
                 } catch {
-                    Terminal.standardError.write("wiretrace: \(error)\n")
+                    Terminal.complain("\(error)")
                     failed = true
                 }
             }
@@ -92,6 +92,8 @@ struct InspectReport: Encodable {
     var compressed: Bool
     /// `gzip` or `zstd` when the file was compressed.
     var compression: String?
+    /// `articleText`, or `noArticleText` for a page that only declares things about itself.
+    var content: String
     /// The country the source was taken to be from; it decides zones and day order.
     var country: String?
     /// The publication day on the source's calendar (`YYYY-MM-DD`).
@@ -119,8 +121,9 @@ struct InspectReport: Encodable {
         format = result.format.rawValue
         compressed = result.wasCompressed
         compression = result.compression?.rawValue
+        content = result.content.rawValue
         country = result.country
-        publishedDay = article.created.flatMap(result.localDay(of:))
+        publishedDay = article.publishedDay
         pageClock = result.localUTCOffsetMinutes.map { Timestamp.offsetText($0) }
         title = article.title
         outlet = article.outlet
@@ -136,9 +139,9 @@ struct InspectReport: Encodable {
     }
 
     func text(style: Style) -> String {
-        var lines: [String] = [style.bold(path) + "  (\(format)\(compression.map { ", \($0)" } ?? ""))"]
+        var lines: [String] = [style.bold(shown(path)) + "  (\(format)\(compression.map { ", \($0)" } ?? ""))"]
         func field(_ label: String, _ value: String?) {
-            lines.append("  " + style.dim(label.padding(10)) + (value ?? style.dim("—")))
+            lines.append("  " + style.dim(label.padding(10)) + (value.map(shown) ?? style.dim("—")))
         }
         lines += capture?.lines(style: style) ?? []
         field("title", title.map { "\"\($0)\"" })
@@ -151,17 +154,20 @@ struct InspectReport: Encodable {
         for (index, credit) in credits.enumerated() {
             let kind = credit.kind == .image ? style.yellow("image only") : style.green("text")
             lines.append("  " + style.dim((index == 0 ? "agencies" : "").padding(10))
-                + "\(style.bold(credit.agency)) (\(kind), \(credit.location)): \"\(excerpt(credit.evidence, 70))\"")
+                + "\(style.bold(shown(credit.agency))) (\(kind), \(credit.location)): \"\(excerpt(shown(credit.evidence), 70))\"")
         }
         if times.isEmpty { field("times", nil) }
         for (index, time) in times.enumerated() {
-            var text = "\(time.kind.rawValue.padding(8))\(time.localDescription)"
+            var text = "\(time.kind.rawValue.padding(8))\(shown(time.localDescription))"
             if let instant = time.instant, time.hasTimeOfDay { text += " = \(instant)" }
-            text += style.dim("  [\(time.source): \"\(excerpt(time.text, 60))\"]")
-            if let problem = time.problem { text += style.yellow("  ⚠ \(problem)") }
+            text += style.dim("  [\(shown(time.source)): \"\(excerpt(shown(time.text), 60))\"]")
+            if let problem = time.problem { text += style.yellow("  ⚠ \(shown(problem))") }
             lines.append("  " + style.dim((index == 0 ? "times" : "").padding(10)) + text)
         }
         if let syndicationNotice { field("syndicated", "\"\(excerpt(syndicationNotice, 80))\"") }
+        if content == ArticleReader.Result.Content.noArticleText.rawValue {
+            lines.append("  " + style.dim("text".padding(10)) + style.yellow("no article text found (only what the page declares)"))
+        }
         lines.append("  " + style.dim("paragraphs"))
         for (index, paragraph) in paragraphs.enumerated() {
             let role: String
@@ -170,8 +176,8 @@ struct InspectReport: Encodable {
             case "credit": role = style.cyan("credit".padding(12))
             default: role = style.yellow("boilerplate".padding(12))
             }
-            let reason = paragraph.reason.map { style.dim("(\($0)) ") } ?? ""
-            lines.append("  ¶\(index + 1)".padding(6) + " " + role + reason + excerpt(paragraph.text, 100))
+            let reason = paragraph.reason.map { style.dim("(\(shown($0))) ") } ?? ""
+            lines.append("  ¶\(index + 1)".padding(6) + " " + role + reason + excerpt(shown(paragraph.text), 100))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Wiretrace
 import WiretraceFormats
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Output options shared by every command.
 struct OutputOptions: ParsableArguments {
@@ -50,8 +53,33 @@ struct TimeOptions: ParsableArguments {
 
 extension ArticleReader {
     /// Reads the article at `path`, or throws a ``ReadError`` naming it.
-    func readFile(_ path: String) throws -> ArticleReader.Result {
-        try read(try ArticleFile.load(path), name: path)
+    func readFile(_ path: String) throws(ReadError) -> ArticleReader.Result {
+        if let raw = RawArguments.bytes(of: path) {
+            let name = ArticleFile.displayName(raw)
+            return try read(try ArticleFile.load(pathBytes: raw, name: name), name: name)
+        }
+        return try read(try ArticleFile.load(path), name: path)
+    }
+}
+
+/// The command line as the bytes it was: Swift's arguments are strings, in which a file name
+/// that is not valid UTF-8 has had its stray bytes replaced (U+FFFD), and no longer names
+/// the file.
+enum RawArguments {
+    /// The bytes of the argument that was decoded as `argument`, when it was not valid UTF-8.
+    static func bytes(of argument: String) -> [UInt8]? {
+        guard argument.unicodeScalars.contains("\u{FFFD}") else { return nil }
+        for index in 1..<Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+            let raw = Array(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer)))
+            if String(validating: raw, as: UTF8.self) == nil && String(decoding: raw, as: UTF8.self) == argument { return raw }
+        }
+        return nil
+    }
+
+    /// `argument` as messages and reports show it: stray bytes written `\xNN`.
+    static func shown(_ argument: String) -> String {
+        bytes(of: argument).map(ArticleFile.displayName) ?? argument
     }
 }
 
@@ -68,16 +96,19 @@ extension TimeOptions {
         let reader = try reader()
         var picks = try RecordPicks(records)
         do {
+            // A page without article text has no text to compare: it is trouble, named.
             let reads = try paths.map { path throws(ReadError) in
                 let argument = ArticleArgument(path)
-                return try argument.read(with: reader, record: picks.next(for: argument))
+                var read = try argument.read(with: reader, record: picks.next(for: argument))
+                read.result = try read.result.requiringText(name: read.name)
+                return read
             }
             try picks.checkAllUsed()
-            for damage in reads.flatMap(\.damages) { Terminal.standardError.write("wiretrace: warning: \(damage)\n") }
-            for warning in reads.flatMap(\.result.warnings) { Terminal.standardError.write("wiretrace: warning: \(warning)\n") }
+            for damage in reads.flatMap(\.damages) { Terminal.complain("warning: \(damage)") }
+            for warning in reads.flatMap(\.result.warnings) { Terminal.complain("warning: \(warning)") }
             return reads
         } catch let error as ReadError {
-            Terminal.standardError.write("wiretrace: \(error)\n")
+            Terminal.complain("\(error)")
             throw ExitCode(2)
         }
     }

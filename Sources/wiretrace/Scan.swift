@@ -33,15 +33,47 @@ extension WiretraceCommand {
         @OptionGroup var output: OutputOptions
         @OptionGroup var times: TimeOptions
 
+        /// The most threads `--jobs` takes: more than this is a typo, not a machine.
+        static let maxJobs = 1024
+        /// Bounds of the hidden test knobs.
+        static let maxBatchSize = 1 << 20, maxBatchPauseMilliseconds = 60_000
+
         func validate() throws {
-            if Self.bytes(maxSize) == nil { throw ValidationError("--max-size \(maxSize): expected a size such as 5000000, 512K or 32M") }
-            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+            if Self.bytes(maxSize) == nil {
+                throw ValidationError("--max-size \(maxSize): expected a size of at least 1 byte, in bytes or with K, M or G, such as 5000000, 512K, 1.5M or 32M")
+            }
+            if let jobs, !(1...Self.maxJobs).contains(jobs) { throw ValidationError("--jobs \(jobs): expected 1 to \(Self.maxJobs) threads") }
+            if !(1...Self.maxBatchSize).contains(batchSize) { throw ValidationError("--batch-size \(batchSize): expected 1 to \(Self.maxBatchSize)") }
+            if !(0...Self.maxBatchPauseMilliseconds).contains(batchPauseMilliseconds) {
+                throw ValidationError("--batch-pause-ms \(batchPauseMilliseconds): expected 0 to \(Self.maxBatchPauseMilliseconds)")
+            }
         }
 
+        /// `5000000`, `512K`, `1.5M`, `2G` as bytes; nil for anything else: no sign, no
+        /// exponent, no `nan` or `inf`, no fraction of a byte, nothing below 1 byte and nothing
+        /// that overflows.
         static func bytes(_ text: String) -> Int? {
             let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
-            if let last = text.uppercased().last, let unit = units[last], let value = Double(text.dropLast()) { return Int(value * Double(unit)) }
-            return Int(text)
+            var number = Substring(text), unit = 1
+            if let last = text.uppercased().last, let scale = units[last] { number = number.dropLast(); unit = scale }
+            let parts = number.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let whole = parts.first, !whole.isEmpty, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+                  parts.count == 1 || !parts[1].isEmpty && unit > 1,
+                  let wholeValue = Int(whole) else { return nil }
+            let (scaled, overflow) = wholeValue.multipliedReportingOverflow(by: unit)
+            guard !overflow else { return nil }
+            var total = scaled
+            if parts.count == 2 {
+                // The fraction of one unit, to the byte: digits beyond the 18th cannot move it.
+                let digits = parts[1].prefix(18)
+                guard let fraction = Int(digits) else { return nil }
+                var power = 1
+                for _ in digits { power *= 10 }
+                let (sum, overflow) = total.addingReportingOverflow(Int((Double(fraction) / Double(power) * Double(unit)).rounded(.down)))
+                guard !overflow else { return nil }
+                total = sum
+            }
+            return total >= 1 ? total : nil
         }
 
         func run() throws {
@@ -49,30 +81,38 @@ extension WiretraceCommand {
             let path = indexPath ?? MirrorIndex.defaultPath(forMirror: mirror)
             var options = MirrorScanner.Options(maxSize: Self.bytes(maxSize)!, reader: reader)
             if let jobs { options.workers = jobs }
-            options.batchSize = max(1, batchSize)
-            options.pauseAfterBatchMilliseconds = max(0, batchPauseMilliseconds)
+            // A report written into the mirror is not an article of it.
+            if let html { options.excludedPaths = [html] }
+            options.batchSize = batchSize
+            options.pauseAfterBatchMilliseconds = batchPauseMilliseconds
             let bar = ProgressBar(enabled: !noProgress && Terminal.isTerminal(.standardError))
             let report: ScanReport
             let index: MirrorIndex
             do {
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: mirror, isDirectory: &isDirectory), isDirectory.boolValue else {
-                    throw IndexError(path: mirror, reason: .mirror("no such folder"))
+                try MirrorScanner.checkMirror(mirror)
+                // Before the scan commits anything: a report that cannot be written is known now.
+                if let html {
+                    do throws(ReportFile.Failure) { try ReportFile.check(html) } catch {
+                        Terminal.complain("\(error)")
+                        throw ExitCode(2)
+                    }
                 }
                 index = try MirrorIndex(path: path, create: true)
                 report = try MirrorScanner(mirror: mirror, index: index, options: options).scan { bar.update($0) }
                 bar.finish()
             } catch let error as IndexError {
                 bar.finish()
-                Terminal.standardError.write("wiretrace: \(error)\n")
+                Terminal.complain("\(error)")
                 throw ExitCode(2)
             }
             if let html {
                 do {
-                    let page = try ScanHTMLReport(report: report, index: index).render()
-                    try page.write(toFile: html, atomically: true, encoding: .utf8)
+                    try ReportFile.write(try ScanHTMLReport(report: report, index: index).render(), to: html)
+                } catch let error as ReportFile.Failure {
+                    Terminal.complain("\(error)")
+                    throw ExitCode(2)
                 } catch {
-                    Terminal.standardError.write("wiretrace: \(html): cannot write the HTML report: \(error)\n")
+                    Terminal.complain("\(html): cannot write the report: \(error)")
                     throw ExitCode(2)
                 }
             }

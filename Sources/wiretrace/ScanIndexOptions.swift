@@ -11,7 +11,7 @@ struct IndexLocationOptions: ParsableArguments {
     @Option(name: .customLong("mirror"), help: ArgumentHelp("The mirror whose embedded index to use (default: the current folder).", valueName: "DIR"))
     var mirror: String?
 
-    /// Opens the existing index, or stops with status 2 and a message.
+    /// Opens the existing index for reading, or stops with status 2 and a message.
     func open() throws -> MirrorIndex {
         let path: String
         if let indexPath {
@@ -21,13 +21,13 @@ struct IndexLocationOptions: ParsableArguments {
         } else if let found = MirrorIndex.locate(from: FileManager.default.currentDirectoryPath) {
             path = found
         } else {
-            Terminal.standardError.write("wiretrace: no index found in this folder or above; give --mirror DIR or --index PATH (run `wiretrace scan MIRROR` first)\n")
+            Terminal.complain("no index found in this folder or above; give --mirror DIR or --index PATH (run `wiretrace scan MIRROR` first)")
             throw ExitCode(2)
         }
         do {
-            return try MirrorIndex(path: path, create: false)
+            return try MirrorIndex(readOnlyAt: path)
         } catch {
-            Terminal.standardError.write("wiretrace: \(error)\n")
+            Terminal.complain("\(error)")
             throw ExitCode(2)
         }
     }
@@ -43,7 +43,7 @@ struct IndexLocationOptions: ParsableArguments {
 /// Turns an index error into status 2 with its message.
 func reportingIndexErrors<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let error as IndexError {
-        Terminal.standardError.write("wiretrace: \(error)\n")
+        Terminal.complain("\(error)")
         throw ExitCode(2)
     }
 }

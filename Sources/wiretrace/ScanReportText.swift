@@ -12,7 +12,7 @@ struct ScanReportText {
     func render() -> String {
         var lines: [String] = []
         let files = report.files
-        var scanned = "Scanned \(report.mirror) in \(Self.seconds(report.elapsedSeconds)): \(files.seen) files"
+        var scanned = "Scanned \(shown(report.mirror)) in \(Self.seconds(report.elapsedSeconds)): \(files.seen) files"
         var details = ["\(files.read) read", "\(files.unchanged) unchanged"]
         if files.gone > 0 { details.append("\(files.gone) gone") }
         scanned += " (" + details.joined(separator: ", ") + ")"
@@ -37,13 +37,13 @@ struct ScanReportText {
             lines += StoryText(style: style).lines(for: story, tag: isNew ? "new" : "updated")
         }
         let hidden = report.newStoryCount + report.updatedStoryCount - min(stories.count, storyLimit)
-        if hidden > 0 { lines.append(""); lines.append(style.dim("… and \(hidden) more stories: wiretrace stories --mirror \(report.mirror)")) }
+        if hidden > 0 { lines.append(""); lines.append(style.dim("… and \(hidden) more stories: wiretrace stories --mirror \(shown(report.mirror))")) }
         if !report.versions.isEmpty {
             lines.append("")
             lines.append(style.bold("New versions"))
             for version in report.versions.prefix(50) {
-                var line = "  \(version.path) v\(version.number): \(version.classification ?? "new version")"
-                if let summary = version.summary { line += " · " + summary }
+                var line = "  \(shown(version.path)) v\(version.number): \(version.classification ?? "new version")"
+                if let summary = version.summary { line += " · " + shown(summary) }
                 lines.append(version.silentEdit ? line + "  " + style.red(style.bold("SILENT EDIT")) : line)
             }
             if report.versions.count > 50 { lines.append(style.dim("  … and \(report.versions.count - 50) more")) }
@@ -52,12 +52,12 @@ struct ScanReportText {
         if !unreadable.isEmpty {
             lines.append("")
             lines.append(style.bold("Files that could not be read"))
-            for (bad, note) in unreadable.prefix(100) { lines.append("  " + style.red(bad.path) + ": " + bad.reason + style.dim(note)) }
+            for (bad, note) in unreadable.prefix(100) { lines.append("  " + style.red(shown(bad.path)) + ": " + shown(bad.reason) + style.dim(note)) }
             if unreadable.count > 100 { lines.append(style.dim("  … and \(unreadable.count - 100) more (--json lists all)")) }
         }
         lines.append("")
         let totals = report.totals
-        lines.append(style.dim("Index \(report.index): \(counted(totals.documents, "document", "documents")), "
+        lines.append(style.dim("Index \(shown(report.index)): \(counted(totals.documents, "document", "documents")), "
             + "\(counted(totals.versions, "version", "versions")), \(counted(totals.stories, "story", "stories")) (scan \(report.scan), fingerprints \(report.fingerprintVersion))"))
         return lines.joined(separator: "\n") + "\n"
     }
@@ -78,24 +78,24 @@ struct StoryText {
 
     func lines(for story: StorySummary, tag: String? = nil) -> [String] {
         var lines: [String] = []
-        var head = style.bold("Story \(story.id)") + " · \"\(excerpt(story.title ?? "untitled", 80))\" · \(story.size) copies"
+        var head = style.bold("Story \(story.id)") + " · \"\(excerpt(shown(story.title ?? "untitled"), 80))\" · \(story.size) copies"
         if let tag { head += " · " + (tag == "new" ? style.green(tag) : style.cyan(tag)) }
         lines.append(head)
         let source = story.likelySource
         var sourceLine = "  likely source: "
-        if let agency = source.agency { sourceLine += style.bold(agency) + (source.outlet.map { ", first copy here: \($0)" } ?? "") }
-        else { sourceLine += style.bold(source.outlet ?? "unknown") }
-        if let path = source.path { sourceLine += style.dim(" (\(path))") }
+        if let agency = source.agency { sourceLine += style.bold(shown(agency)) + (source.outlet.map { ", first copy here: \(shown($0))" } ?? "") }
+        else { sourceLine += style.bold(shown(source.outlet ?? "unknown")) }
+        if let path = source.path { sourceLine += style.dim(" (\(shown(path)))") }
         lines.append(sourceLine)
-        for evidence in source.evidence { lines.append(style.dim("    · " + evidence)) }
+        for evidence in source.evidence { lines.append(style.dim("    · " + shown(evidence))) }
         lines.append("  timeline:")
         for member in story.timeline {
             let when = member.created.map(shortTime) ?? "seen " + shortTime(member.firstSeen)
-            var relation = member.isSource ? style.green("source") : (member.verdict.map { "\($0) \(Int(((member.score ?? 0) * 100).rounded()))%" + (member.linkedTo.map { " (with \($0))" } ?? "") } ?? "linked")
+            var relation = member.isSource ? style.green("source") : (member.verdict.map { "\($0) \(Int(((member.score ?? 0) * 100).rounded()))%" + (member.linkedTo.map { " (with \(shown($0)))" } ?? "") } ?? "linked")
             if member.isNew && !member.isSource { relation += " " + style.green("new") }
             if member.gone { relation += " " + style.yellow("gone") }
             if member.versions > 1 { relation += " · \(member.versions) versions" }
-            lines.append("    \(padded(when, 25)) \(padded(member.outlet, 18)) \(member.path)  \(relation)")
+            lines.append("    \(padded(shown(when), 25)) \(padded(shown(member.outlet), 18)) \(shown(member.path))  \(relation)")
         }
         return lines
     }

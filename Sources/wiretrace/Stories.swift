@@ -18,11 +18,15 @@ extension WiretraceCommand {
         @OptionGroup var location: IndexLocationOptions
         @OptionGroup var output: OutputOptions
 
+        func validate() throws {
+            if limit < 1 { throw ValidationError("--limit \(limit): expected at least 1 story") }
+        }
+
         func run() throws {
             var filter = StoryFilter(outlet: outlet, agency: agency, limit: limit)
             if let since {
                 guard let instant = ArticleTime(kind: .created, text: since, source: "--since", context: TimeContext(dayMonthOrder: .dayFirst))?.instant else {
-                    Terminal.standardError.write("wiretrace: --since \(since): not a date\n")
+                    Terminal.complain("--since \(since): not a date")
                     throw ExitCode(2)
                 }
                 filter.since = instant
@@ -40,8 +44,8 @@ extension WiretraceCommand {
             for story in stories {
                 let source = story.likelySource.agency ?? story.likelySource.outlet ?? "unknown"
                 let first = shortTime(story.firstPublished ?? story.timeline.first?.firstSeen)
-                lines.append("\(style.bold(padded("#\(story.id)", 6))) \(padded(first, 20)) \(padded("\(story.size) copies", 10)) \(padded(source, 12)) \(excerpt(story.title ?? "untitled", 70))")
-                lines.append(style.dim("       " + excerpt(story.outlets.joined(separator: ", "), 110)))
+                lines.append("\(style.bold(padded("#\(story.id)", 6))) \(padded(first, 20)) \(padded("\(story.size) copies", 10)) \(padded(shown(source), 12)) \(excerpt(shown(story.title ?? "untitled"), 70))")
+                lines.append(style.dim("       " + excerpt(shown(story.outlets.joined(separator: ", ")), 110)))
             }
             Terminal.standardOutput.write(lines.joined(separator: "\n") + "\n")
         }

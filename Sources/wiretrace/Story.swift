@@ -19,7 +19,7 @@ extension WiretraceCommand {
         func run() throws {
             let index = try location.open()
             guard let detail = try reportingIndexErrors({ try index.story(id: id) }) else {
-                Terminal.standardError.write("wiretrace: no story \(id) in \(index.path)\n")
+                Terminal.complain("no story \(id) in \(index.path)")
                 throw ExitCode(2)
             }
             if output.json {
@@ -33,7 +33,7 @@ extension WiretraceCommand {
                 lines.append("  verified links:")
                 let paths = Dictionary(uniqueKeysWithValues: detail.story.timeline.map { ($0.documentId, $0.path) })
                 for link in detail.links {
-                    lines.append(style.dim("    \(paths[link.a] ?? "#\(link.a)") ↔ \(paths[link.b] ?? "#\(link.b)"): \(link.verdict), \(Int((link.aInB * 100).rounded()))% / \(Int((link.bInA * 100).rounded()))% contained"))
+                    lines.append(style.dim("    \(shown(paths[link.a] ?? "#\(link.a)")) ↔ \(shown(paths[link.b] ?? "#\(link.b)")): \(link.verdict), \(Int((link.aInB * 100).rounded()))% / \(Int((link.bInA * 100).rounded()))% contained"))
                 }
             }
             if passages, let sourceID = detail.story.likelySource.documentId {
@@ -44,10 +44,10 @@ extension WiretraceCommand {
                         guard let article = articles[copy.documentId] else { continue }
                         let comparison = Comparison(source, article)
                         lines.append("")
-                        lines.append(style.bold("\(copy.outlet)") + " vs source: \(comparison.verdict.rawValue), score \(Int((comparison.score * 100).rounded()))%")
+                        lines.append(style.bold(shown(copy.outlet)) + " vs source: \(comparison.verdict.rawValue), score \(Int((comparison.score * 100).rounded()))%")
                         for match in comparison.matches {
                             let marker = match.kind == .exact ? style.green("=") : style.yellow("~")
-                            lines.append("  ¶\(match.paragraphA + 1) \(marker) ¶\(match.paragraphB + 1)  " + style.dim(excerpt(article.paragraphs[match.paragraphB].text, 100)))
+                            lines.append("  ¶\(match.paragraphA + 1) \(marker) ¶\(match.paragraphB + 1)  " + style.dim(excerpt(shown(article.paragraphs[match.paragraphB].text), 100)))
                         }
                     }
                 }

@@ -50,3 +50,44 @@ struct Style {
     func yellow(_ text: String) -> String { wrap("33", text) }
     func cyan(_ text: String) -> String { wrap("36", text) }
 }
+
+/// `text` safe to print on a terminal: every control character (C0, DEL, C1, which is where
+/// ESC sequences and the BEL that ends a title change live) and every bidirectional
+/// override is shown escaped (`\e`, `\n`, `\u{202E}`), so nothing read from an article or a
+/// file name can move the cursor, clear the screen, retitle the window or reorder the line.
+/// Every string from outside Wiretrace goes through here before it is printed as text.
+func shown(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+        guard needsEscape(scalar) else { out.append(scalar); continue }
+        let escaped: String
+        switch scalar {
+        case "\n": escaped = "\\n"
+        case "\r": escaped = "\\r"
+        case "\t": escaped = "\\t"
+        case "\u{1B}": escaped = "\\e"
+        default:
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            escaped = scalar.value < 0x100 ? "\\x" + (hex.count == 1 ? "0" + hex : hex) : "\\u{\(hex)}"
+        }
+        out.append(contentsOf: escaped.unicodeScalars)
+    }
+    return String(out)
+}
+
+private func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00..<0x20, 0x7F...0x9F: true
+    // Embeddings, overrides and isolates: they reorder what follows them on the line.
+    case 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
+}
+
+extension Terminal {
+    /// Prints `wiretrace: MESSAGE` on standard error, the message shown safely.
+    static func complain(_ message: String) {
+        standardError.write("wiretrace: " + shown(message) + "\n")
+    }
+}

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Wiretrace
 import WiretraceFormats
 
@@ -28,9 +31,12 @@ struct ArticleArgument {
         }
     }
 
-    /// Whether the file is a WARC file: by its name, or by its first record.
+    /// Whether the file is a WARC file: by its name, or by the first record of a regular
+    /// file (a FIFO or a device is never opened here: reading it could block).
     var isWARC: Bool {
         if selector != nil || WARCArchive.hasWARCName(file) { return true }
+        var info = stat()
+        guard stat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
         return (try? WARCArchive(path: file))?.startsWithRecord ?? false
     }
 
@@ -47,7 +53,7 @@ struct ArticleArgument {
     func read(with reader: ArticleReader, record: Int?) throws(ReadError) -> Read {
         let selector = self.selector ?? record.map(WARCArchive.Selector.number)
         guard let selector else {
-            return Read(name: argument, result: try reader.read(try ArticleFile.load(file), name: argument), capture: nil, damages: [])
+            return Read(name: RawArguments.shown(argument), result: try reader.readFile(argument), capture: nil, damages: [])
         }
         let (capture, damages) = try WARCArchive(path: file).find(selector)
         let name = file + "#" + (capture.targetURI ?? "record \(capture.number)")
@@ -100,11 +106,11 @@ struct CaptureOut: Encodable {
     }
 
     func lines(style: Style) -> [String] {
-        var text = "record \(record) (\(type)) at \(location)"
+        var text = "record \(record) (\(shown(type))) at \(location)"
         if let httpStatus { text += ", HTTP \(httpStatus)" }
         var lines = ["  " + style.dim("capture".padded(10)) + text]
         lines.append("  " + style.dim("captured".padded(10)) + (captured.map { "\($0)  (WARC-Date)" } ?? style.dim("—")))
-        if let lastModified { lines.append("  " + style.dim("modified".padded(10)) + "\(lastModified)  (HTTP Last-Modified)") }
+        if let lastModified { lines.append("  " + style.dim("modified".padded(10)) + "\(shown(lastModified))  (HTTP Last-Modified)") }
         return lines
     }
 }
@@ -150,19 +156,19 @@ struct WARCListing: Encodable {
 
     func text(style: Style) -> String {
         let captures = records.filter { $0.type == "response" || $0.type == "resource" }.count
-        var lines = [style.bold(path) + "  (WARC\(compressed ? ", gzip" : ""), \(records.count) records, \(captures) with content"
+        var lines = [style.bold(shown(path)) + "  (WARC\(compressed ? ", gzip" : ""), \(records.count) records, \(captures) with content"
             + (damages > 0 ? ", " + style.yellow("\(damages) damaged") : "") + ")"]
         for entry in records {
             let number = "  " + "\(entry.number)".padded(5)
             if let damage = entry.damage {
-                lines.append(number + style.yellow("damaged".padded(10)) + "at \(entry.location): \(damage)")
+                lines.append(number + style.yellow("damaged".padded(10)) + "at \(entry.location): \(shown(damage))")
                 continue
             }
             let date = entry.date.map(\.description) ?? "—"
             let status = entry.httpStatus.map(String.init) ?? ""
-            lines.append(number + (entry.type ?? "").padded(10) + date.padded(22) + status.padded(5) + (entry.targetURI ?? ""))
+            lines.append(number + shown(entry.type ?? "").padded(10) + date.padded(22) + status.padded(5) + shown(entry.targetURI ?? ""))
         }
-        lines.append(style.dim("Pick one with \(path)#URI or --record N."))
+        lines.append(style.dim("Pick one with \(shown(path))#URI or --record N."))
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -18,17 +18,46 @@ struct WiretraceCommand: ParsableCommand {
 
     /// ArgumentParser exits 64 on a usage error; Wiretrace keeps diff(1)'s 2 for all trouble.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let message = misreadOption(arguments) {
+            Terminal.complain(message)
+            Glibc.exit(2)
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch let code as ExitCode {
             Glibc.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
-            if code == .success { exit(withError: error) }
+            if code == .success {
+                // Help and the version. Help for a command whose 0 is a verdict (compare: they
+                // share a source; diff: the same text) exits 2: a script that passed `-h` or
+                // `--help` where a file name belongs must not read it as an answer.
+                Terminal.standardOutput.write(fullMessage(for: error) + "\n")
+                Glibc.exit(arguments.contains(where: verdictCommands.contains) && !arguments.contains("--version") ? 2 : 0)
+            }
             let message = fullMessage(for: error)
-            if !message.isEmpty { Terminal.standardError.write(message + "\n") }
+            // The message repeats what was typed, which may carry escape sequences.
+            if !message.isEmpty { Terminal.standardError.write(message.split(separator: "\n", omittingEmptySubsequences: false).map { shown(String($0)) }.joined(separator: "\n") + "\n") }
             Glibc.exit(2)
         }
+    }
+
+    /// The commands whose exit status 0 is an answer.
+    static let verdictCommands: Set<String> = ["compare", "diff"]
+
+    /// The error for an argument that would be read as a bundle of short options: Wiretrace's
+    /// only short option is `-h`, so `-hidden.txt` (a file name) would otherwise print help.
+    /// Arguments after `--` are file names whatever they look like.
+    static func misreadOption(_ arguments: [String]) -> String? {
+        for argument in arguments.prefix(while: { $0 != "--" }) {
+            guard argument.hasPrefix("-"), !argument.hasPrefix("--"), argument.count > 2,
+                  !argument.dropFirst().allSatisfy(\.isNumber) else { continue }
+            let command = arguments.first { !$0.hasPrefix("-") } ?? "compare"
+            return "\(argument): not an option (the only short option is -h); for a file whose name starts with '-', "
+                + "put -- before the file names, as in: wiretrace \(command) -- \(argument) ..."
+        }
+        return nil
     }
 }

@@ -34,6 +34,23 @@ struct CompareCommandTests {
         #expect(text.standardOutput.contains("[meta article:published_time: \"2023-12-08T14:59:00+05:30\"]"))
     }
 
+    @Test("a partially derived verdict shows the shared runs with their places, in text and JSON")
+    func sharedRunsEvidence() throws {
+        let own = "Samples/articles/dailyledger-baghdad-embassy-own-intro.txt"
+        let run = try WiretraceBinary.run(["compare", "--json", reuters, own])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect(json["verdict"] as? String == "partially derived")
+        let runs = try #require(json["sharedRuns"] as? [[String: Any]])
+        #expect(!runs.isEmpty)
+        let longest = try #require(runs.first)
+        #expect(longest["words"] as? Int == json["longestSharedRun"] as? Int)
+        let a = try #require(longest["a"] as? [String: Any]), b = try #require(longest["b"] as? [String: Any])
+        #expect((a["paragraph"] as? Int ?? 0) >= 1 && (b["paragraph"] as? Int ?? 0) >= 1 && (a["word"] as? Int ?? 0) >= 1)
+        #expect((a["text"] as? String)?.isEmpty == false)
+        let text = try WiretraceBinary.run(["compare", reuters, own, "--color", "never"])
+        #expect(text.standardOutput.contains("Longest shared runs"))
+    }
+
     @Test("the text output matches the golden file")
     func golden() throws {
         let run = try WiretraceBinary.run(["compare", reuters, "Samples/articles/gulfwire-baghdad-embassy-trimmed.txt", "--color", "never"])
@@ -67,7 +84,8 @@ struct CompareCommandTests {
         let run = try WiretraceBinary.run(["compare", "--json", reuters, seed])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
         #expect(json["schemaVersion"] as? Int == 1)
-        #expect(json["fingerprintVersion"] as? String == "n1-k5-w4")
+        #expect(json["fingerprintVersion"] as? String == "n1-k5-w4-c5c8")
+        #expect((json["resemblance"] as? Double ?? 0) > 0.5, "a republication resembles its source throughout")
         #expect(json["sharesSource"] as? Bool == true)
         let order = try #require(json["publishedFirst"] as? [String: Any])
         #expect(order["first"] as? String == "a")
@@ -93,6 +111,8 @@ struct CompareCommandTests {
         (["compare", "Samples/bad/empty.txt", "Samples/articles/reuters-baghdad-embassy.txt"], "Samples/bad/empty.txt: empty file"),
         (["compare", "Samples/bad/image.png", "Samples/articles/reuters-baghdad-embassy.txt"], "Samples/bad/image.png: binary file (PNG image)"),
         (["compare", "only-one-argument.txt"], "Missing expected argument"),
+        (["compare", "Samples/html/no-article-text.html", "Samples/articles/reuters-baghdad-embassy.txt"],
+         "Samples/html/no-article-text.html: no article text found"),
     ])
     func trouble(arguments: [String], message: String) throws {
         let run = try WiretraceBinary.run(arguments)

@@ -71,4 +71,12 @@ struct DiffCommandTests {
         #expect(missing.status == 2)
         #expect(missing.standardError.contains("Samples/versions/nope.txt: no such file"))
     }
+
+    @Test("a page without article text has nothing to diff: exit 2 with a message naming it")
+    func noArticleText() throws {
+        let run = try WiretraceBinary.run(["diff", path("baghdad-v1.txt"), "Samples/html/no-article-text.html"])
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("Samples/html/no-article-text.html: no article text found"))
+        #expect(run.standardOutput.isEmpty)
+    }
 }

@@ -65,6 +65,20 @@ struct InspectCommandTests {
         #expect(object["publishedDay"] as? String == "2022-05-03")
     }
 
+    @Test("a page without article text: its title, outlet and times, and a line saying there is no text")
+    func noArticleText() throws {
+        let path = "Samples/html/no-article-text.html"
+        let run = try WiretraceBinary.run(["inspect", path, "--color", "never"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.contains("  title     \"Harbour pictures of the week\""))
+        #expect(run.standardOutput.contains("  published 2024-03-05"))
+        #expect(run.standardOutput.contains("no article text found"))
+        let json = try WiretraceBinary.run(["inspect", "--json", path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect(object["content"] as? String == "noArticleText")
+        #expect(object["publishedDay"] as? String == "2024-03-05")
+    }
+
     @Test("bad input: exit 2 and a message naming the file and the reason", arguments: [
         ("Samples/bad/empty.txt", "empty file"), ("Samples/bad/image.png", "binary file (PNG image), not an article"),
         ("Samples/no-such-file.html", "no such file"),

@@ -106,3 +106,18 @@ struct WARCCommandTests {
         #expect(notFound.standardError.contains("HTTP status 404 (Not Found), not a page"))
     }
 }
+
+@Suite("WARC arguments that are not regular files")
+struct WARCSpecialFileTests {
+    @Test("a FIFO named like a WARC file, listed or with #URI, returns at once, naming it")
+    func fifo() throws {
+        let scratch = try Scratch()
+        let fifo = try scratch.fifo("crawl.warc")
+        for arguments in [["inspect", fifo], ["inspect", fifo, "--record", "1"]] {
+            let (run, timedOut) = try runBounded(arguments, seconds: 10)
+            #expect(!timedOut, "\(arguments) blocked")
+            #expect(run.status == 2)
+            #expect(run.standardError.contains("\(fifo): a FIFO (named pipe)"), "\(run.standardError)")
+        }
+    }
+}

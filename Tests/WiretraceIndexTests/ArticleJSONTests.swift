@@ -43,7 +43,8 @@ struct ArticleJSONTests {
             Paragraph("Image Credit: ANI", role: .boilerplate, reason: "image credit"),
             Paragraph("(With inputs from PTI)", role: .credit, reason: "credit line"),
         ],
-        syndicationNotice: "(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed.)")
+        syndicationNotice: "(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed.)",
+        publishedDay: "2023-12-08")
 
     @Test("an article with every field set is written exactly as JSONEncoder writes it, and reads back equal")
     func fullArticleMatchesFoundation() throws {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Wiretrace
+@testable import Wiretrace
 import WiretraceTestSupport
 
 @Suite("Fingerprints")
@@ -10,7 +10,44 @@ struct FingerprintTests {
         let print = Fingerprint(of: Fixtures.article(body: ["  The Embassy \u{2019}s  said. "]))
         #expect(print.paragraphs[0].hash == XXH3.hash64("the embassy 's said."))
         #expect(print.version == FingerprintVersion.current)
-        #expect(print.version.description == "n1-k5-w4")
+        #expect(print.version.description == "n1-k5-w4-c5c8")
+    }
+
+    @Test("character grams: the words without spaces and punctuation, every run of 5 and of 8 characters")
+    func characterGrams() {
+        let print = Fingerprint(of: Fixtures.article(body: ["Ab, cd-EFgh.", "Ünï", ""]))
+        let hash = { (text: String) in CharacterGrams.hash(of: text.unicodeScalars.map(\.value)) }
+        #expect(print.paragraphs[0].characterGrams == [["abcde", "bcdef", "cdefg", "defgh"].map(hash), ["abcdefgh"].map(hash)])
+        #expect(print.paragraphs[0].characterCount == 8)
+        // Fewer characters than a gram: one gram over all of them (characters, not bytes).
+        #expect(print.paragraphs[1].characterGrams == [[hash("ünï")], [hash("ünï")]])
+        #expect(print.paragraphs[1].characterCount == 3)
+        #expect(print.paragraphs[2].characterGrams == [[], []])
+        #expect(print.countedCharacterCount == 11)
+    }
+
+    @Test("a gram's hash: a polynomial in its characters, then the MurmurHash3 finalizer (known answers)")
+    func gramHash() {
+        // Worked out by hand from the definition: value = count, then value * 0x9E3779B97F4A7C15
+        // + scalar + 1 for each character, then fmix64, the high 32 bits.
+        func reference(_ scalars: [UInt32]) -> UInt32 {
+            var value = UInt64(scalars.count)
+            for scalar in scalars { value = value &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(scalar) &+ 1 }
+            value ^= value >> 33; value = value &* 0xFF51_AFD7_ED55_8CCD
+            value ^= value >> 33; value = value &* 0xC4CE_B9FE_1A85_EC53
+            value ^= value >> 33
+            return UInt32(value >> 32)
+        }
+        for text in ["a", "abcde", "edcba", "abcdefgh", "پاکستان", "ünï"] {
+            let scalars = text.unicodeScalars.map(\.value)
+            #expect(CharacterGrams.hash(of: scalars) == reference(scalars))
+        }
+        // Computed apart from this code (a few lines of Python over the same definition).
+        #expect(CharacterGrams.hash(of: "abcde".unicodeScalars.map(\.value)) == 0x2C71_3A6D)
+        #expect(CharacterGrams.hash(of: "پاکستان".unicodeScalars.map(\.value)) == 0x70D9_CECD)
+        // Order matters, and the last characters of a longer run do not make its hash.
+        #expect(CharacterGrams.hash(of: [97, 98, 99, 100, 101]) != CharacterGrams.hash(of: [101, 100, 99, 98, 97]))
+        #expect(CharacterGrams.hash(of: [97, 98, 99, 100, 101]) != CharacterGrams.hash(of: [98, 99, 100, 101]))
     }
 
     @Test("a dateline is kept as evidence and left out of the hash", arguments: [

@@ -27,6 +27,13 @@ struct TimeParsingTests {
         ("08-12-2023 15:00 IST", TimeContext(zoneOverrides: ["IST": 60]), "2023-12-08T14:00:00Z", 60),
         ("8. Dezember 2023, 15:00 MEZ", unknown, "2023-12-08T14:00:00Z", 60),
         ("Published 08-12-2023 15:00", india, "2023-12-08T09:30:00Z", 330),
+        // Fractions of any length, and after a colon; a one-digit second.
+        ("2021-04-05T10:20:30.1234567Z", unknown, "2021-04-05T10:20:30Z", 0),
+        ("2021-04-05T10:20:30:512Z", unknown, "2021-04-05T10:20:30Z", 0),
+        ("2021-04-05T10:20:3Z", unknown, "2021-04-05T10:20:03Z", 0),
+        // Year first with dots, and the Korean afternoon before the clock.
+        ("2021.04.05. 오후 3:10", TimeContext(country: "kr"), "2021-04-05T06:10:00Z", 540),
+        ("2021.04.05 09:15 +09:00", unknown, "2021-04-05T00:15:00Z", 540),
     ]
 
     @Test("parses the formats news sites print", arguments: cases)
@@ -42,6 +49,22 @@ struct TimeParsingTests {
         let time = try #require(ArticleTime(kind: .created, text: "8 December 2023", source: "test", context: Self.unknown))
         #expect(time.hasTimeOfDay == false)
         #expect(time.instant?.day == "2023-12-08")
+    }
+
+    @Test("year, month and day with their East Asian signs", arguments: [
+        ("2021年4月5日", "2021-04-05"), ("2021年04月05日 10:30", "2021-04-05"), ("2021년 4월 5일", "2021-04-05"),
+        ("掲載日 2019年12月31日(火)", "2019-12-31"),
+    ])
+    func eastAsianDates(text: String, day: String) throws {
+        let time = try #require(ArticleTime(kind: .created, text: text, source: "test", context: TimeContext(country: "jp")))
+        #expect(time.instant?.iso8601(utcOffsetMinutes: 540).prefix(10) == day[...])
+    }
+
+    @Test("a two-digit year glued to the time of day is not a year of the last century")
+    func gluedTwoDigitYear() throws {
+        let time = try #require(ArticleTime(kind: .created, text: "posted 14.03.2108:45", source: "t", context: TimeContext(country: "de")))
+        #expect(time.instant?.day == "2021-03-14")
+        #expect(time.hasTimeOfDay)
     }
 
     @Test("IST without a country is reported as ambiguous, not guessed")
@@ -76,5 +99,23 @@ struct TimeParsingTests {
         #expect(stamp.description == "2024-02-29T18:29:59Z")
         #expect(stamp.iso8601(utcOffsetMinutes: 330) == "2024-02-29T23:59:59+05:30")
         #expect(Timestamp(secondsSince1970: 0).description == "1970-01-01T00:00:00Z")
+    }
+}
+
+@Suite("Country clocks")
+struct CountryClockTests {
+    @Test("countries with several zones keep their main newsrooms' clock, with its summer time", arguments: [
+        ("us", Timestamp(year: 2023, month: 11, day: 9, hour: 1, minute: 49), -300, "2023-11-08"),
+        ("us", Timestamp(year: 2023, month: 7, day: 9, hour: 1, minute: 49), -240, "2023-07-08"),
+        ("ca", Timestamp(year: 2023, month: 1, day: 9, hour: 3), -300, "2023-01-08"),
+        ("au", Timestamp(year: 2023, month: 1, day: 9, hour: 14), 660, "2023-01-10"),
+        ("au", Timestamp(year: 2023, month: 7, day: 9, hour: 14), 600, "2023-07-10"),
+        ("ru", Timestamp(year: 2023, month: 7, day: 9, hour: 22), 180, "2023-07-10"),
+        ("de", Timestamp(year: 2022, month: 11, day: 6, hour: 23), 60, "2022-11-07"),
+    ])
+    func clocks(country: String, instant: Timestamp, offset: Int, day: String) {
+        #expect(CountryClock.offset(in: country, at: instant) == offset)
+        let time = ArticleTime(kind: .created, text: "", source: "t", instant: instant, utcOffsetMinutes: 0, zone: "Z")
+        #expect(time.localDay(pageOffset: nil, country: country) == day)
     }
 }

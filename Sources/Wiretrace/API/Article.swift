@@ -16,6 +16,10 @@ public struct Article: Sendable, Hashable, Codable {
     public var credits: [AgencyCredit]
     /// Created and updated times with their evidence.
     public var times: [ArticleTime]
+    /// The publication day (`YYYY-MM-DD`) the source's readers saw: the created time's day on
+    /// the source's clock (a time written in UTC is shown on the page's or its country's clock),
+    /// as the reader decided it.
+    public var publishedDay: String?
     /// The paragraphs in reading order, including boilerplate (marked by its role).
     public var paragraphs: [Paragraph]
     /// The outlet's own statement that the text came from a syndicated feed, if any.
@@ -24,7 +28,7 @@ public struct Article: Sendable, Hashable, Codable {
     public init(
         title: String? = nil, outlet: String? = nil, canonicalURL: String? = nil, byline: String? = nil,
         credits: [AgencyCredit] = [], times: [ArticleTime] = [], paragraphs: [Paragraph] = [],
-        syndicationNotice: String? = nil
+        syndicationNotice: String? = nil, publishedDay: String? = nil
     ) {
         self.title = title
         self.outlet = outlet
@@ -34,6 +38,7 @@ public struct Article: Sendable, Hashable, Codable {
         self.times = times
         self.paragraphs = paragraphs
         self.syndicationNotice = syndicationNotice
+        self.publishedDay = publishedDay
     }
 
     /// Whether the outlet says the text came from a syndicated feed.

@@ -6,6 +6,11 @@
 /// how much of A occurs in B, and how much of B occurs in A. Boilerplate, credit lines and
 /// in-document repeats never count as shared text.
 ///
+/// A second tier measures ``resemblance`` over character grams, for copies rewritten too
+/// much to share runs of words: newspapers paraphrase the agency's text, re-key numbers,
+/// space or spell words another way, merge everything into one paragraph. The ``score``
+/// combines both tiers on one scale (see ``Thresholds``).
+///
 /// The verdict uses the vocabulary of the text-reuse field (the METER corpus):
 /// ``Verdict/whollyDerived`` when one text is, nearly all of it, the other's text;
 /// ``Verdict/partiallyDerived`` when a substantial part is; ``Verdict/unrelated`` otherwise.
@@ -34,15 +39,46 @@ public struct Comparison: Sendable {
         /// A shared run of at least this many words makes a pair partially derived whatever
         /// the score (a long passage lifted into a long article).
         public var sharedRunWords: Int
+        /// ``Comparison/resemblance`` at or above which the verdict is at least partially
+        /// derived; it stands at ``partially`` on the score's scale.
+        public var resemblancePartially: Double
+        /// ``Comparison/resemblance`` at or above which the verdict is wholly derived when no
+        /// paragraph aligns (where paragraphs align, passage coverage decides): most of the
+        /// fuller text is rewritten from the other; it stands at ``wholly`` on the score's scale.
+        public var resemblanceWholly: Double
+        /// Characters per word at or above which ``Comparison/resemblance`` uses the long
+        /// character grams (English and most European text: 4.2 to 6.5 on the labelled sets)
+        /// and under which the short ones (Urdu: 3.4 to 4.1).
+        public var longWordCharacters: Double
 
-        public init(wholly: Double, whollyCoverage: Double, partially: Double, sharedRunWords: Int) {
+        public init(wholly: Double, whollyCoverage: Double, partially: Double, sharedRunWords: Int,
+                    resemblancePartially: Double = 0.18, resemblanceWholly: Double = 0.40, longWordCharacters: Double = 4.2) {
             self.wholly = wholly
             self.whollyCoverage = whollyCoverage
             self.partially = partially
             self.sharedRunWords = sharedRunWords
+            self.resemblancePartially = resemblancePartially
+            self.resemblanceWholly = resemblanceWholly
+            self.longWordCharacters = longWordCharacters
         }
 
-        public static let `default` = Thresholds(wholly: 0.5, whollyCoverage: 0.75, partially: 0.11, sharedRunWords: 30)
+        /// Calibrated on `Samples/calibration/pairs.tsv`, two `Scripts/make-reuse-pairs` sets and
+        /// the COUNTER development pairs (the "Reaching a verdict" article gives the rule and
+        /// the figures).
+        public static let `default` = Thresholds(wholly: 0.5, whollyCoverage: 0.75, partially: 0.11, sharedRunWords: 30,
+                                                 resemblancePartially: 0.18, resemblanceWholly: 0.40, longWordCharacters: 4.2)
+
+        /// `resemblance` on the score's scale: piecewise linear through (0, 0),
+        /// (``resemblancePartially``, ``partially``), (``resemblanceWholly``, ``wholly``) and (1, 1),
+        /// so that a resemblance at a cut-off scores the same as a containment at the same cut-off.
+        func scaled(resemblance: Double) -> Double {
+            let points = [(0.0, 0.0), (resemblancePartially, partially), (resemblanceWholly, wholly), (1.0, 1.0)]
+            for (low, high) in zip(points, points.dropFirst()) where resemblance <= high.0 {
+                guard high.0 > low.0 else { return high.1 }
+                return low.1 + (high.1 - low.1) * (resemblance - low.0) / (high.0 - low.0)
+            }
+            return 1
+        }
     }
 
     /// A passage of A matched to a passage of B.
@@ -58,9 +94,18 @@ public struct Comparison: Sendable {
     }
 
     public let verdict: Verdict
-    /// The larger of the two containments, 0 to 1: how much of the more derived text
-    /// occurs in the other.
+    /// The strength of the evidence, 0 to 1: the larger of the two containments (how much of
+    /// the more derived text occurs in the other) or the ``resemblance`` put on the same scale
+    /// (``Thresholds``), whichever is larger.
     public let score: Double
+    /// How much of the fuller text is rewritten from the other, 0 to 1: the smaller of the two
+    /// containments of their distinct character grams (the words with spaces and punctuation
+    /// removed, cut into runs of c characters; c = 5 for texts of short words, 8 for texts of
+    /// long words, see ``Thresholds/longWordCharacters``). Taking the smaller side rewards
+    /// texts that resemble each other throughout: an independent report of the same event
+    /// shares names and numbers with the agency's story, but only where the facts meet. 0
+    /// under a fingerprint version without character grams.
+    public let resemblance: Double
     /// Share of A's counted shingles that occur in B.
     public let containmentOfAInB: Double
     /// Share of B's counted shingles that occur in A.
@@ -90,18 +135,84 @@ public struct Comparison: Sendable {
         let shared = shinglesA.distinct.reduce(0) { $0 + (shinglesB.contains($1) ? 1 : 0) }
         containmentOfAInB = shinglesA.distinct.isEmpty ? 0 : Double(shared) / Double(shinglesA.distinct.count)
         containmentOfBInA = shinglesB.distinct.isEmpty ? 0 : Double(shared) / Double(shinglesB.distinct.count)
-        score = max(containmentOfAInB, containmentOfBInA)
+        resemblance = Comparison.resemblance(a, b, longWords: thresholds.longWordCharacters)
+        score = max(containmentOfAInB, containmentOfBInA, thresholds.scaled(resemblance: resemblance))
+        let containment = max(containmentOfAInB, containmentOfBInA)
         longestSharedRun = Comparison.longestRun(of: a, in: shinglesB, shingleSize: a.version.shingleSize)
         matches = Comparison.align(a, shinglesA, b, shinglesB)
         let derivedIsA = containmentOfAInB >= containmentOfBInA
         passageCoverage = Comparison.coverage(of: derivedIsA ? a : b, matched: matches.map { derivedIsA ? $0.paragraphA : $0.paragraphB })
         self.thresholds = thresholds
-        if score >= thresholds.wholly && passageCoverage >= thresholds.whollyCoverage {
+        // Where paragraphs align, passage coverage tells a republication from an article that
+        // lifts some of the other's paragraphs; resemblance decides "wholly" only for texts
+        // rewritten so far that no paragraph aligns (a paraphrase, a story merged into one paragraph).
+        if (containment >= thresholds.wholly && passageCoverage >= thresholds.whollyCoverage)
+            || (matches.isEmpty && resemblance >= thresholds.resemblanceWholly) {
             verdict = .whollyDerived
-        } else if score >= thresholds.partially || longestSharedRun >= thresholds.sharedRunWords {
+        } else if containment >= thresholds.partially || longestSharedRun >= thresholds.sharedRunWords
+            || resemblance >= thresholds.resemblancePartially {
             verdict = .partiallyDerived
         } else {
             verdict = .unrelated
+        }
+    }
+
+    /// The smaller containment of the two texts' distinct character grams, of the short size
+    /// for texts of short words and of the long size otherwise (a gram should span about as
+    /// much language in every writing system: five letters are one long English word, or a
+    /// word and a half of Urdu). Word length is the two texts' characters per token together.
+    static func resemblance(_ a: Fingerprint, _ b: Fingerprint, longWords: Double) -> Double {
+        let sizes = a.version.characterGramSizes.count
+        guard sizes > 0 else { return 0 }
+        let words = a.countedWordCount + b.countedWordCount
+        guard words > 0 else { return 0 }
+        let wordLength = Double(a.countedCharacterCount + b.countedCharacterCount) / Double(words)
+        let size = wordLength < longWords ? 0 : sizes - 1
+        let (aInB, bInA) = CharacterGrams.containment(a, b, size: size)
+        return min(aInB, bInA)
+    }
+
+    /// A run of consecutive words of A that occurs in B, with where it stands in each.
+    public struct SharedRun: Sendable, Hashable {
+        /// Paragraph index in A's article, and the run's first word (token) in it, from 0.
+        public var paragraphA: Int
+        public var wordA: Int
+        /// Paragraph index in B's article, and the first word there of the run's first shingle.
+        public var paragraphB: Int
+        public var wordB: Int
+        /// Words in the run.
+        public var words: Int
+    }
+
+    /// The longest runs of consecutive words of A's counted paragraphs found among B's
+    /// shingles, longest first (then in A's order), at most `limit`, each at least one shingle
+    /// long: the evidence of a verdict reached by resemblance, where no paragraph aligns.
+    /// The run's place in B is where B holds its first shingle (the first such paragraph).
+    public static func sharedRuns(_ a: Fingerprint, _ b: Fingerprint, limit: Int = 5) -> [SharedRun] {
+        precondition(a.version == b.version, "fingerprints of versions \(a.version) and \(b.version) cannot be compared")
+        let tableB = ShingleTable(b)
+        let k = a.version.shingleSize
+        var runs: [(paragraph: Int, start: Int, shingles: Int)] = []
+        for index in a.countedParagraphs {
+            let shingles = a.paragraphs[index].shingles
+            var start = -1
+            for (position, shingle) in shingles.enumerated() {
+                if tableB.contains(shingle) {
+                    if start < 0 { start = position }
+                } else if start >= 0 {
+                    runs.append((index, start, position - start)); start = -1
+                }
+            }
+            if start >= 0 { runs.append((index, start, shingles.count - start)) }
+        }
+        runs.sort { ($0.shingles, -$0.paragraph, -$0.start) > ($1.shingles, -$1.paragraph, -$1.start) }
+        return runs.prefix(limit).map { run in
+            let first = a.paragraphs[run.paragraph].shingles[run.start]
+            var paragraphB = -1
+            tableB.forEachParagraph(holding: first) { j in if paragraphB < 0 || j < paragraphB { paragraphB = j } }
+            let wordB = b.paragraphs[paragraphB].shingles.firstIndex(of: first) ?? 0
+            let words = min(run.shingles + k - 1, a.paragraphs[run.paragraph].wordCount)
+            return SharedRun(paragraphA: run.paragraph, wordA: run.start, paragraphB: paragraphB, wordB: wordB, words: words)
         }
     }
 

@@ -5,7 +5,13 @@
 /// status and shingles, the title hash and the datelines. It does not keep the normalized
 /// text: a restored fingerprint has empty ``Fingerprint/normalizedBytes`` and empty
 /// paragraph ranges. Winnowed hashes are derived again on restore. All integers are
-/// little-endian; about 8 bytes per word of counted text.
+/// little-endian; about 8 bytes per word of counted text for the shingles, and 4 bytes per
+/// character for the character grams.
+///
+/// Format 2 (fingerprint version `n1-k5-w4-c5c8` on) is format 1 followed by the character-gram
+/// sizes and each paragraph's character count and character grams of each size; everything before them is laid out as in
+/// format 1, so a reader of the paragraph records reads both. Format 1 restores with no
+/// character grams.
 extension Fingerprint {
     /// Why stored bytes are not a fingerprint.
     public struct StorageError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -13,7 +19,7 @@ extension Fingerprint {
     }
 
     private static let magic: [UInt8] = Array("WTFP".utf8)
-    private static let formatVersion: UInt8 = 1
+    private static let formatVersion: UInt8 = 2
 
     /// The compact binary form of this fingerprint.
     public func serialized() -> [UInt8] {
@@ -44,6 +50,16 @@ extension Fingerprint {
             out.string(dateline.text)
             out.string(dateline.agency)
         }
+        out.u32(UInt32(version.characterGramSizes.count))
+        for size in version.characterGramSizes { out.u32(UInt32(size)) }
+        for paragraph in paragraphs {
+            out.u32(UInt32(paragraph.characterCount))
+            for size in version.characterGramSizes.indices {
+                let grams = size < paragraph.characterGrams.count ? paragraph.characterGrams[size] : []
+                out.u32(UInt32(grams.count))
+                for gram in grams { out.u32(gram) }
+            }
+        }
         return out.bytes
     }
 
@@ -53,7 +69,7 @@ extension Fingerprint {
     public init(serialized bytes: [UInt8]) throws(StorageError) {
         var input = ByteReader(bytes: bytes)
         guard input.take(4) == Self.magic[...] else { throw StorageError(description: "not a stored fingerprint") }
-        guard let format = input.u8(), format == Self.formatVersion else { throw StorageError(description: "unknown stored-fingerprint format") }
+        guard let format = input.u8(), format == 1 || format == Self.formatVersion else { throw StorageError(description: "unknown stored-fingerprint format") }
         guard let normalization = input.u32(), let shingleSize = input.u32(), let window = input.u32(),
               let hasTitle = input.u8(), let title = input.u64(), let count = input.u32()
         else { throw StorageError(description: "stored fingerprint is truncated") }
@@ -72,7 +88,8 @@ extension Fingerprint {
             case 4: status = .repeatOf(Int(repeatOf))
             default: throw StorageError(description: "unknown paragraph status \(statusCode)")
             }
-            paragraphs.append(ParagraphPrint(hash: hash, wordCount: Int(words), shingles: shingles, status: status, range: 0..<0))
+            paragraphs.append(ParagraphPrint(hash: hash, wordCount: Int(words), shingles: shingles, characterGrams: [], characterCount: 0, status: status,
+                                             range: 0..<0))
         }
         guard let datelineCount = input.u32() else { throw StorageError(description: "stored fingerprint is truncated") }
         var datelines: [DatelineEvidence] = []
@@ -81,7 +98,23 @@ extension Fingerprint {
             else { throw StorageError(description: "stored fingerprint is truncated") }
             datelines.append(DatelineEvidence(paragraph: Int(paragraph), text: text ?? "", agency: agency))
         }
-        let version = FingerprintVersion(normalization: Int(normalization), shingleSize: Int(shingleSize), window: Int(window))
+        var characterGramSizes: [Int] = []
+        if format >= 2 {
+            guard let sizeCount = input.u32(), sizeCount <= 16, let sizes = input.u32s(Int(sizeCount))
+            else { throw StorageError(description: "stored fingerprint is truncated") }
+            characterGramSizes = sizes.map(Int.init)
+            for index in paragraphs.indices {
+                guard let characters = input.u32() else { throw StorageError(description: "stored fingerprint is truncated") }
+                paragraphs[index].characterCount = Int(characters)
+                for _ in sizes {
+                    guard let count = input.u32(), let grams = input.u32s(Int(count))
+                    else { throw StorageError(description: "stored fingerprint is truncated") }
+                    paragraphs[index].characterGrams.append(grams)
+                }
+            }
+        }
+        let version = FingerprintVersion(normalization: Int(normalization), shingleSize: Int(shingleSize), window: Int(window),
+                                         characterGramSizes: characterGramSizes)
         self.init(version: version, paragraphs: paragraphs, normalizedBytes: [], titleHash: hasTitle == 1 ? title : nil,
                   winnowed: Winnowing.select(from: paragraphs.filter { $0.status == .counted }.map(\.shingles), window: version.window),
                   datelines: datelines)
@@ -120,6 +153,12 @@ private struct ByteReader {
         guard let slice = take(count * 8) else { return nil }
         return slice.withUnsafeBytes { raw in
             (0..<count).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
+        }
+    }
+    mutating func u32s(_ count: Int) -> [UInt32]? {
+        guard let slice = take(count * 4) else { return nil }
+        return slice.withUnsafeBytes { raw in
+            (0..<count).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
         }
     }
     mutating func optionalString() -> String?? {

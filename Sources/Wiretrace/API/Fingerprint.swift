@@ -4,7 +4,11 @@
 /// Paragraph identity is the XXH3-64 (seed 0) of the paragraph's normalized UTF-8 bytes,
 /// after its dateline is removed. Each paragraph also gets every k-word shingle, hashed with
 /// XXH3 over the XXH3 hashes of its k tokens; the document keeps a winnowed selection of
-/// those for indexing.
+/// those for indexing. Version 2 (`n1-k5-w4-c5c8`) adds a resemblance tier: every run of c
+/// characters (c = 5 and c = 8) of each paragraph's words with the spaces and punctuation
+/// between them removed, hashed with XXH3 (kept to 32 bits), for text rewritten too much to
+/// share runs of words (paraphrase, words spaced or spelled another way, numbers re-keyed;
+/// see ``Comparison``).
 ///
 /// Paragraphs that do not count as the article's text are kept but marked: boilerplate and
 /// credit lines (as the reader classed them), empty paragraphs, and in-document repeats
@@ -28,6 +32,13 @@ public struct Fingerprint: Sendable {
         public var wordCount: Int
         /// Every k-shingle hash, in order; a paragraph shorter than k words has one, over all its words.
         public var shingles: [UInt64]
+        /// Per size of ``FingerprintVersion/characterGramSizes``, the low 32 bits of the XXH3-64
+        /// of every run of that many characters of the paragraph's words written without the
+        /// spaces and punctuation between them, in order; a paragraph with fewer characters
+        /// has one, over all of them. Empty under a version without the tier.
+        public var characterGrams: [[UInt32]]
+        /// Characters (Unicode scalars) in the paragraph's tokens.
+        public var characterCount: Int
         public var status: Status
         /// Byte range of the normalized text in ``Fingerprint/normalizedBytes``.
         public var range: Range<Int>
@@ -50,13 +61,17 @@ public struct Fingerprint: Sendable {
     /// Winnowed shingle hashes of the counted paragraphs, sorted and unique.
     public let winnowed: [UInt64]
     public let datelines: [DatelineEvidence]
+    /// Characters in the tokens of the counted paragraphs.
+    public var countedCharacterCount: Int {
+        paragraphs.reduce(0) { $0 + ($1.status == .counted ? $1.characterCount : 0) }
+    }
 
     /// Fingerprints `article` under ``FingerprintVersion/current``.
     ///
     /// - Complexity: O(*n*) in the length of the text.
     public init(of article: Article) {
         let version = FingerprintVersion.current
-        var builder = FingerprintBuilder(shingleSize: version.shingleSize)
+        var builder = FingerprintBuilder(shingleSize: version.shingleSize, characterGramSizes: version.characterGramSizes)
         var datelines: [DatelineEvidence] = []
         for (index, paragraph) in article.paragraphs.enumerated() {
             var text = Substring(paragraph.text)
@@ -90,6 +105,26 @@ public struct Fingerprint: Sendable {
     /// The normalized text of paragraph `index`.
     public func normalizedText(ofParagraph index: Int) -> String {
         String(decoding: normalizedBytes[paragraphs[index].range], as: UTF8.self)
+    }
+
+    /// The normalized text of `count` words of paragraph `index` from word `start` (from 0),
+    /// from the first word's first byte to the last word's last; `nil` for a restored
+    /// fingerprint, which keeps no text.
+    public func normalizedWords(ofParagraph index: Int, from start: Int, count: Int) -> String? {
+        let range = paragraphs[index].range
+        guard !range.isEmpty, count > 0 else { return nil }
+        return normalizedBytes.withUnsafeBufferPointer { all in
+            let text = UnsafeBufferPointer(rebasing: all[range])
+            var word = 0, from = -1, to = -1
+            Tokenizer.forEachToken(in: text) { token in
+                if word == start { from = token.lowerBound }
+                if word == start + count - 1 { to = token.upperBound }
+                word += 1
+            }
+            guard from >= 0 else { return nil }
+            if to < 0 { to = text.count }
+            return String(decoding: UnsafeBufferPointer(rebasing: text[from..<to]), as: UTF8.self)
+        }
     }
 
     /// Indices of the paragraphs that count as the article's text.

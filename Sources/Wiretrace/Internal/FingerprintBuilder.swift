@@ -2,14 +2,19 @@
 /// space from one paragraph to the next.
 struct FingerprintBuilder: ~Copyable {
     let shingleSize: Int
+    let characterGramSizes: [Int]
     var bytes: [UInt8] = []
     var paragraphs: [Fingerprint.ParagraphPrint] = []
     /// The token hashes of the paragraph being added. A paragraph has at most as many tokens
     /// as its normalized text has bytes (tokens are disjoint and never empty).
     private var tokenHashes: UnsafeMutableBufferPointer<UInt64>
 
-    init(shingleSize: Int) {
+    /// Scratch space of ``CharacterGrams``, kept from one paragraph to the next.
+    private var grams = CharacterGrams.Scratch()
+
+    init(shingleSize: Int, characterGramSizes: [Int]) {
         self.shingleSize = shingleSize
+        self.characterGramSizes = characterGramSizes
         bytes.reserveCapacity(4096)
         tokenHashes = .allocate(capacity: 1024)
     }
@@ -23,13 +28,17 @@ struct FingerprintBuilder: ~Copyable {
         let range = start..<bytes.count
         let hash = bytes.withUnsafeBytes { XXH3.hash64(UnsafeRawBufferPointer(rebasing: $0[range])) }
         let shingles = Shingles.hashes(ofTokenHashes: UnsafeBufferPointer(rebasing: tokenHashes[..<tokenCount]), size: shingleSize)
+        let (characterGrams, characterCount) = characterGramSizes.isEmpty || role != .body ? ([], 0) : bytes.withUnsafeBufferPointer { all in
+            grams.hashes(ofNormalized: UnsafeBufferPointer(rebasing: all[range]), sizes: characterGramSizes)
+        }
         let status: Fingerprint.Status
         switch role {
         case .boilerplate: status = .boilerplate
         case .credit: status = .credit
         case .body: status = tokenCount == 0 ? .empty : .counted
         }
-        paragraphs.append(.init(hash: hash, wordCount: tokenCount, shingles: shingles, status: status, range: range))
+        paragraphs.append(.init(hash: hash, wordCount: tokenCount, shingles: shingles, characterGrams: characterGrams,
+                                characterCount: characterCount, status: status, range: range))
     }
 
     /// Appends the normalized form of `utf8` to ``bytes`` and puts the hash of each of its
@@ -295,5 +304,158 @@ enum Winnowing {
             initialized = count
         }
         return HashSort.sortedUnique(selected)
+    }
+}
+
+enum CharacterGrams {
+    /// The multiplier of the grams' polynomial hash (odd, with its bits spread).
+    static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// Prefix hashes reused from one paragraph to the next.
+    struct Scratch: ~Copyable {
+        private var prefix: UnsafeMutableBufferPointer<UInt64> = .allocate(capacity: 1024)
+
+        deinit { prefix.deallocate() }
+
+        /// The gram hashes of normalized text for each size, and its number of characters: the
+        /// characters of its tokens taken back to back (no spaces, no punctuation), and for each
+        /// run of `size` of them ``hash(of:)``. Text with fewer characters gives one hash over
+        /// all of them; text without tokens none.
+        ///
+        /// One pass over the bytes keeps the polynomial hash of every prefix of the characters;
+        /// a gram's polynomial is then the difference of two prefixes, one multiplication, for
+        /// any size. An XXH3 call per gram and size (two per character) made fingerprinting
+        /// several times slower.
+        mutating func hashes(ofNormalized text: UnsafeBufferPointer<UInt8>, sizes: [Int]) -> ([[UInt32]], Int) {
+            if prefix.count < text.count + 1 {
+                prefix.deallocate()
+                prefix = .allocate(capacity: max(text.count + 1, 2 * prefix.count))
+            }
+            let prefix = prefix, multiplier = CharacterGrams.multiplier
+            prefix[0] = 0
+            var count = 0
+            Tokenizer.forEachToken(in: text) { token in
+                var index = token.lowerBound
+                while index < token.upperBound {
+                    let byte = text[index]
+                    let scalar: UInt32
+                    if byte < 0x80 {
+                        scalar = UInt32(byte); index += 1
+                    } else {
+                        let (decoded, length) = Tokenizer.decodeScalar(text, at: index)
+                        scalar = decoded.value; index += length
+                    }
+                    prefix[count + 1] = prefix[count] &* multiplier &+ UInt64(scalar) &+ 1
+                    count += 1
+                }
+            }
+            guard count > 0 else { return (sizes.map { _ in [] }, 0) }
+            let grams = sizes.map { wanted -> [UInt32] in
+                let size = min(wanted, count)
+                var power: UInt64 = 1
+                for _ in 0..<size { power = power &* multiplier }
+                let grams = count - size + 1
+                return [UInt32](unsafeUninitializedCapacity: grams) { out, initialized in
+                    for start in 0..<grams {
+                        // count·M^n + Σ (scalar + 1)·M^(n-1-j), from the prefixes.
+                        let value = prefix[start + size] &+ (UInt64(size) &- prefix[start]) &* power
+                        out[start] = CharacterGrams.finish(value)
+                    }
+                    initialized = grams
+                }
+            }
+            return (grams, count)
+        }
+    }
+
+    /// The MurmurHash3 64-bit finalizer, high 32 bits.
+    @inline(__always)
+    static func finish(_ polynomial: UInt64) -> UInt32 {
+        var value = polynomial
+        value ^= value >> 33
+        value = value &* 0xFF51_AFD7_ED55_8CCD
+        value ^= value >> 33
+        value = value &* 0xC4CE_B9FE_1A85_EC53
+        value ^= value >> 33
+        return UInt32(truncatingIfNeeded: value >> 32)
+    }
+
+    /// The hash of a run of characters given by their scalar values: the polynomial that
+    /// starts at the run's length and takes, for each character, value × multiplier + scalar
+    /// + 1 (so that no character is a zero term), then the MurmurHash3 finalizer, of which
+    /// the high 32 bits are kept. The definition ``Scratch`` computes from prefixes.
+    static func hash(of scalars: [UInt32]) -> UInt32 {
+        var value = UInt64(scalars.count)
+        for scalar in scalars { value = value &* multiplier &+ UInt64(scalar) &+ 1 }
+        return finish(value)
+    }
+
+    /// How much of the distinct grams of size number `size` of A's counted paragraphs occur
+    /// among B's, and the reverse. Two open-addressing tables of the grams (they are hashes
+    /// already, so their low bits place them), the second counting each new gram of B found
+    /// in the first: no sort, which took most of the tier's time.
+    static func containment(_ a: Fingerprint, _ b: Fingerprint, size: Int) -> (aInB: Double, bInA: Double) {
+        func total(_ print: Fingerprint) -> Int {
+            print.paragraphs.reduce(0) { $0 + ($1.status == .counted && size < $1.characterGrams.count ? $1.characterGrams[size].count : 0) }
+        }
+        let totalA = total(a), totalB = total(b)
+        guard totalA > 0, totalB > 0 else { return (0, 0) }
+        var bitsA = 4, bitsB = 4
+        while 1 << bitsA < 2 * totalA { bitsA += 1 }
+        while 1 << bitsB < 2 * totalB { bitsB += 1 }
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: (1 << bitsA) + (1 << bitsB)) { space in
+            space.initialize(repeating: 0)
+            var tableA = GramSet(slots: UnsafeMutableBufferPointer(rebasing: space[..<(1 << bitsA)]))
+            var tableB = GramSet(slots: UnsafeMutableBufferPointer(rebasing: space[(1 << bitsA)...]))
+            for paragraph in a.paragraphs where paragraph.status == .counted && size < paragraph.characterGrams.count {
+                for gram in paragraph.characterGrams[size] { _ = tableA.insert(gram) }
+            }
+            var shared = 0
+            for paragraph in b.paragraphs where paragraph.status == .counted && size < paragraph.characterGrams.count {
+                for gram in paragraph.characterGrams[size] where tableB.insert(gram) && tableA.contains(gram) { shared += 1 }
+            }
+            return (Double(shared) / Double(tableA.count), Double(shared) / Double(tableB.count))
+        }
+    }
+
+    /// A set of gram hashes in caller-owned slots (a power of two of them, zeroed, at most half
+    /// full); 0 marks an empty slot, so the gram 0 is kept apart.
+    private struct GramSet {
+        let slots: UnsafeMutableBufferPointer<UInt32>
+        private(set) var count = 0
+        private var holdsZero = false
+
+        init(slots: UnsafeMutableBufferPointer<UInt32>) { self.slots = slots }
+
+        /// Adds `gram`; returns whether it was new.
+        @inline(__always)
+        mutating func insert(_ gram: UInt32) -> Bool {
+            if gram == 0 {
+                defer { holdsZero = true }
+                if !holdsZero { count += 1 }
+                return !holdsZero
+            }
+            let mask = slots.count - 1
+            var index = Int(gram) & mask
+            while slots[index] != 0 {
+                if slots[index] == gram { return false }
+                index = (index + 1) & mask
+            }
+            slots[index] = gram
+            count += 1
+            return true
+        }
+
+        @inline(__always)
+        func contains(_ gram: UInt32) -> Bool {
+            if gram == 0 { return holdsZero }
+            let mask = slots.count - 1
+            var index = Int(gram) & mask
+            while slots[index] != 0 {
+                if slots[index] == gram { return true }
+                index = (index + 1) & mask
+            }
+            return false
+        }
     }
 }

@@ -21,7 +21,7 @@ enum TimeParser {
 
     static func parse(_ text: String, context: TimeContext) -> Parsed? {
         let tokens = lex(text)
-        guard var parsed = iso8601(tokens) ?? numericDate(tokens, context: context) ?? namedMonthDate(tokens) else {
+        guard var parsed = iso8601(tokens) ?? cjkDate(tokens) ?? numericDate(tokens, context: context) ?? namedMonthDate(tokens) else {
             return nil
         }
         if !parsed.hasTimeOfDay { readTimeOfDay(tokens, into: &parsed) }
@@ -31,8 +31,10 @@ enum TimeParser {
         if parsed.problem != nil { return parsed }
         if parsed.utcOffsetMinutes == nil, parsed.hasTimeOfDay {
             // A bare local time: the source country's usual offset, or UTC for a date alone.
-            if let country = context.country, let offset = ZoneTable.countryOffsets[country] {
-                parsed.utcOffsetMinutes = offset
+            if let country = context.country, ZoneTable.bareLocalTimeCountries.contains(country),
+               let rule = ZoneTable.countryClocks[country] {
+                parsed.utcOffsetMinutes = ZoneTable.offset(of: rule, year: parsed.year, month: parsed.month, day: parsed.day,
+                                                           hour: parsed.hour, minute: parsed.minute)
             } else {
                 parsed.problem = parsed.problem ?? "no time zone given; read as UTC"
             }
@@ -76,12 +78,13 @@ enum TimeParser {
 
     // MARK: Dates
 
-    /// `2023-12-08`, `2023-12-08T09:29:00Z`, `2023-12-08 15:11:00+05:30`.
+    /// `2023-12-08`, `2023-12-08T09:29:00Z`, `2023-12-08 15:11:00+05:30`, and the year-first
+    /// dates of East Asia and Central Europe (`2023/12/08`, `2023.12.08.`).
     static func iso8601(_ tokens: [Token]) -> Parsed? {
         for start in tokens.indices {
             guard case .number(let y) = tokens[start], y.count == 4,
                   start + 4 < tokens.count,
-                  tokens[start + 1] == .symbol("-") || tokens[start + 1] == .symbol("/"),
+                  tokens[start + 1] == .symbol("-") || tokens[start + 1] == .symbol("/") || tokens[start + 1] == .symbol("."),
                   case .number(let m) = tokens[start + 2], m.count <= 2,
                   tokens[start + 3] == tokens[start + 1],
                   case .number(let d) = tokens[start + 4], d.count <= 2
@@ -94,8 +97,10 @@ enum TimeParser {
                 parsed.hour = hour; parsed.minute = minute; parsed.second = second
                 parsed.hasTimeOfDay = true
                 index = next
-                // Fractions of a second: ".123".
-                if index + 1 < tokens.count, tokens[index] == .symbol("."), case .number = tokens[index + 1] { index += 2 }
+                // Fractions of a second, of any length (".123", ".0000000"), also written after a
+                // colon by some CMSs (":684").
+                if index + 1 < tokens.count, tokens[index] == .symbol(".") || tokens[index] == .symbol(":"),
+                   case .number = tokens[index + 1] { index += 2 }
                 if index < tokens.count, case .word(let w) = tokens[index], w == "Z" || w == "z" {
                     parsed.utcOffsetMinutes = 0; parsed.zone = "Z"
                 } else if let (offset, text, _) = numericOffset(tokens, at: index) {
@@ -103,6 +108,22 @@ enum TimeParser {
                 }
             }
             return parsed
+        }
+        return nil
+    }
+
+    /// `2020年07月03日` (Japanese and Chinese), `2020년 7월 3일` (Korean): year, month and day
+    /// each followed by its sign.
+    static func cjkDate(_ tokens: [Token]) -> Parsed? {
+        for start in tokens.indices {
+            guard case .number(let y) = tokens[start], y.count == 4, start + 5 < tokens.count,
+                  case .word(let yearSign) = tokens[start + 1], yearSign.hasPrefix("年") || yearSign.hasPrefix("년"),
+                  case .number(let m) = tokens[start + 2], m.count <= 2,
+                  case .word(let monthSign) = tokens[start + 3], monthSign.hasPrefix("月") || monthSign.hasPrefix("월"),
+                  case .number(let d) = tokens[start + 4], d.count <= 2,
+                  case .word(let daySign) = tokens[start + 5], daySign.hasPrefix("日") || daySign.hasPrefix("일")
+            else { continue }
+            return Parsed(year: Int(y)!, month: Int(m)!, day: Int(d)!)
         }
         return nil
     }
@@ -119,7 +140,15 @@ enum TimeParser {
             else { continue }
             let first = Int(a)!, second = Int(b)!
             var year = Int(c)!
+            var glued: (hour: Int, minute: Int)?
             if c.count == 2 { year += 2000 }
+            // "28.09.1912:44" is a two-digit year glued to the time of day ("28.09.19" "12:44"),
+            // not the year 1912: a year is not followed by a colon.
+            if c.count == 4, start + 6 < tokens.count, tokens[start + 5] == .symbol(":"), case .number(let m) = tokens[start + 6],
+               m.count == 2, let hour = Int(c.suffix(2)), hour < 24, let minute = Int(m), minute < 60 {
+                year = 2000 + Int(c.prefix(2))!
+                glued = (hour, minute)
+            }
             var parsed: Parsed
             if first > 12 && second <= 12 {
                 parsed = Parsed(year: year, month: second, day: first)
@@ -135,6 +164,10 @@ enum TimeParser {
                     parsed = Parsed(year: year, month: second, day: first)
                     parsed.problem = "ambiguous day-month order in \(a)\(separator)\(b)\(separator)\(c); the source's country is unknown"
                 }
+            }
+            if let glued {
+                parsed.hour = glued.hour; parsed.minute = glued.minute
+                parsed.hasTimeOfDay = true
             }
             return parsed
         }
@@ -218,6 +251,13 @@ enum TimeParser {
             ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
             ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"],
             ["styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień", "październik", "listopad", "grudzień"],
+            // Russian, in the genitive of dates ("7 октября 2020") and the nominative.
+            ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
+            ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
+            // Arabic, the months of Egypt and the Gulf, with their common spellings.
+            ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
+            ["يناير", "فبراير", "مارس", "إبريل", "مايو", "يونيه", "يوليه", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر"],
+            ["يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
         ]
         var table: [String: Int] = ["sept": 9, "jänner": 1, "setiembre": 9]
         for list in lists { for (i, name) in list.enumerated() where table[name] == nil { table[name] = i + 1 } }
@@ -233,7 +273,8 @@ enum TimeParser {
         else { return nil }
         var next = index + 3
         var second = 0
-        if next + 1 < tokens.count, tokens[next] == .symbol(":"), case .number(let s) = tokens[next + 1], s.count == 2 {
+        // Seconds; one digit is a CMS that dropped a leading zero ("23:15:0Z").
+        if next + 1 < tokens.count, tokens[next] == .symbol(":"), case .number(let s) = tokens[next + 1], s.count <= 2 {
             second = Int(s)!; next += 2
         }
         return (Int(h)!, Int(m)!, second, next)
@@ -261,6 +302,15 @@ enum TimeParser {
                       case .word(let w) = tokens[index + 1], meridiem(w, tokens, index + 1) != nil {
                 hour = Int(h)!; next = index + 1
             } else { continue }
+            // East Asian pages write the half of the day before the clock: "오후 8:06", "午後3時".
+            if index > 0, case .word(let w) = tokens[index - 1], let isPM = eastAsianMeridiem(w) {
+                guard hour >= 1 && hour <= 12 else { continue }
+                if isPM && hour < 12 { hour += 12 }
+                if !isPM && hour == 12 { hour = 0 }
+                parsed.hour = hour; parsed.minute = minute; parsed.second = second
+                parsed.hasTimeOfDay = true
+                return
+            }
             // Not a year or day: "3 PM" needs its meridiem; "15:00" needs the colon, checked above.
             if next < tokens.count, case .word(let w) = tokens[next], let isPM = meridiem(w, tokens, next) {
                 guard hour >= 1 && hour <= 12 else { continue }
@@ -271,6 +321,13 @@ enum TimeParser {
             parsed.hasTimeOfDay = true
             return
         }
+    }
+
+    /// Korean, Japanese and Chinese words for the afternoon (true) and the morning (false).
+    private static func eastAsianMeridiem(_ word: String) -> Bool? {
+        for suffix in ["오후", "午後", "下午"] where word.hasSuffix(suffix) { return true }
+        for suffix in ["오전", "午前", "上午"] where word.hasSuffix(suffix) { return false }
+        return nil
     }
 
     /// `PM` / `pm` / `p.m.` at `index`: true for afternoon.

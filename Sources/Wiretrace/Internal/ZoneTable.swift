@@ -12,6 +12,15 @@ enum ZoneTable {
         /// UK and EU summer time: daylight from the last Sunday of March to the last Sunday
         /// of October, 01:00 UTC.
         case europe(standard: Int)
+        /// South-east Australian summer time: daylight from the first Sunday of October to the
+        /// first Sunday of April, 02:00 local standard time.
+        case australia(standard: Int)
+
+        var standard: Int {
+            switch self {
+            case .fixed(let offset), .unitedStates(let offset), .europe(let offset), .australia(let offset): offset
+            }
+        }
     }
 
     enum Resolution: Equatable {
@@ -50,8 +59,44 @@ enum ZoneTable {
         "AST": [(["sa", "iq", "kw", "qa", "bh", "ye"], 180, "Arabia +03:00"), (["ca", "pr", "bm"], -240, "Atlantic -04:00")],
     ]
 
-    /// Countries whose sources print a bare local time with no zone: their usual offset.
-    static let countryOffsets: [String: Int] = ["in": 330, "pk": 300, "np": 345, "bd": 360, "cn": 480, "jp": 540]
+    /// Countries whose sources print a bare local time with no zone, read on the country's clock.
+    static let bareLocalTimeCountries: Set<String> = ["in", "pk", "np", "bd", "cn", "jp", "kr", "tw", "hk"]
+
+    /// The clock each country keeps (ISO 3166 alpha-2, lower-case). A country with several
+    /// zones keeps the clock of its main newsrooms: the United States and Canada Eastern time
+    /// (New York, Washington, Toronto, Ottawa), Australia Sydney's, Russia Moscow's, Brazil
+    /// Brasília's, Mexico its capital's. Countries with irregular summer time are absent.
+    static let countryClocks: [String: Rule] = {
+        var table: [String: Rule] = [
+            "ar": .fixed(-180), "bo": .fixed(-240), "br": .fixed(-180), "co": .fixed(-300), "pe": .fixed(-300),
+            "ec": .fixed(-300), "ve": .fixed(-240), "uy": .fixed(-180), "mx": .fixed(-360), "gt": .fixed(-360),
+            "hn": .fixed(-360), "sv": .fixed(-360), "ni": .fixed(-360), "cr": .fixed(-360), "pa": .fixed(-300),
+            "do": .fixed(-240), "pr": .fixed(-240), "jm": .fixed(-300), "tt": .fixed(-240), "bb": .fixed(-240),
+            "bz": .fixed(-360), "gy": .fixed(-240), "in": .fixed(330), "pk": .fixed(300), "bd": .fixed(360),
+            "np": .fixed(345), "lk": .fixed(330), "cn": .fixed(480), "hk": .fixed(480), "tw": .fixed(480),
+            "jp": .fixed(540), "kr": .fixed(540), "sg": .fixed(480), "my": .fixed(480), "ph": .fixed(480),
+            "th": .fixed(420), "vn": .fixed(420), "ae": .fixed(240), "sa": .fixed(180), "qa": .fixed(180),
+            "kw": .fixed(180), "bh": .fixed(180), "tr": .fixed(180), "ke": .fixed(180), "et": .fixed(180),
+            "ng": .fixed(60), "gh": .fixed(0), "za": .fixed(120), "is": .fixed(0), "ru": .fixed(180),
+            "us": .unitedStates(standard: -300), "ca": .unitedStates(standard: -300), "au": .australia(standard: 600),
+        ]
+        // The European Union's rule (and the United Kingdom's, Norway's, Switzerland's).
+        let europe: [String: Int] = [
+            "de": 60, "at": 60, "ch": 60, "fr": 60, "it": 60, "es": 60, "nl": 60, "be": 60, "lu": 60, "pl": 60, "cz": 60,
+            "sk": 60, "hu": 60, "si": 60, "hr": 60, "se": 60, "no": 60, "dk": 60, "gb": 0, "ie": 0, "pt": 0, "fi": 120,
+            "gr": 120, "ro": 120, "bg": 120, "ee": 120, "lv": 120, "lt": 120, "cy": 120,
+        ]
+        for (country, standard) in europe { table[country] = .europe(standard: standard) }
+        return table
+    }()
+
+    /// The offset `country` kept at `instant`, or `nil` when its clock is not known.
+    static func offset(in country: String, at instant: Timestamp) -> Int? {
+        guard let rule = countryClocks[country] else { return nil }
+        // The rules are stated on the local standard-time clock.
+        let c = instant.components(utcOffsetMinutes: rule.standard)
+        return offset(of: rule, year: c.year, month: c.month, day: c.day, hour: c.hour, minute: c.minute)
+    }
 
     static func resolve(_ abbreviation: String, country: String?, overrides: [String: Int],
                         year: Int, month: Int, day: Int, hour: Int, minute: Int) -> Resolution {
@@ -64,9 +109,14 @@ enum ZoneTable {
             return .ambiguous(candidates.map(\.name))
         }
         guard let rule = unambiguous[key] else { return .unknown }
+        return .offset(offset(of: rule, year: year, month: month, day: day, hour: hour, minute: minute))
+    }
+
+    /// The offset `rule` gives at a local (standard-time) date and time.
+    static func offset(of rule: Rule, year: Int, month: Int, day: Int, hour: Int, minute: Int) -> Int {
         switch rule {
         case .fixed(let offset):
-            return .offset(offset)
+            return offset
         case .unitedStates(let standard):
             let days = Timestamp.daysSince1970(year: year, month: month, day: day)
             let start = nthSunday(year: year, month: 3, n: 2)
@@ -74,7 +124,7 @@ enum ZoneTable {
             let localMinutes = hour * 60 + minute
             let inDaylight = (days > start || (days == start && localMinutes >= 120))
                 && (days < end || (days == end && localMinutes < 60))
-            return .offset(standard + (inDaylight ? 60 : 0))
+            return standard + (inDaylight ? 60 : 0)
         case .europe(let standard):
             let days = Timestamp.daysSince1970(year: year, month: month, day: day)
             let start = lastSunday(year: year, month: 3)
@@ -82,7 +132,16 @@ enum ZoneTable {
             let utcMinutes = hour * 60 + minute - standard
             let inDaylight = (days > start || (days == start && utcMinutes >= 60))
                 && (days < end || (days == end && utcMinutes < 60))
-            return .offset(standard + (inDaylight ? 60 : 0))
+            return standard + (inDaylight ? 60 : 0)
+        case .australia(let standard):
+            // Southern summer: standard time from April's first Sunday to October's.
+            let days = Timestamp.daysSince1970(year: year, month: month, day: day)
+            let end = nthSunday(year: year, month: 4, n: 1)
+            let start = nthSunday(year: year, month: 10, n: 1)
+            let localMinutes = hour * 60 + minute
+            let inStandard = (days > end || (days == end && localMinutes >= 120))
+                && (days < start || (days == start && localMinutes < 120))
+            return standard + (inStandard ? 0 : 60)
         }
     }
 

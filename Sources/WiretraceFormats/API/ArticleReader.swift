@@ -13,8 +13,17 @@ public struct ArticleReader: Sendable {
 
     /// What reading produced.
     public struct Result: Sendable {
+        /// Whether the source holds an article's text, or only what a page declares about
+        /// itself (a gallery, a video page, a teaser behind a script): its times, title and
+        /// outlet are read all the same.
+        public enum Content: String, Sendable, Hashable, Codable {
+            case articleText
+            case noArticleText
+        }
+
         public var article: Article
         public var format: Format
+        public var content: Content = .articleText
         /// Problems that did not stop the reading, each a sentence a user can act on.
         public var warnings: [String]
         /// Whether the input was gzip-compressed (and inflated before reading).
@@ -35,12 +44,22 @@ public struct ArticleReader: Sendable {
         /// other times are written in, else its country's clock (`2022-11-06T23:00:00Z` on a
         /// German page is 7 November there). `YYYY-MM-DD`.
         public func localDay(of time: ArticleTime) -> String? {
-            guard let instant = time.instant else { return nil }
-            var offset = time.utcOffsetMinutes ?? 0
-            if time.isWrittenInUTC, let pageOffset = CountryClock.pageOffset(declared: localUTCOffsetMinutes, country: country, at: instant) {
-                offset = pageOffset
-            }
-            return String(instant.iso8601(utcOffsetMinutes: offset).prefix(10))
+            time.localDay(pageOffset: localUTCOffsetMinutes, country: country)
+        }
+
+        /// The result with the article's ``Wiretrace/Article/publishedDay`` set from its created
+        /// time, unless the reader settled it from the page's own evidence.
+        func withPublishedDay() -> Result {
+            var result = self
+            result.article.publishedDay = article.publishedDay ?? article.created.flatMap(localDay(of:))
+            return result
+        }
+
+        /// This result when it holds article text; otherwise the ``ReadError`` (`no article
+        /// text found`, naming `name`) of commands that compare or index texts.
+        public func requiringText(name: String) throws(ReadError) -> Result {
+            guard content == .articleText else { throw ReadError(path: name, reason: .noText) }
+            return self
         }
     }
 
@@ -95,17 +114,28 @@ public struct ArticleReader: Sendable {
         }
         let article = PlainTextReader(context: TimeContext(country: defaultCountry, zoneOverrides: zoneOverrides))
             .read(decoded.text)
-        guard article.paragraphs.contains(where: { $0.role == .body }) else { throw ReadError(path: name, reason: .noText) }
+        let content = try Self.content(of: article, name: name)
         warnings += article.times.compactMap { time in time.problem.map { "\(name): \(time.kind.rawValue) time \"\(time.text)\": \($0)" } }
         let country = defaultCountry ?? article.outlet.flatMap(Outlets.country(forOutlet:))
-        return Result(article: article, format: .text, warnings: warnings, country: country)
+        return Result(article: article, format: .text, content: content, warnings: warnings, country: country).withPublishedDay()
     }
 
     private func readHTML(_ bytes: [UInt8], name: String) throws(ReadError) -> Result {
         let reader = HTMLReader(context: TimeContext(country: defaultCountry, zoneOverrides: zoneOverrides))
         guard let output = reader.read(bytes, name: name) else { throw ReadError(path: name, reason: .noText) }
-        guard output.article.paragraphs.contains(where: { $0.role == .body }) else { throw ReadError(path: name, reason: .noText) }
-        return Result(article: output.article, format: .html, warnings: output.warnings, country: output.country,
-                      localUTCOffsetMinutes: output.localUTCOffsetMinutes)
+        return Result(article: output.article, format: .html, content: try Self.content(of: output.article, name: name),
+                      warnings: output.warnings, country: output.country, localUTCOffsetMinutes: output.localUTCOffsetMinutes)
+            .withPublishedDay()
+    }
+
+    /// Whether `article` has text; one without text that still says something about itself
+    /// (a title, an outlet, a time) is a page of its own kind, and one that says nothing is
+    /// not an article at all.
+    private static func content(of article: Article, name: String) throws(ReadError) -> Result.Content {
+        if article.paragraphs.contains(where: { $0.role == .body }) { return .articleText }
+        guard article.title != nil || article.outlet != nil || !article.times.isEmpty else {
+            throw ReadError(path: name, reason: .noText)
+        }
+        return .noArticleText
     }
 }

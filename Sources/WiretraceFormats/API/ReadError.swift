@@ -3,6 +3,8 @@ public struct ReadError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Reason: Sendable, Hashable {
         case notFound
         case isDirectory
+        /// A FIFO, device, socket or system pseudo-file: what it is, as a phrase.
+        case notRegular(String)
         case permissionDenied
         case tooLarge(bytes: Int, limit: Int)
         case empty
@@ -28,6 +30,7 @@ public struct ReadError: Error, Sendable, Hashable, CustomStringConvertible {
         switch reason {
         case .notFound: "no such file"
         case .isDirectory: "is a directory, not an article file"
+        case .notRegular(let kind): "\(kind), not an article file"
         case .permissionDenied: "permission denied"
         case .tooLarge(let bytes, let limit): "too large (\(bytes) bytes; the limit is \(limit))"
         case .empty: "empty file"

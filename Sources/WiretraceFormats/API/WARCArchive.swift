@@ -43,21 +43,22 @@ public final class WARCArchive: Sequence, IteratorProtocol {
     private let descriptor: Int32
     private let parser: WARCRecordParser
 
-    /// Opens `path`; throws when it cannot be opened or is a folder.
+    /// Opens `path`; throws when it cannot be opened or is not a regular file. As in
+    /// ``ArticleFile``, the type is checked before the open, which never blocks: a FIFO
+    /// named `crawl.warc` would otherwise wait for a writer forever.
     public init(path: String, blockLimit: Int = defaultBlockLimit) throws(ReadError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            let code = errno
-            switch code {
-            case ENOENT: throw ReadError(path: path, reason: .notFound)
-            case EACCES, EPERM: throw ReadError(path: path, reason: .permissionDenied)
-            default: throw ReadError(path: path, reason: .system(String(cString: strerror(code))))
-            }
-        }
         var info = stat()
-        if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+        guard stat(path, &info) == 0 else { throw Self.openError(path, errno) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw ReadError(path: path, reason: .isDirectory)
+        default: throw ReadError(path: path, reason: .notRegular(ArticleFile.kindName(mode: info.st_mode)))
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard descriptor >= 0 else { throw Self.openError(path, errno) }
+        if fstat(descriptor, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG {
             close(descriptor)
-            throw ReadError(path: path, reason: .isDirectory)
+            throw ReadError(path: path, reason: .changedWhileReading)
         }
         var magic = [UInt8](repeating: 0, count: 3)
         let count = magic.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, 3, 0) }
@@ -70,6 +71,14 @@ public final class WARCArchive: Sequence, IteratorProtocol {
     }
 
     deinit { close(descriptor) }
+
+    private static func openError(_ path: String, _ code: Int32) -> ReadError {
+        switch code {
+        case ENOENT: ReadError(path: path, reason: .notFound)
+        case EACCES, EPERM: ReadError(path: path, reason: .permissionDenied)
+        default: ReadError(path: path, reason: .system(String(cString: strerror(code))))
+        }
+    }
 
     /// The next record or damage, or nil at the end of the file.
     public func next() -> Entry? {

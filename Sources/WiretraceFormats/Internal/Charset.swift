@@ -23,11 +23,20 @@ struct Charset: Equatable {
             return (utf16ToUTF8(bytes.dropFirst(2), bigEndian: bytes[0] == 0xFE), Charset(encoding: "UTF-8", source: "BOM"))
         }
         if let (label, source) = declared(in: bytes) {
-            switch canonicalLabel(label) {
+            let canonical = canonicalLabel(label)
+            // A page declaring a legacy set whose bytes are all valid UTF-8, with multi-byte
+            // characters, was transcoded when it was saved (a legacy set's high bytes almost
+            // never line up as UTF-8 across a page): read as declared, it fails or turns to mojibake.
+            if canonical != "UTF-8", bytes.contains(where: { $0 >= 0xC2 }), firstInvalidUTF8(bytes) == nil {
+                return (bytes, Charset(encoding: "UTF-8", source: "UTF-8 check (declared \(label))"))
+            }
+            switch canonical {
             case "UTF-8":
                 return repairedUTF8(bytes, source: source, name: name)
             case "windows-1252":
                 return (windows1252ToUTF8(bytes), Charset(encoding: "UTF-8", source: source))
+            case "none":
+                return undeclared(bytes, name: name)
             case let other:
                 if HTMLDocument.knowsEncoding(other) { return (bytes, Charset(encoding: other, source: source)) }
                 var result = undeclared(bytes, name: name)
@@ -121,6 +130,13 @@ struct Charset: Equatable {
              "ascii", "iso-ir-100", "cp819", "ibm819", "csisolatin1", "iso_8859-1:1987":
             return "windows-1252"
         case "gb2312", "gbk", "x-gbk", "gb_2312-80", "chinese", "csgb2312": return "GBK"
+        // A declaration read from the bytes as ASCII is not in UTF-16 (the HTML standard
+        // takes a UTF-16 declaration found so as UTF-8), and UTF-32 and UTF-7 are not
+        // encodings of the web: pages declaring them are read as if they declared nothing.
+        case "utf-16", "utf-16le", "utf-16be", "unicode", "ucs-2", "csunicode", "iso-10646-ucs-2", "unicodefeff", "unicodefffe":
+            return "UTF-8"
+        case "utf-32", "utf-32le", "utf-32be", "utf32", "ucs-4", "utf-7", "utf7", "csunicode11utf7", "unicode-1-1-utf-7":
+            return "none"
         default: return lower.uppercased()
         }
     }

@@ -64,6 +64,20 @@ struct DatePlacement {
         return element >= anchor ? element - anchor : DatePlacement.above + anchor - element
     }
 
+    /// The rank of a date shown by `element` when the page shows none where ``rank(_:)`` looks:
+    /// its distance from the headline, after the text or in a layout block that reads as
+    /// furniture (a "sidebar" column holding the headline and date), but never in comments,
+    /// whose dates are the readers'. Always worse than any ``rank(_:)``.
+    func looseRank(_ element: Int) -> Int? {
+        guard element >= 0, element < scan.elements.count else { return nil }
+        var current = element
+        while current >= 0 {
+            if scan.elements[current].negativeReason == "comments" { return nil }
+            current = Int(scan.elements[current].parent)
+        }
+        return 2 * DatePlacement.above + (element >= anchor ? element - anchor : anchor - element)
+    }
+
     /// Whether `element` lies inside navigation, an aside, related stories, comments... An
     /// article's own footer (inside the text's container) holds its "posted on" line and is not furniture.
     private func isInFurniture(_ element: Int) -> Bool {

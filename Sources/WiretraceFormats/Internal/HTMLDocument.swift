@@ -10,6 +10,9 @@ import Darwin
 /// and nodes are only lent out inside ``withRoot(_:)``.
 struct HTMLDocument: ~Copyable {
     private let document: htmlDocPtr
+    /// Whether libxml2 reported that the bytes could not be converted from `encoding`
+    /// (it stops reading the text there).
+    let conversionFailed: Bool
 
     /// Parses UTF-8 (or `encoding`) bytes; `nil` when libxml2 returns no document at all.
     ///
@@ -19,13 +22,20 @@ struct HTMLDocument: ~Copyable {
         _ = HTMLDocument.initialized
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
-        let parsed = bytes.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-                htmlReadMemory(base, Int32(buffer.count), nil, encoding, options)
+        // libxml2's messages come to this thread's handler, counted here rather than printed.
+        var reported = 0
+        let parsed = withUnsafeMutablePointer(to: &reported) { counter -> htmlDocPtr? in
+            xmlSetStructuredErrorFunc(counter, HTMLDocument.countMessage)
+            defer { xmlSetStructuredErrorFunc(nil, HTMLDocument.dropMessage) }
+            return bytes.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                    htmlReadMemory(base, Int32(buffer.count), nil, encoding, options)
+                }
             }
         }
         guard let parsed else { return nil }
         document = parsed
+        conversionFailed = reported > 0
     }
 
     deinit { xmlFreeDoc(document) }
@@ -44,11 +54,26 @@ struct HTMLDocument: ~Copyable {
         return true
     }
 
-    /// libxml2 must be initialized once before threads use it.
+    /// libxml2 must be initialized once before threads use it. Its own messages (encoding
+    /// errors, which `HTML_PARSE_NOERROR` does not silence) would reach standard error raw,
+    /// naming no file: they go to a handler that drops them, on this thread and as the
+    /// default of every thread that uses libxml2 later (its handlers are per thread). What
+    /// they mean reaches the user as the reader's own message naming the file.
     private static let initialized: Bool = {
         xmlInitParser()
+        xmlThrDefSetStructuredErrorFunc(nil, dropMessage)
+        xmlSetStructuredErrorFunc(nil, dropMessage)
         return true
     }()
+
+    private static let dropMessage: xmlStructuredErrorFunc = { _, _ in }
+    /// Counts the encoding errors (and the I/O error the failed conversion causes); markup
+    /// errors, which a recovering parser meets on most pages, are not counted.
+    private static let countMessage: xmlStructuredErrorFunc = { counter, error in
+        guard let domain = error?.pointee.domain,
+              domain == Int32(XML_FROM_I18N.rawValue) || domain == Int32(XML_FROM_IO.rawValue) else { return }
+        counter?.assumingMemoryBound(to: Int.self).pointee += 1
+    }
 }
 
 /// A node of a parsed page, valid while its ``HTMLDocument`` lives.
@@ -262,6 +287,19 @@ enum HTMLTag: UInt8 {
              .fieldset, .figure, .figcaption, .details, .summary, .hr, .body, .html:
             true
         default: false
+        }
+    }
+
+    /// 1 for `h1` to 6 for `h6`; nil for other tags.
+    var headingLevel: Int? {
+        switch self {
+        case .h1: 1
+        case .h2: 2
+        case .h3: 3
+        case .h4: 4
+        case .h5: 5
+        case .h6: 6
+        default: nil
         }
     }
 

@@ -19,6 +19,13 @@ struct HTMLMetadata {
         var rank = 0
         /// Whether a reader sees the date: false for a `<time datetime>` with no text.
         var isShown = true
+        /// A declared date that does not say which date it is (``HTMLMetadata/genericDateKeys``):
+        /// ranked as if shown where the article's text begins (``PageTimes``).
+        var isGeneric = false
+        /// A publication time in the vocabularies made for it (Open Graph's
+        /// `article:published_time`, schema.org's `datePublished`): other declared created
+        /// times (`dcterms.created`, `pubdate`, ...) yield to it.
+        var isPrimary = false
     }
 
     var title: String?
@@ -29,6 +36,10 @@ struct HTMLMetadata {
     var authors: [(name: String, location: String)] = []
     var times: [TimeSignal] = []
     var language: String?
+    /// The page's Open Graph locale (`en_US`), whose region names its country when `<html lang>` does not.
+    var locale: String?
+    /// The page's share image (`og:image`), whose path often carries the upload day.
+    var imageURL: String?
 
     init(scan: PageScan, jsonLD: [[UInt8]]) {
         language = scan.language
@@ -41,11 +52,19 @@ struct HTMLMetadata {
             case "og:site_name", "application-name", "al:android:app_name", "twitter:app:name:iphone":
                 siteName = siteName ?? content
             case "og:url", "twitter:url": ogURL = ogURL ?? content
+            case "og:image", "twitter:image": imageURL = imageURL ?? content.trimmed
+            case "og:locale": locale = locale ?? content
             case "author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author", "dcterms.creator":
                 if !content.hasPrefix("http") { metaAuthor = metaAuthor ?? content }
             default:
-                if let kind = HTMLMetadata.metaTimeKeys[key] {
-                    times.append(TimeSignal(kind: kind, text: content, source: "meta \(key)", tier: .declared))
+                if HTMLMetadata.genericDateKeys.contains(key) {
+                    // A bare "date" is whatever the CMS stamped (often the last change): a date shown
+                    // between the headline and the text says more; dates inside the text do not.
+                    times.append(TimeSignal(kind: .created, text: content, source: "meta \(key)", tier: .visible,
+                                            rank: DatePlacement.above - 1, isGeneric: true))
+                } else if let kind = HTMLMetadata.metaTimeKeys[key] {
+                    times.append(TimeSignal(kind: kind, text: content, source: "meta \(key)", tier: .declared,
+                                            isPrimary: HTMLMetadata.primaryPublishedKeys.contains(key)))
                 }
             }
         }
@@ -59,7 +78,8 @@ struct HTMLMetadata {
         for object in HTMLMetadata.articleObjects(jsonLD) {
             let type = object.type
             if let published = object.value["datePublished"]?.string {
-                times.append(TimeSignal(kind: .created, text: published, source: "JSON-LD \(type).datePublished", tier: .declared))
+                times.append(TimeSignal(kind: .created, text: published, source: "JSON-LD \(type).datePublished", tier: .declared,
+                                        isPrimary: true))
             } else if let created = object.value["dateCreated"]?.string {
                 times.append(TimeSignal(kind: .created, text: created, source: "JSON-LD \(type).dateCreated", tier: .declared))
             }
@@ -78,12 +98,22 @@ struct HTMLMetadata {
             // Only the first article-like object speaks for the page.
             if object.isArticle { break }
         }
+        // No article or page object dates the page: the first object of any type that has a
+        // publication date (a HowTo, a recipe, a video page), below declared times.
+        if !times.contains(where: { $0.kind == .created && $0.source.hasPrefix("JSON-LD") }),
+           let (type, published) = HTMLMetadata.firstPublished(jsonLD) {
+            times.append(TimeSignal(kind: .created, text: published, source: "JSON-LD \(type).datePublished", tier: .marked))
+        }
 
         // Microdata and <time>.
+        // dateCreated is when the record was made; with a datePublished beside it, that is the publication.
+        let hasPublished = scan.itemprops.contains { $0.name == "datePublished" && !$0.value.isEmpty }
         for (name, value, _) in scan.itemprops where !value.isEmpty {
             switch name {
             case "datePublished", "dateCreated":
-                times.append(TimeSignal(kind: .created, text: value, source: "itemprop \(name)", tier: .declared))
+                if name == "dateCreated" && hasPublished { continue }
+                times.append(TimeSignal(kind: .created, text: value, source: "itemprop \(name)", tier: .declared,
+                                        isPrimary: name == "datePublished"))
             case "dateModified", "dateUpdated":
                 times.append(TimeSignal(kind: .updated, text: value, source: "itemprop \(name)", tier: .declared))
             case "author", "creator":
@@ -119,8 +149,23 @@ struct HTMLMetadata {
     }
 
     /// `/2019/10/19/`, `/2019-10-19/`, `/20191019/` in the canonical URL path.
-    var urlDate: String? {
-        guard let url = canonicalURL else { return nil }
+    var urlDate: String? { canonicalURL.flatMap(HTMLMetadata.pathDate) }
+
+    /// The upload day in the path of the share image: a CMS files uploads by day
+    /// (`/uploads/2020/10/13/`) or names them by their time (`20201013094512.jpg`).
+    var imageDate: String? {
+        guard let url = imageURL else { return nil }
+        if let day = HTMLMetadata.pathDate(url) { return day }
+        // A file name opening with a timestamp, YYYYMMDDhhmmss.
+        let name = url.split(separator: "/").last.map { $0.prefix { $0 != "?" && $0 != "." } } ?? ""
+        let digits = name.prefix { $0.isASCII && $0.isNumber }
+        guard digits.count >= 14, let hour = Int(digits.dropFirst(8).prefix(2)), hour < 24,
+              let minute = Int(digits.dropFirst(10).prefix(2)), minute < 60 else { return nil }
+        return HTMLMetadata.pathDate("/" + digits.prefix(8) + "/")
+    }
+
+    /// The first date in a URL's path, in the ways CMSs write it.
+    static func pathDate(_ url: String) -> String? {
         let path = url.firstRange(of: "://").map { String(url[$0.upperBound...].drop { $0 != "/" }) } ?? url
         let parts = path.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "_" || $0 == "." })
         for (index, part) in parts.enumerated() where part.count == 4 || part.count == 8 {
@@ -138,6 +183,12 @@ struct HTMLMetadata {
         }
         return nil
     }
+
+    /// Meta names of the publication time in Open Graph's vocabulary.
+    static let primaryPublishedKeys: Set<String> = ["article:published_time", "og:article:published_time", "og:published_time"]
+
+    /// Meta names that say "a date" without saying which: weaker than a date shown by the headline.
+    static let genericDateKeys: Set<String> = ["date", "dc.date", "dcterms.date"]
 
     static let metaTimeKeys: [String: ArticleTime.Kind] = {
         let created = [
@@ -163,6 +214,29 @@ struct HTMLMetadata {
     }()
 
     // MARK: JSON-LD
+
+    /// The type and `datePublished` of the first JSON-LD object, of any type, nested at most a
+    /// few levels deep, that has one.
+    static func firstPublished(_ blocks: [[UInt8]]) -> (String, String)? {
+        func visit(_ value: JSONValue, depth: Int) -> (String, String)? {
+            guard depth < 4 else { return nil }
+            switch value {
+            case .array(let values):
+                for item in values { if let found = visit(item, depth: depth + 1) { return found } }
+            case .object:
+                if let published = value["datePublished"]?.string, !published.isEmpty {
+                    return ((value["@type"]?.elements ?? []).compactMap(\.string).first ?? "Thing", published)
+                }
+                if let graph = value["@graph"] { return visit(graph, depth: depth + 1) }
+            default: break
+            }
+            return nil
+        }
+        for block in blocks {
+            for value in JSONValue.parseAll(block) { if let found = visit(value, depth: 0) { return found } }
+        }
+        return nil
+    }
 
     struct LDObject {
         var value: JSONValue

@@ -30,8 +30,9 @@ struct MainText {
     var blocks: [Block]
 
     init(scan: PageScan) {
-        containers = MainText.chooseContainers(scan)
-        var extractor = Extractor(scan: scan)
+        let holdsArticle = MainText.ancestorsOfMarkedArticle(scan)
+        containers = MainText.chooseContainers(scan, holdsArticle: holdsArticle)
+        var extractor = Extractor(scan: scan, holdsArticle: holdsArticle)
         for container in containers { extractor.extract(container) }
         blocks = extractor.blocks
     }
@@ -43,14 +44,15 @@ struct MainText {
     /// 0.904, 0.85 0.906, 0.9 0.908, 0.93 0.907, 0.96 0.903, the whole body 0.879.
     static let coverage: Float = 0.9
 
-    static func chooseContainers(_ scan: PageScan) -> [Int] {
+    static func chooseContainers(_ scan: PageScan, holdsArticle: [Bool]) -> [Int] {
         let elements = scan.elements
         guard let body = scan.bodyIndex ?? (elements.isEmpty ? nil : 0) else { return [] }
         let total = max(1, elements[body].textBytes)
-        // A negative element that holds most of the page (a layout wrapper named "sidebar-left") is not dropped.
+        // A negative element that holds most of the page (a layout wrapper named "sidebar-left"),
+        // or the article the page marks as such, is not dropped.
         func isDropped(_ index: Int) -> Bool {
             let element = elements[index]
-            guard element.negativeReason != nil else { return false }
+            guard element.negativeReason != nil, !holdsArticle[index] else { return false }
             return element.textBytes * 2 < total && element.tag != .body
         }
         var droppedAncestor = [Bool](repeating: false, count: elements.count)
@@ -100,7 +102,7 @@ struct MainText {
            best < 0 || elements[articleBody].textBytes * 3 >= elements[best].textBytes || scan.isInside(best, articleBody) {
             // Several articleBody parts (split by ads) are read one after the other.
             let parts = marked.filter { index in !marked.contains { $0 != index && scan.isInside(index, $0) } }
-            return parts.count > 1 ? parts : [articleBody]
+            return parts.count > 1 ? parts : MainText.withLead(articleBody, scan, droppedAncestor)
         }
         guard best >= 0 else { return [body] }
 
@@ -178,10 +180,120 @@ struct MainText {
         return containers
     }
 
+    /// The share of the page's paragraph text an element the page marks as its article must
+    /// hold for its ancestors to be kept whatever their class says.
+    static let markedShare: Int32 = 3
+
+    /// For each element, whether it holds an element the page marks as its article
+    /// (`itemprop="articleBody"`, a class such as `entry-content` or `post-body`; not a bare
+    /// `<article>`, which is also what comments and teasers are written in) that has at least a
+    /// third of the page's paragraph text. Pages wrap their whole article in elements whose class
+    /// reads negative (a sticky share bar, a "sidebar-and-content" layout, an ASP.NET form, a menu
+    /// left unclosed so that the parser nests the rest of the page in it): the mark inside wins.
+    static func ancestorsOfMarkedArticle(_ scan: PageScan) -> [Bool] {
+        let elements = scan.elements
+        var paragraphText = [Int32](repeating: 0, count: elements.count)
+        var pageText: Int32 = 0
+        for index in elements.indices {
+            let element = elements[index]
+            guard element.tag == .p || element.tag == .blockquote || element.tag == .pre || (element.tag == .div && !element.hasBlockChild),
+                  element.linkDensity < 0.5 else { continue }
+            let own = element.textBytes - element.linkBytes
+            guard own >= 20 else { continue }
+            pageText += own
+            var ancestor = Int(element.parent)
+            while ancestor >= 0 { paragraphText[ancestor] += own; ancestor = Int(elements[ancestor].parent) }
+        }
+        var holds = [Bool](repeating: false, count: elements.count)
+        guard pageText > 0 else { return holds }
+        let marked = elements.indices.filter { index in
+            let element = elements[index]
+            return (element.isArticleBody || (element.positive && element.tag != .body)) && element.negativeReason == nil
+                && paragraphText[index] >= 200 && paragraphText[index] * markedShare >= pageText
+        }
+        // The mark with the most text is the article, and so is a mark inside it that holds most of
+        // its text (the post body of an article). Others (a comment form named "main-comment-form",
+        // a teaser) are not.
+        guard let best = marked.max(by: { paragraphText[$0] < paragraphText[$1] }) else { return holds }
+        for index in marked where paragraphText[index] * 2 > paragraphText[best] && scan.isInside(index, best) {
+            // A <header> around an article is one the parser left open (a forum's posts nest in the
+            // previous post's header), and a popup shows another page: they and what is above them
+            // stay as they read.
+            var ancestor = index
+            while ancestor >= 0, !holds[ancestor], elements[ancestor].tag != .header, elements[ancestor].negativeReason != "popup" {
+                holds[ancestor] = true
+                ancestor = Int(elements[ancestor].parent)
+            }
+        }
+        return holds
+    }
+
     /// The container, preceded by the lead ("standfirst", teaser paragraph) when the page sets it
     /// just before the text: a previous sibling of the container, or of its parent, holding
     /// a little plain text and few links.
     static func withLead(_ container: Int, _ scan: PageScan, _ dropped: [Bool]) -> [Int] {
+        let found = previousLead(container, scan, dropped)
+        let marked = markedLeads(container, scan, dropped)
+        return (marked + found).reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }.sorted()
+    }
+
+    /// Leads the page names as such (`class="article-intro"`, `p.lead`, `itemprop="description"`)
+    /// in the article around the container and before it, and a subtitle set under the headline;
+    /// they often sit in the article's header, apart from the text.
+    static func markedLeads(_ container: Int, _ scan: PageScan, _ dropped: [Bool]) -> [Int] {
+        let elements = scan.elements
+        // The article: the nearest <article> or article-named element a few levels up that adds
+        // little text to the container's.
+        var scope = -1
+        var ancestor = Int(elements[container].parent)
+        var level = 0
+        while ancestor >= 0, level < 5, elements[ancestor].tag != .body {
+            let element = elements[ancestor]
+            if element.textBytes > elements[container].textBytes * 2 + 400 { break }
+            if element.tag == .article || element.positive { scope = ancestor }
+            ancestor = Int(element.parent)
+            level += 1
+        }
+        guard scope >= 0 else { return [] }
+        var leads: [Int] = []
+        var index = scope + 1
+        while index < container {
+            let element = elements[index]
+            // Elements are in document order: a lead is before the container and not around it.
+            guard !scan.isInside(container, index) else { index += 1; continue }
+            var isLead = element.isLead && element.textBytes >= 40 && element.linkDensity < 0.2
+            if !isLead, element.tag == .h2 || element.tag == .h3, element.textBytes >= 30, element.linkDensity < 0.2 {
+                // A subtitle: the heading right after the headline.
+                var previous = element.node.pointer.pointee.prev
+                while let node = previous, HTMLNode(node).isText { previous = node.pointee.prev }
+                isLead = previous.map { HTMLNode($0).tag == .h1 } ?? false
+            }
+            if isLead, !MainText.hasNegativeAncestor(index, below: scope, scan) {
+                leads.append(index)
+                // Skip what lies inside it.
+                var next = index + 1
+                while next < container, scan.isInside(next, index) { next += 1 }
+                index = next
+                continue
+            }
+            index += 1
+        }
+        return leads
+    }
+
+    /// Whether an element between `index` and `scope` (both excluded), or `index` itself, reads
+    /// negative, a header apart (the article's own header holds its lead).
+    private static func hasNegativeAncestor(_ index: Int, below scope: Int, _ scan: PageScan) -> Bool {
+        var current = index
+        while current >= 0, current != scope {
+            if let reason = scan.elements[current].negativeReason, reason != "header" { return true }
+            current = Int(scan.elements[current].parent)
+        }
+        return false
+    }
+
+    /// A previous sibling of the container, or of its parent, holding a little plain text and few links.
+    static func previousLead(_ container: Int, _ scan: PageScan, _ dropped: [Bool]) -> [Int] {
         let elements = scan.elements
         var node = container
         for _ in 0..<2 {
@@ -222,10 +334,17 @@ struct MainText {
         return score
     }
 
+    /// Reasons a class gives that hold for a paragraph too.
+    static let neverText: Set<String> = [
+        "image caption", "advertisement", "disclaimer", "paywall", "comments", "cookie notice", "popup", "newsletter box",
+    ]
+
     // MARK: Extracting paragraphs
 
     private struct Extractor {
         let scan: PageScan
+        let holdsArticle: [Bool]
+        let pageText: Int32
         var blocks: [Block] = []
         var current: [UInt8] = []
         var currentLinks = 0
@@ -235,8 +354,10 @@ struct MainText {
         var currentReason: String?
         var pendingBreak = false
 
-        init(scan: PageScan) {
+        init(scan: PageScan, holdsArticle: [Bool]) {
             self.scan = scan
+            self.holdsArticle = holdsArticle
+            pageText = scan.bodyIndex.map { scan.elements[$0].textBytes } ?? 0
             current.reserveCapacity(1024)
         }
 
@@ -292,9 +413,15 @@ struct MainText {
                 }
                 // An article's own header (title, lead, byline) is kept; the page's header is not in the container.
                 // Paragraphs and headings are text whatever their class or id says ("nav_1" anchors,
-                // "share-quote"), unless they are mostly links.
-                let textual = tag == .p || tag.isHeading
-                let ownReason = (element.negativeReason == "header" || textual) && element.linkDensity < 0.5 ? nil : element.negativeReason
+                // "share-quote"), unless they are mostly links or the class names what no article's
+                // text is (a caption, an ad, a disclaimer, a paywall).
+                let textual = (tag == .p || tag.isHeading) && !MainText.neverText.contains(element.negativeReason ?? "")
+                // Nor is a negative element around the article the page marks (a "sidebar-and-content"
+                // wrapper, a sticky share bar around the text), or one that holds most of the page's text
+                // and few links (as when the container is chosen).
+                let wrapper = holdsArticle[index] || element.textBytes * 2 >= pageText && element.linkDensity < 0.5
+                let ownReason = (element.negativeReason == "header" || textual) && element.linkDensity < 0.5 || wrapper
+                    ? nil : element.negativeReason
                 let dropReason = reason ?? ownReason
                 if tag.isBlock || tag == .img {
                     flush()

@@ -21,6 +21,9 @@ enum MarkupFilter {
             let count = buffer.count
             var copied = 0
             var index = 0
+            /// Where the last start tag opened, and where a template read as markup closes.
+            var lastTag: Int?
+            var templateEnd: Int?
             while index < count {
                 guard let open = find(lt, in: buffer, from: index) else { break }
                 index = open + 1
@@ -31,9 +34,19 @@ enum MarkupFilter {
                     copied = index
                     continue
                 }
+                if templateEnd == open {
+                    // The closing tag of a template read as markup.
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[copied..<open]))
+                    templateEnd = nil
+                    let after = find(gt, in: buffer, from: open) ?? count
+                    index = min(count, after + 1)
+                    copied = index
+                    continue
+                }
                 guard let name = rawTextElement(buffer, at: open + 1) else {
                     // A start tag: copy it with only the attributes the reader looks at.
                     if open + 1 < count, isLetter(buffer[open + 1]) {
+                        lastTag = open
                         output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[copied..<open]))
                         if let end = rewriteTag(buffer, at: open, into: &output) {
                             index = end
@@ -48,6 +61,17 @@ enum MarkupFilter {
                 let closing = findClosing(name, in: buffer, from: min(count, tagEnd + 1))
                 if name == "script", isJSONLD(buffer, from: open, to: tagEnd), tagEnd < closing {
                     jsonLD.append(Array(buffer[(tagEnd + 1)..<closing]))
+                }
+                // A template script right inside the element marked as the article body holds the
+                // article's markup, which the page's script inserts (Blogger's post pages): it is read
+                // as markup, the script tags dropped.
+                if name == "script", tagEnd < closing, lastTag.map({ contains(articleBodyBytes, in: buffer, from: $0, to: open) }) == true,
+                   contains(templateBytes, in: buffer, from: open, to: tagEnd) {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[copied..<open]))
+                    index = tagEnd + 1
+                    copied = index
+                    templateEnd = closing
+                    continue
                 }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[copied..<open]))
                 let after = find(gt, in: buffer, from: closing) ?? count
@@ -87,7 +111,7 @@ enum MarkupFilter {
     /// would build a node for each.
     private static let keptAttributes: [UInt64] = [
         "class", "id", "role", "itemprop", "hidden", "rel", "content", "property", "name", "http-equiv", "datetime",
-        "pubdate", "lang", "xml:lang", "title", "charset",
+        "pubdate", "lang", "xml:lang", "title", "charset", "data-utime",
     ].map { key(Array($0.utf8)[...]) }
 
     /// The first eight bytes of a lower-case name with its length folded in: a cheap exact key
@@ -188,6 +212,30 @@ enum MarkupFilter {
             index = open + 1
         }
         return buffer.count
+    }
+
+    private static let articleBodyBytes = Array("itemprop=".utf8) + [0] + Array("articlebody".utf8)
+    private static let templateBytes = Array("text/template".utf8)
+
+    /// Whether `needle` (lower case; a 0 byte stands for one quote, `'` or `"`) occurs between
+    /// `start` and `end`, case-insensitively.
+    private static func contains(_ needle: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        guard end - start >= needle.count else { return false }
+        var index = start
+        while index + needle.count <= end {
+            var matches = true
+            for offset in 0..<needle.count {
+                let byte = buffer[index + offset]
+                let wanted = needle[offset]
+                if wanted == 0 ? (byte != UInt8(ascii: "'") && byte != UInt8(ascii: "\"")) : (byte | 0x20) != wanted {
+                    matches = false
+                    break
+                }
+            }
+            if matches { return true }
+            index += 1
+        }
+        return false
     }
 
     private static func isJSONLD(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {

@@ -1,3 +1,4 @@
+import Wiretrace
 /// One walk over a parsed page that gathers what the reader needs: per element, its
 /// visible text, link text and readability score; and the metadata the page declares in
 /// `<head>` and in the body (`meta`, `link`, `itemprop`, `<time>`, date and byline elements).
@@ -16,6 +17,8 @@ struct PageScan {
         /// Class, id or itemprop say "the article's text".
         var positive = false
         var isArticleBody = false
+        /// Class, id or itemprop name the article's lead (standfirst, teaser, intro, summary).
+        var isLead = false
 
         var linkDensity: Float { textBytes == 0 ? 0 : Float(linkBytes) / Float(textBytes) }
     }
@@ -42,6 +45,8 @@ struct PageScan {
     var labelled: [(hint: String, text: String, element: Int)] = []
     /// Short texts outside links that look like a date ("06.12.2022", "5 March 2024"), with their element.
     var dateTexts: [(text: String, element: Int)] = []
+    /// The first short texts inside links that may be dates (a teaser's), for pages with no other date.
+    var linkedDateTexts: [(text: String, element: Int)] = []
     /// hAtom `class="published|updated" title="..."`.
     var microformatTimes: [(kind: String, value: String, element: Int)] = []
     var bodyIndex: Int?
@@ -119,14 +124,20 @@ struct PageScan {
         }
         if hasClass {
             if classHint.isPositive { element.positive = true }
+            if classHint.isLead { element.isLead = true }
             if let reason = classHint.negativeReason { element.negativeReason = reason }
         }
         if let itemprop {
             readItemprop(itemprop, node, index)
             if itemprop.contains("articleBody") || itemprop.contains("reviewBody") { element.isArticleBody = true; element.positive = true }
+            if itemprop == "description" || itemprop == "abstract" { element.isLead = true }
         }
         if tag == .time {
             timeElements.append(TimeElement(datetime: node.attribute("datetime"), text: "", pubdate: node.hasAttribute("pubdate"), element: index))
+        } else if tag == .abbr, let seconds = node.attribute("data-utime").flatMap({ Int64($0) }), seconds > 0 {
+            // `<abbr title="Friday, 6 October 2017 at 04:00" data-utime="1507255200">`: a <time> by another
+            // name, its instant in Unix seconds.
+            timeElements.append(TimeElement(datetime: Timestamp(secondsSince1970: seconds).iso8601(), text: "", pubdate: false, element: index))
         }
         elements.append(element)
 
@@ -140,8 +151,12 @@ struct PageScan {
                     text += visible
                     if linked { link += visible }
                     commas += PageScan.commaCount(bytes)
-                    if !linked, visible >= 6, visible <= 60, dateTexts.count < 40, PageScan.mayBeDate(bytes) {
-                        dateTexts.append((String(decoding: bytes, as: UTF8.self).trimmed, index))
+                    if visible >= 6, visible <= 60, PageScan.mayBeDate(bytes) {
+                        if !linked, dateTexts.count < 40 {
+                            dateTexts.append((String(decoding: bytes, as: UTF8.self).trimmed, index))
+                        } else if linked, linkedDateTexts.count < 8 {
+                            linkedDateTexts.append((String(decoding: bytes, as: UTF8.self).trimmed, index))
+                        }
                     }
                 }
             } else if current.isElement {
@@ -163,11 +178,12 @@ struct PageScan {
             elements[index].negativeReason = nil
         }
 
-        if tag == .time, let last = timeElements.indices.last, timeElements[last].element == index, text < 200 {
+        if tag == .time || tag == .abbr, let last = timeElements.indices.last, timeElements[last].element == index, text < 200 {
             timeElements[last].text = node.textContent
         }
-        if hasClass, text > 0, text < 160, labelled.count < 40, let hint = classHint.metadataHint {
-            labelled.append((hint, node.textContent, index))
+        if hasClass, text < 160, labelled.count < 40, let hint = classHint.metadataHint {
+            if text > 0 { labelled.append((hint, node.textContent, index)) }
+            // The hAtom `published`/`updated` title, also on an empty element (`<span class="updated" title="…">`).
             if hint == "published" || hint == "updated", let title = node.attribute("title") {
                 microformatTimes.append((hint, title, index))
             }
@@ -276,6 +292,8 @@ struct ClassHint {
     var negativeReason: String?
     /// "published", "updated", "date", "byline" for elements that hold such metadata.
     var metadataHint: String?
+    /// A word names the article's lead ("article-intro", "Post__lead", "standfirst").
+    var isLead = false
 
     private var anyPurelyPositive = false
 
@@ -361,6 +379,7 @@ struct ClassHint {
         var negative: String?
         var positive = false
         var metadata: String?
+        var lead = false
     }
 
     private mutating func consider(_ key: UInt64, _ raw: UnsafeBufferPointer<UInt8>) -> (negative: String?, positive: Bool) {
@@ -370,6 +389,7 @@ struct ClassHint {
             negative = entry.negative
             positive = entry.positive
             if metadataHint == nil { metadataHint = entry.metadata }
+            if entry.lead { isLead = true }
         }
         if negative == nil && !positive && raw.count >= 4 {
             for (prefix, entry) in ClassHint.prefixes where raw.count >= prefix.count && ClassHint.hasPrefix(raw, prefix) {
@@ -420,6 +440,8 @@ struct ClassHint {
         "credit": "image caption", "credits": "image caption", "wp-caption-text": "image caption", "readmore": "related stories", "teasers": "related stories",
         "noprint": "furniture", "jump": "navigation", "categories": "navigation",
         "breaking": "related stories", "ticker": "related stories",
+        "ratings": "furniture", "disclaimer": "disclaimer", "disclosure": "disclaimer", "cta": "call to action",
+        "paywall": "paywall", "aside": "aside", "copyright": "copyright", "legend": "image caption", "legende": "image caption",
     ]
     private static let negativePrefixes: [(String, String)] = [
         ("navig", "navigation"), ("breadcrumb", "navigation"), ("footer", "footer"), ("sidebar", "sidebar"),
@@ -427,6 +449,7 @@ struct ClassHint {
         ("recommend", "related stories"), ("newsletter", "newsletter box"), ("subscri", "newsletter box"),
         ("advert", "advertisement"), ("sponsor", "advertisement"), ("outbrain", "related stories"), ("taboola", "related stories"),
         ("cookie", "cookie notice"), ("mostread", "related stories"), ("mostpopular", "related stories"),
+        ("paywall", "paywall"), ("kommentar", "comments"),
     ]
     private static let positiveWords: [String] = [
         "article", "articlebody", "body", "content", "entry", "main", "post", "story", "text", "storybody", "postbody",
@@ -436,6 +459,11 @@ struct ClassHint {
     private static let metadataWords: [String: String] = [
         "pubdate": "published", "posted": "published", "postdate": "published", "time": "date", "timestamp": "date",
         "dateline": "date", "date": "date",
+    ]
+    /// What newsrooms call the paragraph set between the headline and the text.
+    private static let leadWords = [
+        "lead", "lede", "intro", "introduction", "standfirst", "teaser", "excerpt", "summary", "subtitle", "subheadline", "deck",
+        "abstract", "description", "chapeau", "chapo", "vorspann",
     ]
     private static let metadataPrefixes: [(String, String)] = [
         ("publish", "published"), ("updated", "updated"), ("modified", "updated"), ("date", "date"), ("byline", "byline"),
@@ -472,6 +500,7 @@ struct ClassHint {
         for word in positiveWords { table[hash(word), default: Entry()].positive = true }
         for (word, hint) in metadataWords { table[hash(word), default: Entry()].metadata = hint }
         for (prefix, hint) in metadataPrefixes { table[hash(prefix), default: Entry()].metadata = hint }
+        for word in leadWords { table[hash(word), default: Entry()].lead = true }
         return table
     }()
 

@@ -208,6 +208,24 @@ extension MirrorIndex {
     /// How many stories a scan report lists in full; the rest are counted.
     static let reportStoryLimit = 500
 
+    /// Adds to `report` what scans killed or failed since the last finished one counted
+    /// (new, changed, same-text and gone files): their work is in the index, and only a
+    /// report says it happened.
+    func addInterruptedScans(to report: inout ScanReport, since: Int) throws(IndexError) {
+        let scan = report.scan
+        let parts: [ScanReport.Files] = try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT report FROM scan WHERE id > ? AND id < ? AND status IN ('interrupted', 'failed') AND report IS NOT NULL
+                """, arguments: [since, scan]).compactMap { try? JSONDecoder().decode(ScanReport.Files.self, from: Data($0.utf8)) }
+        }
+        for part in parts {
+            report.files.new += part.new
+            report.files.changed += part.changed
+            report.files.sameText += part.sameText
+            report.files.gone += part.gone
+        }
+    }
+
     func fillReport(_ report: inout ScanReport, since: Int) throws(IndexError) {
         let scan = report.scan
         report = try read { db in

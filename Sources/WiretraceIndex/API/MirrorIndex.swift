@@ -1,12 +1,14 @@
 import Foundation
 import GRDB
 import Wiretrace
+import WiretraceFormats
 
 /// The index of a mirror: one SQLite file (WAL mode) holding every file, document, version,
 /// posting, link and story the scans have seen.
 ///
-/// Opening checks that the file is a Wiretrace index and that its schema is one this build
-/// knows, then applies any pending migration. Reading is safe while a scan runs (WAL readers
+/// Opening for a scan checks that the file is a Wiretrace index and that its schema is one
+/// this build knows, then applies any pending migration; opening for queries
+/// (``init(readOnlyAt:)``) checks the same and changes nothing. Reading is safe while a scan runs (WAL readers
 /// never block the writer); only one scan at a time may write (see ``MirrorScanner``).
 public final class MirrorIndex: Sendable {
     /// The index file.
@@ -42,6 +44,7 @@ public final class MirrorIndex: Sendable {
         self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create { throw IndexError(path: path, reason: .missing) }
+        try Self.requireRegularFile(path)
         do {
             // A bare file name (`--index x.sqlite`) is in the current folder, which exists.
             let folder = (path as NSString).deletingLastPathComponent
@@ -60,13 +63,90 @@ public final class MirrorIndex: Sendable {
         try Self.retryingRaces { () throws(IndexError) in try check() }
     }
 
-    private static func openQueue(_ path: String) throws(IndexError) -> DatabaseQueue {
+    /// Opens the index at `path` for queries only: read-only, so it works on an index the
+    /// user may not write, and it changes nothing: no switch to WAL, no migration. A file that
+    /// is not a Wiretrace index (another application's database, an empty file) or whose
+    /// schema is not this build's is refused as it is.
+    public init(readOnlyAt path: String) throws(IndexError) {
+        self.path = path
+        guard FileManager.default.fileExists(atPath: path) else { throw IndexError(path: path, reason: .missing) }
+        try Self.requireRegularFile(path)
+        database = try Self.openForReading(path)
+        // A scan may be creating this index at this moment: its schema is then not there yet,
+        // or not wholly. Such an index already has its write-ahead log; another file does not.
+        var attempt = 0
+        while true {
+            do throws(IndexError) {
+                try Self.retryingRaces { () throws(IndexError) in try checkReadOnly() }
+                return
+            } catch let error where attempt < 40 && error.mayBeBeingCreated && FileManager.default.fileExists(atPath: path + "-wal") {
+                attempt += 1
+                usleep(50_000)
+            }
+        }
+    }
+
+    /// A read-only connection. An index in WAL mode needs its `-shm` file even to be read;
+    /// when the last writer has closed it, that file is gone, and a user who may not write the
+    /// folder cannot make it. Such an index is then opened as immutable: no process this
+    /// user can see is writing it (a scan keeps the `-shm` file while it runs).
+    private static func openForReading(_ path: String) throws(IndexError) -> DatabaseQueue {
+        do throws(IndexError) {
+            let queue = try retryingRaces { () throws(IndexError) in try openQueue(path, readOnly: true) }
+            do { _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") } } catch {
+                throw IndexError(path: path, reason: .database("cannot open: \(error)"))
+            }
+            return queue
+        } catch {
+            let folder = (path as NSString).deletingLastPathComponent
+            guard case .database = error.reason, access(folder.isEmpty ? "." : folder, W_OK) != 0,
+                  !FileManager.default.fileExists(atPath: path + "-shm") else { throw error }
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            var allowed = CharacterSet.urlPathAllowed
+            allowed.remove(charactersIn: "?#%")
+            let uri = "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
+            return try openQueue(uri, readOnly: true)
+        }
+    }
+
+    private func checkReadOnly() throws(IndexError) {
+        do {
+            try database.read { db in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                if applicationID != Schema.applicationID { throw IndexError(path: path, reason: .notAnIndex) }
+                let applied = try Schema.migrator.appliedIdentifiers(db)
+                let unknown = applied.subtracting(Schema.knownMigrations)
+                if !unknown.isEmpty { throw IndexError(path: path, reason: .newerSchema(found: unknown.sorted())) }
+                let missing = Schema.knownMigrations.subtracting(applied)
+                if !missing.isEmpty { throw IndexError(path: path, reason: .olderSchema(missing: missing.sorted())) }
+            }
+        } catch let error as IndexError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw IndexError(path: path, reason: .notAnIndex)
+        } catch {
+            throw IndexError(path: path, reason: .database("\(error)"))
+        }
+    }
+
+    /// An index is a regular file: SQLite would take `/dev/null` or a FIFO for an empty
+    /// database, and put its journal and the scan's lock beside it.
+    private static func requireRegularFile(_ path: String) throws(IndexError) {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG else { return }
+        throw IndexError(path: path, reason: .database("\(ArticleFile.kindName(mode: info.st_mode)), not an index file"))
+    }
+
+    private static func openQueue(_ path: String, readOnly: Bool = false) throws(IndexError) -> DatabaseQueue {
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
+            configuration.readonly = readOnly
             configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA journal_mode = WAL")
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                if !readOnly {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                    try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                }
                 try db.execute(sql: "PRAGMA cache_size = -262144")
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
             }
@@ -144,5 +224,13 @@ private extension IndexError {
     var isDatabaseRace: Bool {
         if case .database = reason { return true }
         return false
+    }
+
+    /// What a query sees of an index a scan is creating at that moment.
+    var mayBeBeingCreated: Bool {
+        switch reason {
+        case .notAnIndex, .olderSchema: true
+        default: false
+        }
     }
 }

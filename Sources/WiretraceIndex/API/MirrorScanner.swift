@@ -23,6 +23,9 @@ public final class MirrorScanner {
         /// A pause after each committed batch, in milliseconds: lets a test kill a scan
         /// between two batches in any build, however fast the scan is. 0 in real use.
         public var pauseAfterBatchMilliseconds = 0
+        /// Files the walk passes over though they are in the mirror: the report a scan writes
+        /// there (`--html`). The index's own files are always passed over.
+        public var excludedPaths: [String] = []
 
         public init(maxSize: Int = ArticleFile.defaultSizeLimit, reader: ArticleReader = ArticleReader(),
                     workers: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 512) {
@@ -53,20 +56,45 @@ public final class MirrorScanner {
         self.options = options
     }
 
+    /// Throws unless `mirror` is a folder a scan can walk, with a message saying what it is
+    /// (missing, a file, unreadable).
+    public static func checkMirror(_ mirror: String) throws(IndexError) {
+        try MirrorWalker.checkRoot(mirror)
+    }
+
     /// Runs one scan. Throws only when the scan itself cannot run (the lock is held, the
     /// mirror or the index cannot be read); unreadable files are in the report.
     public func scan(progress: ((Progress) -> Void)? = nil) throws(IndexError) -> ScanReport {
-        let clock = ContinuousClock()
-        let started = clock.now
         let lock = try ScanLock(indexPath: index.path)
         defer { withExtendedLifetime(lock) {} }
         let startedAt = Date()
         let now = Int64(startedAt.timeIntervalSince1970)
         let (scanID, since): (Int, Int?) = try index.write { db in
             let since = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM scan WHERE status = 'finished'")
+            // This scan holds the lock, so a scan still marked running is one that was killed.
+            try db.execute(sql: "UPDATE scan SET status = 'interrupted' WHERE status = 'running'")
             try db.execute(sql: "INSERT INTO scan(startedAt, status, mirror) VALUES (?, 'running', ?)", arguments: [now, mirror])
             return (Int(db.lastInsertedRowID), since)
         }
+        do {
+            return try scan(scanID, since: since, startedAt: startedAt, progress: progress)
+        } catch {
+            // Best effort: the scan row says it failed (a killed scan is found by the next one).
+            try? index.write { db in try db.execute(sql: "UPDATE scan SET status = 'failed', finishedAt = ? WHERE id = ?",
+                                                    arguments: [Int64(Date().timeIntervalSince1970), scanID]) }
+            throw error
+        }
+    }
+
+    /// The files an index keeps beside its database, which the walk must never take for articles.
+    static func indexFiles(_ indexPath: String) -> [String] {
+        ["", "-wal", "-shm", "-journal"].map { indexPath + $0 } + [ScanLock.path(forIndex: indexPath)]
+    }
+
+    private func scan(_ scanID: Int, since: Int?, startedAt: Date, progress: ((Progress) -> Void)?) throws(IndexError) -> ScanReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let now = Int64(startedAt.timeIntervalSince1970)
         var report = ScanReport(scan: scanID, sinceScan: since, mirror: mirror, index: index.path,
                                 startedAt: ISO8601DateFormatter().string(from: startedAt), elapsedSeconds: 0,
                                 fingerprintVersion: FingerprintVersion.current.description, refingerprinted: 0)
@@ -74,7 +102,8 @@ public final class MirrorScanner {
 
         // Walk.
         progress?(Progress(phase: .walking, done: 0, total: 0, bytesDone: 0, bytesTotal: 0))
-        var walker = MirrorWalker(root: mirror)
+        let excluded = Set((Self.indexFiles(index.path) + options.excludedPaths).compactMap(FileIdentity.init(path:)))
+        var walker = MirrorWalker(root: mirror, excluded: excluded)
         try walker.walk()
         report.timings.walk = seconds(since: started, clock)
 
@@ -85,10 +114,12 @@ public final class MirrorScanner {
         seenPaths.reserveCapacity(walker.entries.count)
         for entry in walker.entries {
             seenPaths.insert(entry.path)
-            if let known = writer.files[entry.path], known.state != "gone",
-               known.size == entry.size, known.mtime == entry.mtime, known.inode == entry.inode {
+            if let known = writer.files[entry.path], known.state != "gone", known.isUnchanged(entry) {
                 report.files.unchanged += 1
-                continue
+                // A bad file is tried again each scan (they are few): what made it bad (its
+                // mode, the size limit) can change without its size, time or inode changing.
+                guard known.state == "bad" else { continue }
+                report.files.retried += 1
             }
             toRead.append(entry)
         }
@@ -108,7 +139,7 @@ public final class MirrorScanner {
                                 transform: { entry in FileProcessor.process(entry, root: root, reader: reader, maxSize: maxSize) },
                                     consume: { (results: [ProcessedFile]) in
                 try writer.write(results, report: &report)
-                if options.pauseAfterBatchMilliseconds > 0 { usleep(UInt32(options.pauseAfterBatchMilliseconds) * 1000) }
+                if options.pauseAfterBatchMilliseconds > 0 { usleep(UInt32(min(options.pauseAfterBatchMilliseconds, 60_000)) * 1000) }
                 done += results.count
                 bytesDone += results.reduce(0) { $0 + $1.entry.size }
                 progress?(Progress(phase: .reading, done: done, total: toRead.count, bytesDone: bytesDone, bytesTotal: bytesTotal))
@@ -125,12 +156,12 @@ public final class MirrorScanner {
             throw IndexError(path: index.path, reason: .database("\(error)"))
         }
         report.files.bytesRead = bytesDone
-        report.files.read = toRead.count
+        report.files.read = toRead.count - report.files.retried
         for problem in walker.problems {
             report.badFiles.append(.init(path: problem.path, reason: problem.reason))
             report.files.bad += 1
         }
-        report.files.gone = try writer.markGone(keeping: seenPaths)
+        report.files.gone = try writer.markGone(keeping: seenPaths, counted: report.files)
         try writer.rebuildDeferredPostings()
         report.timings.read = seconds(since: readStarted, clock)
 
@@ -144,6 +175,7 @@ public final class MirrorScanner {
         // Report.
         let reportStarted = clock.now
         progress?(Progress(phase: .reporting, done: 0, total: 0, bytesDone: 0, bytesTotal: 0))
+        try index.addInterruptedScans(to: &report, since: since ?? 0)
         try index.fillReport(&report, since: since ?? 0)
         report.timings.report = seconds(since: reportStarted, clock)
         report.exitStatus = report.files.bad + report.files.stillBad > 0 ? 1 : 0
@@ -182,8 +214,14 @@ enum FileProcessor {
             return ProcessedFile(entry: entry, outcome: .bad(reason))
         }
         do throws(ReadError) {
-            let bytes = try ArticleFile.load(root + "/" + entry.path, sizeLimit: maxSize)
-            let result = try reader.read(bytes, name: entry.path)
+            let bytes: [UInt8]
+            if let raw = entry.pathBytes {
+                bytes = try ArticleFile.load(pathBytes: Array(root.utf8) + [UInt8(ascii: "/")] + raw, name: entry.path, sizeLimit: maxSize)
+            } else {
+                bytes = try ArticleFile.load(root + "/" + entry.path, sizeLimit: maxSize)
+            }
+            // A page without article text has nothing to link or diff: reported, not indexed.
+            let result = try reader.read(bytes, name: entry.path).requiringText(name: entry.path)
             return ProcessedFile(entry: entry, outcome: .article(ArticleDigest(result)))
         } catch {
             let reason = error.reason == .notFound ? "vanished while the scan was reading it" : error.reasonText

@@ -18,8 +18,10 @@ public struct ScanReport: Sendable, Codable {
         public var gone = 0
         /// Files that could not be read this run.
         public var bad = 0
-        /// Files still bad from earlier scans (not read again while unchanged).
+        /// Files still bad from earlier scans, unchanged and still bad for the same reason.
         public var stillBad = 0
+        /// Bad files tried again though unchanged (counted among the unchanged, not the read).
+        public var retried = 0
         public var bytesRead = 0
         public init() {}
     }
@@ -79,7 +81,8 @@ public struct ScanReport: Sendable, Codable {
     public var silentEdits = 0
     /// Files that could not be read this run.
     public var badFiles: [BadFile] = []
-    /// Files that could not be read by an earlier scan and have not changed since (not read again).
+    /// Files that could not be read by an earlier scan, have not changed since, and still
+    /// cannot be read for the same reason.
     public var stillBadFiles: [BadFile] = []
     public var warnings: [String] = []
     /// 0 when every file was read, 1 when some could not be.

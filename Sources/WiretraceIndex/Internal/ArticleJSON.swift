@@ -28,6 +28,7 @@ struct ArticleJSON {
         if let outlet = article.outlet { member("outlet", of: &object); string(outlet) }
         member("paragraphs", of: &object)
         array(article.paragraphs) { $0.write($1) }
+        if let day = article.publishedDay { member("publishedDay", of: &object); string(day) }
         if let notice = article.syndicationNotice { member("syndicationNotice", of: &object); string(notice) }
         member("times", of: &object)
         array(article.times) { $0.write($1) }

@@ -13,6 +13,13 @@ struct IndexWriter {
         var inode: Int64
         var state: String
         var documentID: Int64?
+        /// Why the file is bad, when it is.
+        var problem: String?
+
+        /// Whether `entry` has the size, modification time and inode recorded.
+        func isUnchanged(_ entry: MirrorEntry) -> Bool {
+            size == entry.size && mtime == entry.mtime && inode == entry.inode
+        }
     }
 
     struct DocumentRow {
@@ -47,9 +54,9 @@ struct IndexWriter {
             // tenth of a warm rescan.
             var files: [String: FileRow] = [:]
             files.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM file") ?? 0)
-            let fileRows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, inode, state, documentId FROM file")
+            let fileRows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, inode, state, documentId, problem FROM file")
             while let row = try fileRows.next() {
-                files[row[1]] = FileRow(id: row[0], size: row[2], mtime: row[3], inode: row[4], state: row[5], documentID: row[6])
+                files[row[1]] = FileRow(id: row[0], size: row[2], mtime: row[3], inode: row[4], state: row[5], documentID: row[6], problem: row[7])
             }
             var documents: [String: DocumentRow] = [:]
             documents.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0)
@@ -146,13 +153,20 @@ struct IndexWriter {
             for result in results.sorted(by: { $0.entry.path < $1.entry.path }) {
                 let entry = result.entry
                 let known = files[entry.path]
-                if known == nil || known?.state == "gone" { batchReport.files.new += 1 } else { batchReport.files.changed += 1 }
+                // A bad file tried again: unchanged itself, so neither new nor changed; still
+                // bad for the same reason, it stays as it is (reported as still bad).
+                let retried = known?.state == "bad" && known?.isUnchanged(entry) == true
+                if case .bad(let reason) = result.outcome, retried, reason == known?.problem { continue }
+                if !retried {
+                    if known == nil || known?.state == "gone" { batchReport.files.new += 1 } else { batchReport.files.changed += 1 }
+                }
                 switch result.outcome {
                 case .bad(let reason):
                     batchReport.badFiles.append(.init(path: entry.path, reason: reason))
                     batchReport.files.bad += 1
                     let id = try upsertFile(db, entry, state: "bad", problem: reason, format: nil, document: known?.documentID, version: nil, known: known)
-                    files[entry.path] = FileRow(id: id, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: "bad", documentID: known?.documentID)
+                    files[entry.path] = FileRow(id: id, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: "bad",
+                                                documentID: known?.documentID, problem: reason)
                 case .article(let digest):
                     if batchReport.warnings.count < 100 { batchReport.warnings += digest.warnings.prefix(100 - batchReport.warnings.count) }
                     let key = Self.documentKey(path: entry.path, canonicalURL: digest.canonicalURL)
@@ -201,10 +215,12 @@ struct IndexWriter {
                     }
                     let id = try upsertFile(db, entry, state: "ok", problem: nil, format: digest.format, document: document.id,
                                             version: document.currentVersion, known: known)
-                    files[entry.path] = FileRow(id: id, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: "ok", documentID: document.id)
+                    files[entry.path] = FileRow(id: id, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: "ok",
+                                                documentID: document.id, problem: nil)
                 }
             }
             try Self.applyPostings(db, deletes: postingDeletes, inserts: postingInserts)
+            try recordProgress(batchReport.files, db)
         }
         self.files = files
         self.documents = documents
@@ -266,15 +282,26 @@ struct IndexWriter {
         try run("INSERT OR IGNORE INTO posting(hash, documentId) VALUES (?, ?)", inserts)
     }
 
+    /// What this scan has counted so far, kept in its row in the same transaction as what it
+    /// counts: a scan killed before its report leaves the next report to count it too.
+    func recordProgress(_ files: ScanReport.Files, _ db: Database) throws {
+        let json = String(decoding: try JSONEncoder().encode(files), as: UTF8.self)
+        try db.cachedStatement(sql: "UPDATE scan SET report = ? WHERE id = ?").execute(arguments: [json, scan])
+    }
+
     /// Marks every known file not seen by this walk as gone, and documents with no file left
-    /// as gone; returns how many files vanished. Nothing is deleted.
-    mutating func markGone(keeping seen: Set<String>) throws(IndexError) -> Int {
+    /// as gone; returns how many files vanished. Nothing is deleted. `soFar` is what the
+    /// scan has counted so far, recorded with the gone files.
+    mutating func markGone(keeping seen: Set<String>, counted soFar: ScanReport.Files) throws(IndexError) -> Int {
         // Collected as a list: a filtered copy of the whole table cost more than the rest of an
         // unchanged mirror's bookkeeping.
         let vanished = files.compactMap { path, file in file.state != "gone" && !seen.contains(path) ? (path, file) : nil }
         guard !vanished.isEmpty else { return 0 }
         let scan = self.scan
+        var counted = soFar
+        counted.gone = vanished.count
         try index.write { db in
+            try recordProgress(counted, db)
             for (_, file) in vanished {
                 try db.execute(sql: "UPDATE file SET state = 'gone', goneScan = ? WHERE id = ?", arguments: [scan, file.id])
                 // The version the file held was last seen by the previous scan, unless another file still holds it.

@@ -115,6 +115,7 @@ extension IndexWriter {
                 if known == nil || known?.state == "gone" { batchReport.files.new += 1 } else { batchReport.files.changed += 1 }
                 fileID = try upsertFile(db, entry, state: "ok", problem: nil, format: "warc", document: nil, version: nil, known: known)
             }
+            try recordProgress(batchReport.files, db)
         }
         self.documents = documents
         if let fileID {

@@ -19,7 +19,7 @@ enum CompareSection: BenchmarkSection {
             guard fields.count == 3 else { throw BenchmarkError(description: "pairs.tsv: bad line \(line)") }
             for path in fields[0...1] where articles[path] == nil {
                 let bytes = try context.files(named: path)
-                do { articles[path] = try reader.read(bytes, name: path).article } catch {
+                do { articles[path] = try reader.read(bytes, name: path).requiringText(name: path).article } catch {
                     throw BenchmarkError(description: "\(error)")
                 }
             }

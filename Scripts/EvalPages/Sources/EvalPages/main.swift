@@ -63,8 +63,10 @@ for path in arguments {
         if let created = article.created ?? article.updated {
             fields.append("\"created\": \(quoted(created.text))")
             fields.append("\"createdSource\": \(quoted(created.source))")
-            if let day = result.localDay(of: created) { fields.append("\"createdDay\": \(quoted(day))") }
+            // The reader's publication day; with no created time, the updated time's day.
+            if let day = article.publishedDay ?? result.localDay(of: created) { fields.append("\"createdDay\": \(quoted(day))") }
         }
+        if result.content == .noArticleText { fields.append("\"content\": \"noArticleText\"") }
         let text = article.paragraphs.filter { $0.role != .boilerplate }.map(\.text).joined(separator: "\n")
         fields.append("\"text\": \(quoted(text))")
     } catch {
