@@ -146,7 +146,6 @@ struct IndexWriter {
         var files = self.files, documents = self.documents
         self.files = [:]
         self.documents = [:]
-        let postingsDeferred = self.postingsDeferred
         try index.write { db in
             var postingInserts: [(UInt64, Int64)] = []
             var postingDeletes: [(UInt64, Int64)] = []
@@ -192,25 +191,13 @@ struct IndexWriter {
                     }
                     if newVersion {
                         let versionID = try insertVersion(db, path: entry.path, digest: digest, document: &document)
-                        if let previous = document.currentVersion {
-                            if !postingsDeferred {
-                                let old = try Data.fetchOne(db.cachedStatement(sql: "SELECT postings FROM print WHERE versionId = ?"), arguments: [previous])
-                                for hash in old.map(HashBlob.decode) ?? [] { postingDeletes.append((hash, document.id)) }
-                            }
+                        try makeCurrent(db, version: versionID, digest: digest, document: &document, postingInserts: &postingInserts,
+                                        postingDeletes: &postingDeletes) { previous in
                             // A snapshot file may still hold the previous version; then it is still seen.
-                            let held = try Bool.fetchOne(db.cachedStatement(sql: """
+                            try Bool.fetchOne(db.cachedStatement(sql: """
                                 SELECT EXISTS (SELECT 1 FROM file WHERE versionId = ? AND state = 'ok' AND path != ?)
                                 """), arguments: [previous, entry.path]) ?? false
-                            if !held {
-                                try db.cachedStatement(sql: "UPDATE version SET lastScan = MAX(firstScan, ?) WHERE id = ?").execute(arguments: [scan - 1, previous])
-                            }
                         }
-                        if !postingsDeferred { for hash in digest.postings { postingInserts.append((hash, document.id)) } }
-                        document.currentVersion = versionID
-                        document.textHash = digest.textHash
-                        document.titleHash = digest.titleHash
-                        try db.cachedStatement(sql: "UPDATE document SET currentVersionId = ?, outlet = COALESCE(?, outlet) WHERE id = ?").execute(
-                                       arguments: [versionID, digest.outlet, document.id])
                         documents[key] = document
                     }
                     let id = try upsertFile(db, entry, state: "ok", problem: nil, format: digest.format, document: document.id,
@@ -244,6 +231,31 @@ struct IndexWriter {
     }
 
     /// `seenAt`: when the text was seen, if not now (a WARC capture's `WARC-Date`).
+    /// Makes a version just inserted its document's current one: the previous version's
+    /// postings leave the document and the new one's join it (unless postings are deferred to
+    /// the end of the scan), the previous version was last seen in the scan before this one
+    /// unless `stillHeld` says a file still holds it, and the document row points at the new
+    /// version.
+    func makeCurrent(_ db: Database, version versionID: Int64, digest: ArticleDigest, document: inout DocumentRow,
+                     postingInserts: inout [(UInt64, Int64)], postingDeletes: inout [(UInt64, Int64)],
+                     stillHeld: (Int64) throws -> Bool = { _ in false }) throws {
+        if let previous = document.currentVersion {
+            if !postingsDeferred {
+                let old = try Data.fetchOne(db.cachedStatement(sql: "SELECT postings FROM print WHERE versionId = ?"), arguments: [previous])
+                for hash in old.map(HashBlob.decode) ?? [] { postingDeletes.append((hash, document.id)) }
+            }
+            if try !stillHeld(previous) {
+                try db.cachedStatement(sql: "UPDATE version SET lastScan = MAX(firstScan, ?) WHERE id = ?").execute(arguments: [scan - 1, previous])
+            }
+        }
+        if !postingsDeferred { for hash in digest.postings { postingInserts.append((hash, document.id)) } }
+        document.currentVersion = versionID
+        document.textHash = digest.textHash
+        document.titleHash = digest.titleHash
+        try db.cachedStatement(sql: "UPDATE document SET currentVersionId = ?, outlet = COALESCE(?, outlet) WHERE id = ?").execute(
+            arguments: [versionID, digest.outlet, document.id])
+    }
+
     func insertVersion(_ db: Database, path: String, digest: ArticleDigest, document: inout DocumentRow, seenAt: Int64? = nil) throws -> Int64 {
         var classification: String?, silent = false, summary: String?
         if let previous = document.currentVersion,

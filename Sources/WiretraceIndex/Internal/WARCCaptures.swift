@@ -159,19 +159,8 @@ extension IndexWriter {
             }
             let versionPath = entry.path + "#" + capture.targetURI
             let versionID = try insertVersion(db, path: versionPath, digest: digest, document: &document, seenAt: capture.capturedAt)
-            if let previous = document.currentVersion {
-                if !postingsDeferred {
-                    let old = try Data.fetchOne(db.cachedStatement(sql: "SELECT postings FROM print WHERE versionId = ?"), arguments: [previous])
-                    for hash in old.map(HashBlob.decode) ?? [] { postingDeletes.append((hash, document.id)) }
-                }
-                try db.cachedStatement(sql: "UPDATE version SET lastScan = MAX(firstScan, ?) WHERE id = ?").execute(arguments: [scan - 1, previous])
-            }
-            if !postingsDeferred { for hash in digest.postings { postingInserts.append((hash, document.id)) } }
-            document.currentVersion = versionID
-            document.textHash = digest.textHash
-            document.titleHash = digest.titleHash
-            try db.cachedStatement(sql: "UPDATE document SET currentVersionId = ?, outlet = COALESCE(?, outlet) WHERE id = ?").execute(
-                arguments: [versionID, digest.outlet, document.id])
+            try makeCurrent(db, version: versionID, digest: digest, document: &document, postingInserts: &postingInserts,
+                            postingDeletes: &postingDeletes)
             documents[key] = document
         }
     }
