@@ -6,21 +6,6 @@ import WiretraceTestSupport
 // The reader's times: where a page declares or shows them, which of them is the article's, and
 // the day its readers saw. Every page here is written for the test.
 
-private func read(_ name: String, reader: ArticleReader = ArticleReader()) throws -> ArticleReader.Result {
-    let path = Fixtures.sample("html/" + name).path
-    return try reader.read(try ArticleFile.load(path), name: path)
-}
-
-/// Reads a page written in the test; `name` stands for its path in messages.
-private func readPage(_ html: String, name: String = "de.html") throws -> ArticleReader.Result {
-    try ArticleReader().read(Array(html.utf8), name: name)
-}
-
-private let riverBody = [
-    "The regional council approved a new budget for the river clean-up on Tuesday, after three months of debate over how to share the cost between towns upstream and downstream.",
-    "Council members said the first dredging work would start in spring, and that water quality would be measured every month at six points along the river.",
-]
-
 @Suite("HTML pages: times and their evidence")
 struct HTMLTimeTests {
     @Test("meta article:published_time and article:modified_time")
