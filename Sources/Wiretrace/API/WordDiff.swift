@@ -75,6 +75,17 @@ enum Tokens {
         return 2 * Double(sharedCount(a, b)) / Double(a.count + b.count)
     }
 
+    /// ``bagSimilarity(_:_:)`` of token hashes already sorted: the multiset intersection in
+    /// one merge, without a table.
+    static func bagSimilarity(sorted a: [UInt64], _ b: [UInt64]) -> Double {
+        guard !a.isEmpty || !b.isEmpty else { return 1 }
+        var i = 0, j = 0, shared = 0
+        while i < a.count && j < b.count {
+            if a[i] < b[j] { i += 1 } else if a[i] > b[j] { j += 1 } else { shared += 1; i += 1; j += 1 }
+        }
+        return 2 * Double(shared) / Double(a.count + b.count)
+    }
+
     /// Share of `part`'s tokens found in `whole` (as multisets).
     static func containment(of part: [UInt64], in whole: [UInt64]) -> Double {
         guard !part.isEmpty else { return 0 }
