@@ -73,3 +73,19 @@ struct LongDiffTests {
         return row[b.count]
     }
 }
+
+@Suite("word splitting")
+struct WordSplittingTests {
+    @Test("ASCII text splits at its white-space bytes as at white-space characters", arguments: [
+        "", " ", "one", "  two words  ", "tabs\tand\nlines\r\nand\u{0B}vertical\u{0C}feeds", "a  b\r\n\r\nc", "punctuation, kept; (as is).",
+        "\u{1C}control\u{1F}bytes are not white space",
+    ])
+    func asciiSplit(text: String) {
+        #expect(WordDiff.words(of: text) == text.split(whereSeparator: \.isWhitespace))
+    }
+
+    @Test("other text splits at every white-space character, no-break spaces included")
+    func unicodeSplit() {
+        #expect(WordDiff.words(of: "caf\u{E9}\u{A0}au\u{2003}lait \u{3000}x") == ["caf\u{E9}", "au", "lait", "x"])
+    }
+}

@@ -18,9 +18,7 @@ struct ParagraphAligner {
     /// text) proposes no candidates: a candidate through it alone would make pairing quadratic.
     static let maximumShingleHolders = 64
 
-    private var oldSorted: [Int: [UInt64]] = [:]
-    private var newSorted: [Int: [UInt64]] = [:]
-
+    /// The word hashes of each paragraph looked at, sorted: multiset overlaps by one merge.
     private var oldTokens: [Int: [UInt64]] = [:]
     private var newTokens: [Int: [UInt64]] = [:]
 
@@ -32,7 +30,7 @@ struct ParagraphAligner {
     private mutating func tokens(old position: Int) -> [UInt64] {
         if let cached = oldTokens[position] { return cached }
         let range = oldPrint.paragraphs[oldCounted[position]].range
-        let tokens = Tokens.hashes(ofNormalized: oldPrint.normalizedBytes[range])
+        let tokens = Tokens.hashes(ofNormalized: oldPrint.normalizedBytes[range]).sorted()
         oldTokens[position] = tokens
         return tokens
     }
@@ -40,24 +38,9 @@ struct ParagraphAligner {
     private mutating func tokens(new position: Int) -> [UInt64] {
         if let cached = newTokens[position] { return cached }
         let range = newPrint.paragraphs[newCounted[position]].range
-        let tokens = Tokens.hashes(ofNormalized: newPrint.normalizedBytes[range])
+        let tokens = Tokens.hashes(ofNormalized: newPrint.normalizedBytes[range]).sorted()
         newTokens[position] = tokens
         return tokens
-    }
-
-    /// The word hashes of a paragraph, sorted: multiset overlaps by one merge.
-    private mutating func sortedTokens(old position: Int) -> [UInt64] {
-        if let cached = oldSorted[position] { return cached }
-        let sorted = tokens(old: position).sorted()
-        oldSorted[position] = sorted
-        return sorted
-    }
-
-    private mutating func sortedTokens(new position: Int) -> [UInt64] {
-        if let cached = newSorted[position] { return cached }
-        let sorted = tokens(new: position).sorted()
-        newSorted[position] = sorted
-        return sorted
     }
 
     /// Changes in reading order of the new version; positions here index `oldCounted` and
@@ -125,7 +108,7 @@ struct ParagraphAligner {
                 candidates.formUnion(hunkAdded[max(0, place - Self.hunkWindow)...min(hunkAdded.count - 1, place + Self.hunkWindow)])
             }
             for n in candidates.sorted() {
-                let score = Tokens.bagSimilarity(sorted: sortedTokens(old: o), sortedTokens(new: n))
+                let score = Tokens.bagSimilarity(sorted: tokens(old: o), tokens(new: n))
                 if score >= Self.editSimilarity { scored.append((score, abs(Int(orderOfOld[o]!) - n), o, n)) }
             }
         }
@@ -145,7 +128,7 @@ struct ParagraphAligner {
             let neighbours = [groupOfNew[n - 1], groupOfNew[n + 1]].compactMap { $0 }.sorted()
             guard let g = neighbours.first(where: { g in
                 groups[g].old.count == 1
-                    && Tokens.containment(of: tokens(new: n), in: tokens(old: groups[g].old[0])) >= Self.pieceContainment
+                    && Tokens.containment(ofSorted: tokens(new: n), in: tokens(old: groups[g].old[0])) >= Self.pieceContainment
             }) else { continue }
             groups[g].new = (groups[g].new + [n]).sorted()
             groupOfNew[n] = g
@@ -155,7 +138,7 @@ struct ParagraphAligner {
             let neighbours = [groupOfOld[o - 1], groupOfOld[o + 1]].compactMap { $0 }.sorted()
             guard let g = neighbours.first(where: { g in
                 groups[g].new.count == 1
-                    && Tokens.containment(of: tokens(old: o), in: tokens(new: groups[g].new[0])) >= Self.pieceContainment
+                    && Tokens.containment(ofSorted: tokens(old: o), in: tokens(new: groups[g].new[0])) >= Self.pieceContainment
             }) else { continue }
             groups[g].old = (groups[g].old + [o]).sorted()
             groupOfOld[o] = g
