@@ -83,16 +83,16 @@ struct FingerprintBuilder: ~Copyable {
         let candidates = paragraphs.indices
             .filter { paragraphs[$0].status == .counted && paragraphs[$0].shingles.count >= 3 }
             .sorted { paragraphs[$0].wordCount < paragraphs[$1].wordCount }
+        var holders: SharedShingleHolders?
         for index in candidates {
             let (distinct, elsewhere) = occurrences.distinctAndShared(paragraphs[index].shingles)
             guard Double(elsewhere) >= Self.repeatCoverage * Double(distinct) else { continue }
+            if holders == nil { holders = SharedShingleHolders(of: paragraphs, counts: &occurrences) }
             occurrences.countOnce(paragraphs[index].shingles, by: -1)
-            let own = Set(paragraphs[index].shingles)
-            let host = paragraphs.indices.first { other in
-                other != index && paragraphs[other].status == .counted
-                    && paragraphs[other].shingles.contains { own.contains($0) }
-            } ?? index
-            paragraphs[index].status = .repeatOf(host)
+            // The host is the first other paragraph still counted that shares a shingle with it.
+            paragraphs[index].status = .repeatOf(index)
+            let host = holders!.firstCounted(sharingWith: paragraphs[index].shingles, in: paragraphs, counts: &occurrences)
+            paragraphs[index].status = .repeatOf(host ?? index)
         }
     }
 
@@ -148,6 +148,71 @@ struct FingerprintBuilder: ~Copyable {
 
     /// Share of a paragraph's shingles found elsewhere in the article that makes it a repeat.
     static let repeatCoverage = 0.8
+}
+
+/// For each shingle that two or more counted paragraphs hold, those paragraphs in article
+/// order, and a cursor past the first ones no longer counted (paragraphs only ever leave the
+/// counted set). The first counted paragraph sharing a shingle with a repeat is then found in
+/// time proportional to the repeat's shingles, plus cursor steps that add up, over the whole
+/// article, to the number of (shingle, paragraph) pairs: a search of the article for each
+/// repeat made an article of near repeats quadratic.
+struct SharedShingleHolders {
+    /// Per slot of the ``ShingleCounts`` table, the shingle's group, or -1 when fewer than two
+    /// counted paragraphs hold it.
+    private var groupOfSlot: [Int32]
+    /// Group `g`'s holders are `holders[starts[g]..<starts[g + 1]]`, in article order.
+    private var starts: [Int]
+    private var holders: [Int32]
+    /// Per group, the position in ``holders`` before which no paragraph is counted any more.
+    private var cursors: [Int]
+
+    /// Built from the counted paragraphs, whose shingles `counts` has counted.
+    init(of paragraphs: [Fingerprint.ParagraphPrint], counts: inout ShingleCounts) {
+        var groupOfSlot = [Int32](repeating: -1, count: counts.slotCount)
+        var sizes: [Int] = []
+        for paragraph in paragraphs where paragraph.status == .counted {
+            counts.forEachDistinctSlot(of: paragraph.shingles) { slot, count in
+                guard count > 1 else { return }
+                if groupOfSlot[slot] < 0 {
+                    groupOfSlot[slot] = Int32(sizes.count)
+                    sizes.append(0)
+                }
+                sizes[Int(groupOfSlot[slot])] += 1
+            }
+        }
+        var starts = [Int](repeating: 0, count: sizes.count + 1)
+        for group in sizes.indices { starts[group + 1] = starts[group] + sizes[group] }
+        var filled = Array(starts.dropLast())
+        var holders = [Int32](repeating: 0, count: starts[sizes.count])
+        for (index, paragraph) in paragraphs.enumerated() where paragraph.status == .counted {
+            counts.forEachDistinctSlot(of: paragraph.shingles) { slot, _ in
+                let group = groupOfSlot[slot]
+                guard group >= 0 else { return }
+                holders[filled[Int(group)]] = Int32(index)
+                filled[Int(group)] += 1
+            }
+        }
+        self.groupOfSlot = groupOfSlot
+        self.cursors = Array(starts.dropLast())
+        self.starts = starts
+        self.holders = holders
+    }
+
+    /// The first paragraph still counted that holds one of `shingles`.
+    mutating func firstCounted(sharingWith shingles: [UInt64], in paragraphs: [Fingerprint.ParagraphPrint],
+                               counts: inout ShingleCounts) -> Int? {
+        var first: Int?
+        counts.forEachDistinctSlot(of: shingles) { slot, _ in
+            let group = Int(groupOfSlot[slot])
+            guard group >= 0 else { return }
+            var cursor = cursors[group]
+            let end = starts[group + 1]
+            while cursor < end && paragraphs[Int(holders[cursor])].status != .counted { cursor += 1 }
+            cursors[group] = cursor
+            if cursor < end { first = min(first ?? Int.max, Int(holders[cursor])) }
+        }
+        return first
+    }
 }
 
 /// Per shingle hash, the number of paragraphs it occurs in: an open-addressing table
@@ -211,6 +276,25 @@ struct ShingleCounts {
                 }
             }
             return (distinct, shared)
+        }
+    }
+
+    /// The number of slots; a slot stands for one hash as long as the table lives.
+    var slotCount: Int { slots.count }
+
+    /// Calls `body` with the slot and the count of each distinct hash in `shingles`, which
+    /// must all have been counted.
+    mutating func forEachDistinctSlot(of shingles: [UInt64], _ body: (_ slot: Int, _ count: Int32) -> Void) {
+        pass += 1
+        let pass = pass, mask = mask
+        slots.withUnsafeMutableBufferPointer { slots in
+            for shingle in shingles {
+                let index = Self.slot(of: shingle, in: slots, mask: mask)
+                if slots[index].pass != pass {
+                    slots[index].pass = pass
+                    body(index, slots[index].count)
+                }
+            }
         }
     }
 

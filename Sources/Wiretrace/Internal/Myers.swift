@@ -31,29 +31,33 @@ enum Myers {
         let maxD = min(n + m, maximumDifferences)
         let offset = maxD + 1
         var v = [Int](repeating: 0, count: 2 * maxD + 3)
-        var trace: [[Int]] = []
-        var found = false
+        // The furthest x of each diagonal before step d, for the walk back: only the d
+        // diagonals k = -(d-1), -(d-1)+2, ..., d-1 that step d reads, at d(d-1)/2 + (k+d-1)/2,
+        // so D steps keep D²/2 values (32 MB at the most differences), not D copies of `v`.
+        var trace: [Int32] = []
+        var last: Int?
         search: for d in 0...maxD {
-            trace.append(v)
+            for k in stride(from: -(d - 1), through: d - 1, by: 2) { trace.append(Int32(v[offset + k])) }
             for k in stride(from: -d, through: d, by: 2) {
                 var x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1] : v[offset + k - 1] + 1
                 var y = x - k
                 while x < n, y < m, old[start + x] == new[start + y] { x += 1; y += 1 }
                 v[offset + k] = x
-                if x >= n && y >= m { found = true; break search }
+                if x >= n && y >= m { last = d; break search }
             }
         }
-        guard found else {
+        guard let last else {
             return (0..<n).map { .delete(old: start + $0) } + (0..<m).map { .insert(new: start + $0) }
         }
         // Walk the trace back from (n, m).
         var operations: [Operation] = []
         var x = n, y = m
-        for d in stride(from: trace.count - 1, through: 0, by: -1) {
-            let previous = trace[d]
+        for d in stride(from: last, through: 0, by: -1) {
+            let base = d * (d - 1) / 2
+            func previous(_ k: Int) -> Int { Int(trace[base + (k + d - 1) / 2]) }
             let k = x - y
-            let previousK = (k == -d || (k != d && previous[offset + k - 1] < previous[offset + k + 1])) ? k + 1 : k - 1
-            let previousX = d == 0 ? 0 : previous[offset + previousK]
+            let previousK = (k == -d || (k != d && previous(k - 1) < previous(k + 1))) ? k + 1 : k - 1
+            let previousX = d == 0 ? 0 : previous(previousK)
             let previousY = previousX - previousK
             while x > previousX && y > previousY {
                 x -= 1; y -= 1

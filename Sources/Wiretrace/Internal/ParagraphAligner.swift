@@ -7,7 +7,18 @@ struct ParagraphAligner {
     static let editSimilarity = 0.5
     /// Share of a leftover paragraph's words inside a neighbour's partner that makes a split or merge.
     static let pieceContainment = 0.8
+    /// A hunk with at most this many (removed, added) pairs has every pair scored as a possible
+    /// edit, which covers every hunk of a news article (a rewrite of 64 paragraphs is 4,096);
+    /// in a larger hunk a removed paragraph is scored against the added ones near its place.
+    static let allPairsPerHunk = 4096
+    /// In a larger hunk, the added paragraphs scored on each side of a removed one's place (the
+    /// same rank, scaled to the number of added paragraphs).
+    static let hunkWindow = 16
+    /// A shingle that more added paragraphs than this hold (a phrase said throughout a long
+    /// text) proposes no candidates: a candidate through it alone would make pairing quadratic.
+    static let maximumShingleHolders = 64
 
+    /// The word hashes of each paragraph looked at, sorted: multiset overlaps by one merge.
     private var oldTokens: [Int: [UInt64]] = [:]
     private var newTokens: [Int: [UInt64]] = [:]
 
@@ -19,7 +30,7 @@ struct ParagraphAligner {
     private mutating func tokens(old position: Int) -> [UInt64] {
         if let cached = oldTokens[position] { return cached }
         let range = oldPrint.paragraphs[oldCounted[position]].range
-        let tokens = Tokens.hashes(ofNormalized: oldPrint.normalizedBytes[range])
+        let tokens = Tokens.hashes(ofNormalized: oldPrint.normalizedBytes[range]).sorted()
         oldTokens[position] = tokens
         return tokens
     }
@@ -27,7 +38,7 @@ struct ParagraphAligner {
     private mutating func tokens(new position: Int) -> [UInt64] {
         if let cached = newTokens[position] { return cached }
         let range = newPrint.paragraphs[newCounted[position]].range
-        let tokens = Tokens.hashes(ofNormalized: newPrint.normalizedBytes[range])
+        let tokens = Tokens.hashes(ofNormalized: newPrint.normalizedBytes[range]).sorted()
         newTokens[position] = tokens
         return tokens
     }
@@ -71,18 +82,33 @@ struct ParagraphAligner {
         }
 
         // Edits: removed and added paragraphs that share most of their words. Candidates share
-        // a shingle or stand in the same hunk.
+        // a shingle or stand in the same hunk (near each other, in a hunk too large for all pairs).
         var addedByShingle: [UInt64: [Int]] = [:]
+        var addedInHunk: [Int: [Int]] = [:], removedInHunk: [Int: Int] = [:], rankInHunk: [Int: Int] = [:]
         for n in added where !pairedNew.contains(n) {
             for shingle in Set(newPrint.paragraphs[newCounted[n]].shingles) { addedByShingle[shingle, default: []].append(n) }
+            addedInHunk[hunkOfNew[n]!, default: []].append(n)
+        }
+        for o in removed where !pairedOld.contains(o) {
+            rankInHunk[o] = removedInHunk[hunkOfOld[o]!, default: 0]
+            removedInHunk[hunkOfOld[o]!, default: 0] += 1
         }
         var scored: [(score: Double, distance: Int, o: Int, n: Int)] = []
         for o in removed where !pairedOld.contains(o) {
             var candidates = Set<Int>()
-            for shingle in oldPrint.paragraphs[oldCounted[o]].shingles { candidates.formUnion(addedByShingle[shingle] ?? []) }
-            for n in added where !pairedNew.contains(n) && hunkOfNew[n] == hunkOfOld[o] { candidates.insert(n) }
-            for n in candidates {
-                let score = Tokens.bagSimilarity(tokens(old: o), tokens(new: n))
+            for shingle in oldPrint.paragraphs[oldCounted[o]].shingles {
+                guard let holders = addedByShingle[shingle], holders.count <= Self.maximumShingleHolders else { continue }
+                candidates.formUnion(holders)
+            }
+            let hunkAdded = addedInHunk[hunkOfOld[o]!] ?? [], hunkRemoved = removedInHunk[hunkOfOld[o]!]!
+            if hunkAdded.count * hunkRemoved <= Self.allPairsPerHunk {
+                candidates.formUnion(hunkAdded)
+            } else if !hunkAdded.isEmpty {
+                let place = rankInHunk[o]! * hunkAdded.count / hunkRemoved
+                candidates.formUnion(hunkAdded[max(0, place - Self.hunkWindow)...min(hunkAdded.count - 1, place + Self.hunkWindow)])
+            }
+            for n in candidates.sorted() {
+                let score = Tokens.bagSimilarity(sorted: tokens(old: o), tokens(new: n))
                 if score >= Self.editSimilarity { scored.append((score, abs(Int(orderOfOld[o]!) - n), o, n)) }
             }
         }
@@ -93,22 +119,29 @@ struct ParagraphAligner {
             edits.append((candidate.o, candidate.n))
         }
 
-        // Splits and merges: a leftover paragraph that is a piece of a neighbour's partner.
+        // Splits and merges: a leftover paragraph that is a piece of a neighbour's partner (the
+        // first such group; only the groups of its two neighbours can be one).
         var groups = edits.map { (old: [$0.o], new: [$0.n]) }
+        var groupOfNew: [Int: Int] = [:], groupOfOld: [Int: Int] = [:]
+        for (g, edit) in edits.enumerated() { groupOfNew[edit.n] = g; groupOfOld[edit.o] = g }
         for n in added where !pairedNew.contains(n) {
-            guard let g = groups.firstIndex(where: { group in
-                group.new.contains(where: { abs($0 - n) == 1 }) && group.old.count == 1
-                    && Tokens.containment(of: tokens(new: n), in: tokens(old: group.old[0])) >= Self.pieceContainment
+            let neighbours = [groupOfNew[n - 1], groupOfNew[n + 1]].compactMap { $0 }.sorted()
+            guard let g = neighbours.first(where: { g in
+                groups[g].old.count == 1
+                    && Tokens.containment(ofSorted: tokens(new: n), in: tokens(old: groups[g].old[0])) >= Self.pieceContainment
             }) else { continue }
             groups[g].new = (groups[g].new + [n]).sorted()
+            groupOfNew[n] = g
             pairedNew.insert(n)
         }
         for o in removed where !pairedOld.contains(o) {
-            guard let g = groups.firstIndex(where: { group in
-                group.old.contains(where: { abs($0 - o) == 1 }) && group.new.count == 1
-                    && Tokens.containment(of: tokens(old: o), in: tokens(new: group.new[0])) >= Self.pieceContainment
+            let neighbours = [groupOfOld[o - 1], groupOfOld[o + 1]].compactMap { $0 }.sorted()
+            guard let g = neighbours.first(where: { g in
+                groups[g].new.count == 1
+                    && Tokens.containment(ofSorted: tokens(old: o), in: tokens(new: groups[g].new[0])) >= Self.pieceContainment
             }) else { continue }
             groups[g].old = (groups[g].old + [o]).sorted()
+            groupOfOld[o] = g
             pairedOld.insert(o)
         }
         for group in groups {

@@ -63,8 +63,12 @@ public struct ArticleReader: Sendable {
         }
     }
 
-    /// The largest inflated size of a gzip-compressed input.
-    public static let inflatedSizeLimit = ArticleFile.defaultSizeLimit
+    /// The default largest inflated size of a gzip-compressed input: the default file size limit.
+    public static let defaultInflatedSizeLimit = ArticleFile.defaultSizeLimit
+
+    /// The largest size a gzip-compressed input may inflate to. A scan sets it to its
+    /// `maxSize`, so that one limit bounds what is read, compressed or not.
+    public var inflatedSizeLimit = ArticleReader.defaultInflatedSizeLimit
 
     /// Zone-abbreviation overrides (`IST` → 330 minutes) that win over every default.
     public var zoneOverrides: [String: Int]
@@ -82,7 +86,7 @@ public struct ArticleReader: Sendable {
         if FormatSniffer.isGzip(bytes) {
             let inflated: [UInt8]
             do throws(Gzip.Failure) {
-                inflated = try Gzip.inflate(bytes, limit: Self.inflatedSizeLimit)
+                inflated = try Gzip.inflate(bytes, limit: inflatedSizeLimit)
             } catch {
                 switch error {
                 case .tooLarge(let limit):

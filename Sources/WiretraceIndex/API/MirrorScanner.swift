@@ -13,7 +13,8 @@ import WiretraceFormats
 /// committed and links every document not yet linked.
 public final class MirrorScanner {
     public struct Options: Sendable {
-        /// Files larger than this are reported as too large, not read.
+        /// Files larger than this are reported as too large, not read, and so are compressed
+        /// files that inflate to more.
         public var maxSize: Int
         public var reader: ArticleReader
         /// Threads that parse and fingerprint.
@@ -213,6 +214,9 @@ enum FileProcessor {
             let reason = ReadError(path: entry.path, reason: .tooLarge(bytes: entry.size, limit: maxSize)).reasonText
             return ProcessedFile(entry: entry, outcome: .bad(reason))
         }
+        // The size limit bounds what a file inflates to as well as the file.
+        var reader = reader
+        reader.inflatedSizeLimit = maxSize
         do throws(ReadError) {
             let bytes: [UInt8]
             if let raw = entry.pathBytes {
