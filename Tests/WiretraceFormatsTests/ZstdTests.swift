@@ -31,7 +31,7 @@ struct ZstdTests {
         #expect(throws: ReadError(path: "t.zst", reason: .system("damaged Zstandard data (the compressed data ends too soon)"))) {
             try ArticleReader().read(try load("bad/truncated.html.zst"), name: "t.zst")
         }
-        let limit = ArticleReader.inflatedSizeLimit
+        let limit = ArticleReader.defaultInflatedSizeLimit
         #expect(throws: ReadError(path: "z.zst", reason: .system("Zstandard data decompresses past the \(limit)-byte limit"))) {
             try ArticleReader().read(try load("bad/zeros-40mb.txt.zst"), name: "z.zst")
         }

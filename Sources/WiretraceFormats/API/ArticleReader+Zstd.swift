@@ -11,7 +11,7 @@ extension ArticleReader {
     func readZstd(_ bytes: [UInt8], name: String) throws(ReadError) -> Result {
         let decompressed: [UInt8]
         do throws(Gzip.Failure) {
-            decompressed = try Zstd.decompress(bytes, limit: Self.inflatedSizeLimit)
+            decompressed = try Zstd.decompress(bytes, limit: inflatedSizeLimit)
         } catch {
             switch error {
             case .tooLarge(let limit):
