@@ -108,7 +108,7 @@ struct ComparisonTests {
 
     @Test("grams are compared as sets of distinct grams, each side against the other")
     func gramContainment() {
-        func print(_ text: String) -> Fingerprint { Fingerprint(of: Fixtures.article(body: [text]), version: .everyGram) }
+        func print(_ text: String) -> Fingerprint { Fingerprint(of: Fixtures.article(body: [text])) }
         // 5-grams: abcde bcdef cdefg against bcdef cdefg defgh: 2 of 3 either way.
         let (aInB, bInA) = CharacterGrams.containment(print("ab cdefg"), print("bcd efgh"), size: 0)
         #expect(aInB == 2.0 / 3.0 && bInA == 2.0 / 3.0)
@@ -122,13 +122,13 @@ struct ComparisonTests {
 
     @Test("texts of short words are compared on the short grams, texts of long words on the long ones")
     func gramSizeByWordLength() {
-        let short = Fingerprint(of: Fixtures.article(body: ["ab cd ef gh ij kl mn"]), version: .everyGram)
-        let shortCopy = Fingerprint(of: Fixtures.article(body: ["abcd efgh ijkl mn"]), version: .everyGram)
+        let short = Fingerprint(of: Fixtures.article(body: ["ab cd ef gh ij kl mn"]))
+        let shortCopy = Fingerprint(of: Fixtures.article(body: ["abcd efgh ijkl mn"]))
         // 2 characters a word: the 5-grams, which ignore the spacing, are all shared.
         #expect(Comparison.resemblance(short, shortCopy, longWords: 4.2) == 1)
         // Put the cut-off under 2 and the 8-grams decide: still shared, the letters are the same.
         #expect(Comparison.resemblance(short, shortCopy, longWords: 1) == 1)
-        let other = Fingerprint(of: Fixtures.article(body: ["ab cd ef gh ij kl nm"]), version: .everyGram)
+        let other = Fingerprint(of: Fixtures.article(body: ["ab cd ef gh ij kl nm"]))
         // The last two letters swapped: of the 10 grams of 5, the 2 that hold them differ; of
         // the 7 grams of 8, also 2.
         #expect(abs(Comparison.resemblance(short, other, longWords: 4.2) - 0.8) < 1e-12)
@@ -152,14 +152,5 @@ struct ComparisonTests {
         #expect(order.first == .a)
         #expect(order.leadSeconds == 540)
         #expect(PublicationOrder(late, Fixtures.article(body: [])).first == .unknown)
-    }
-}
-
-extension FingerprintVersion {
-    /// The current version keeping every character gram, for known answers gram by gram.
-    static var everyGram: FingerprintVersion {
-        var version = FingerprintVersion.current
-        version.characterGramSampling = 1
-        return version
     }
 }

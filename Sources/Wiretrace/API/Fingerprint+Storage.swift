@@ -6,13 +6,12 @@
 /// text: a restored fingerprint has empty ``Fingerprint/normalizedBytes`` and empty
 /// paragraph ranges. Winnowed hashes are derived again on restore. All integers are
 /// little-endian; about 8 bytes per word of counted text for the shingles, and 4 bytes per
-/// character and gram size divided by the sampling for the character grams.
+/// character for the character grams.
 ///
-/// Format 2 (fingerprint version `n1-k5-w4-c5c8`) is format 1 followed by the character-gram
+/// Format 2 (fingerprint version `n1-k5-w4-c5c8` on) is format 1 followed by the character-gram
 /// sizes and each paragraph's character count and character grams of each size; everything before them is laid out as in
-/// format 1, so a reader of the paragraph records reads every format. Format 3 (from
-/// `n1-k5-w4-c5c8s4`) also keeps the sampling of the grams, after their sizes. Format 1
-/// restores with no character grams, format 2 with a sampling of 1.
+/// format 1, so a reader of the paragraph records reads both. Format 1 restores with no
+/// character grams.
 extension Fingerprint {
     /// Why stored bytes are not a fingerprint.
     public struct StorageError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -20,7 +19,7 @@ extension Fingerprint {
     }
 
     private static let magic: [UInt8] = Array("WTFP".utf8)
-    private static let formatVersion: UInt8 = 3
+    private static let formatVersion: UInt8 = 2
 
     /// The compact binary form of this fingerprint.
     public func serialized() -> [UInt8] {
@@ -53,7 +52,6 @@ extension Fingerprint {
         }
         out.u32(UInt32(version.characterGramSizes.count))
         for size in version.characterGramSizes { out.u32(UInt32(size)) }
-        out.u32(UInt32(version.characterGramSampling))
         for paragraph in paragraphs {
             out.u32(UInt32(paragraph.characterCount))
             for size in version.characterGramSizes.indices {
@@ -71,7 +69,7 @@ extension Fingerprint {
     public init(serialized bytes: [UInt8]) throws(StorageError) {
         var input = ByteReader(bytes: bytes)
         guard input.take(4) == Self.magic[...] else { throw StorageError(description: "not a stored fingerprint") }
-        guard let format = input.u8(), (1...Self.formatVersion).contains(format) else { throw StorageError(description: "unknown stored-fingerprint format") }
+        guard let format = input.u8(), format == 1 || format == Self.formatVersion else { throw StorageError(description: "unknown stored-fingerprint format") }
         guard let normalization = input.u32(), let shingleSize = input.u32(), let window = input.u32(),
               let hasTitle = input.u8(), let title = input.u64(), let count = input.u32()
         else { throw StorageError(description: "stored fingerprint is truncated") }
@@ -101,16 +99,10 @@ extension Fingerprint {
             datelines.append(DatelineEvidence(paragraph: Int(paragraph), text: text ?? "", agency: agency))
         }
         var characterGramSizes: [Int] = []
-        var sampling = 1
         if format >= 2 {
             guard let sizeCount = input.u32(), sizeCount <= 16, let sizes = input.u32s(Int(sizeCount))
             else { throw StorageError(description: "stored fingerprint is truncated") }
             characterGramSizes = sizes.map(Int.init)
-            if format >= 3 {
-                guard let stored = input.u32() else { throw StorageError(description: "stored fingerprint is truncated") }
-                guard stored > 0, stored & (stored - 1) == 0 else { throw StorageError(description: "character-gram sampling \(stored) is not a power of two") }
-                sampling = Int(stored)
-            }
             for index in paragraphs.indices {
                 guard let characters = input.u32() else { throw StorageError(description: "stored fingerprint is truncated") }
                 paragraphs[index].characterCount = Int(characters)
@@ -122,7 +114,7 @@ extension Fingerprint {
             }
         }
         let version = FingerprintVersion(normalization: Int(normalization), shingleSize: Int(shingleSize), window: Int(window),
-                                         characterGramSizes: characterGramSizes, characterGramSampling: sampling)
+                                         characterGramSizes: characterGramSizes)
         self.init(version: version, paragraphs: paragraphs, normalizedBytes: [], titleHash: hasTitle == 1 ? title : nil,
                   winnowed: Winnowing.select(from: paragraphs.filter { $0.status == .counted }.map(\.shingles), window: version.window),
                   datelines: datelines)

@@ -6,10 +6,9 @@
 /// XXH3 over the XXH3 hashes of its k tokens; the document keeps a winnowed selection of
 /// those for indexing. Version 2 (`n1-k5-w4-c5c8`) adds a resemblance tier: every run of c
 /// characters (c = 5 and c = 8) of each paragraph's words with the spaces and punctuation
-/// between them removed, hashed to 32 bits, for text rewritten too much to share runs of
-/// words (paraphrase, words spaced or spelled another way, numbers re-keyed; see
-/// ``Comparison``). Version `n1-k5-w4-c5c8s4` keeps a quarter of those grams, the ones whose
-/// hash is 0 modulo 4 (the same sample in every text).
+/// between them removed, hashed with XXH3 (kept to 32 bits), for text rewritten too much to
+/// share runs of words (paraphrase, words spaced or spelled another way, numbers re-keyed;
+/// see ``Comparison``).
 ///
 /// Paragraphs that do not count as the article's text are kept but marked: boilerplate and
 /// credit lines (as the reader classed them), empty paragraphs, and in-document repeats
@@ -33,11 +32,10 @@ public struct Fingerprint: Sendable {
         public var wordCount: Int
         /// Every k-shingle hash, in order; a paragraph shorter than k words has one, over all its words.
         public var shingles: [UInt64]
-        /// Per size of ``FingerprintVersion/characterGramSizes``, the 32-bit hash of every run of
-        /// that many characters of the paragraph's words written without the spaces and
-        /// punctuation between them that is 0 modulo ``FingerprintVersion/characterGramSampling``,
-        /// in order; a paragraph with fewer characters has one, over all of them (on the same
-        /// rule). Empty under a version without the tier.
+        /// Per size of ``FingerprintVersion/characterGramSizes``, the low 32 bits of the XXH3-64
+        /// of every run of that many characters of the paragraph's words written without the
+        /// spaces and punctuation between them, in order; a paragraph with fewer characters
+        /// has one, over all of them. Empty under a version without the tier.
         public var characterGrams: [[UInt32]]
         /// Characters (Unicode scalars) in the paragraph's tokens.
         public var characterCount: Int
@@ -72,14 +70,8 @@ public struct Fingerprint: Sendable {
     ///
     /// - Complexity: O(*n*) in the length of the text.
     public init(of article: Article) {
-        self.init(of: article, version: .current)
-    }
-
-    /// Fingerprints `article` under `version`'s gram sizes and sampling (its normalization,
-    /// shingle size and window are this build's); for tests that need every gram.
-    init(of article: Article, version: FingerprintVersion) {
-        var builder = FingerprintBuilder(shingleSize: version.shingleSize, characterGramSizes: version.characterGramSizes,
-                                         characterGramSampling: version.characterGramSampling)
+        let version = FingerprintVersion.current
+        var builder = FingerprintBuilder(shingleSize: version.shingleSize, characterGramSizes: version.characterGramSizes)
         var datelines: [DatelineEvidence] = []
         for (index, paragraph) in article.paragraphs.enumerated() {
             var text = Substring(paragraph.text)

@@ -3,7 +3,6 @@
 struct FingerprintBuilder: ~Copyable {
     let shingleSize: Int
     let characterGramSizes: [Int]
-    let characterGramSampling: Int
     var bytes: [UInt8] = []
     var paragraphs: [Fingerprint.ParagraphPrint] = []
     /// The token hashes of the paragraph being added. A paragraph has at most as many tokens
@@ -13,10 +12,9 @@ struct FingerprintBuilder: ~Copyable {
     /// Scratch space of ``CharacterGrams``, kept from one paragraph to the next.
     private var grams = CharacterGrams.Scratch()
 
-    init(shingleSize: Int, characterGramSizes: [Int], characterGramSampling: Int) {
+    init(shingleSize: Int, characterGramSizes: [Int]) {
         self.shingleSize = shingleSize
         self.characterGramSizes = characterGramSizes
-        self.characterGramSampling = characterGramSampling
         bytes.reserveCapacity(4096)
         tokenHashes = .allocate(capacity: 1024)
     }
@@ -31,7 +29,7 @@ struct FingerprintBuilder: ~Copyable {
         let hash = bytes.withUnsafeBytes { XXH3.hash64(UnsafeRawBufferPointer(rebasing: $0[range])) }
         let shingles = Shingles.hashes(ofTokenHashes: UnsafeBufferPointer(rebasing: tokenHashes[..<tokenCount]), size: shingleSize)
         let (characterGrams, characterCount) = characterGramSizes.isEmpty || role != .body ? ([], 0) : bytes.withUnsafeBufferPointer { all in
-            grams.hashes(ofNormalized: UnsafeBufferPointer(rebasing: all[range]), sizes: characterGramSizes, sampling: characterGramSampling)
+            grams.hashes(ofNormalized: UnsafeBufferPointer(rebasing: all[range]), sizes: characterGramSizes)
         }
         let status: Fingerprint.Status
         switch role {
@@ -400,29 +398,24 @@ enum CharacterGrams {
     /// Prefix hashes reused from one paragraph to the next.
     struct Scratch: ~Copyable {
         private var prefix: UnsafeMutableBufferPointer<UInt64> = .allocate(capacity: 1024)
-        /// Every gram of one size, before the kept ones are copied out.
-        private var sample: UnsafeMutableBufferPointer<UInt32> = .allocate(capacity: 1024)
 
-        deinit { prefix.deallocate(); sample.deallocate() }
+        deinit { prefix.deallocate() }
 
         /// The gram hashes of normalized text for each size, and its number of characters: the
         /// characters of its tokens taken back to back (no spaces, no punctuation), and for each
-        /// run of `size` of them ``hash(of:)``, kept when it is 0 modulo `sampling` (a power of
-        /// two). Text with fewer characters gives one hash over all of them (kept on the same
-        /// rule); text without tokens none.
+        /// run of `size` of them ``hash(of:)``. Text with fewer characters gives one hash over
+        /// all of them; text without tokens none.
         ///
         /// One pass over the bytes keeps the polynomial hash of every prefix of the characters;
         /// a gram's polynomial is then the difference of two prefixes, one multiplication, for
         /// any size. An XXH3 call per gram and size (two per character) made fingerprinting
         /// several times slower.
-        mutating func hashes(ofNormalized text: UnsafeBufferPointer<UInt8>, sizes: [Int], sampling: Int) -> ([[UInt32]], Int) {
+        mutating func hashes(ofNormalized text: UnsafeBufferPointer<UInt8>, sizes: [Int]) -> ([[UInt32]], Int) {
             if prefix.count < text.count + 1 {
                 prefix.deallocate()
                 prefix = .allocate(capacity: max(text.count + 1, 2 * prefix.count))
-                sample.deallocate()
-                sample = .allocate(capacity: prefix.count)
             }
-            let prefix = prefix, sample = sample, multiplier = CharacterGrams.multiplier
+            let prefix = prefix, multiplier = CharacterGrams.multiplier
             prefix[0] = 0
             var count = 0
             Tokenizer.forEachToken(in: text) { token in
@@ -441,24 +434,19 @@ enum CharacterGrams {
                 }
             }
             guard count > 0 else { return (sizes.map { _ in [] }, 0) }
-            let unsampled = UInt32(truncatingIfNeeded: sampling - 1)
             let grams = sizes.map { wanted -> [UInt32] in
                 let size = min(wanted, count)
                 var power: UInt64 = 1
                 for _ in 0..<size { power = power &* multiplier }
                 let grams = count - size + 1
-                // Each gram is written to the scratch space, and the write position moves on when
-                // it is kept (no branch on a random hash, which would be mispredicted); then an
-                // array of the kept ones, not one with room for all of them.
-                var kept = 0
-                for start in 0..<grams {
-                    // count·M^n + Σ (scalar + 1)·M^(n-1-j), from the prefixes.
-                    let value = prefix[start + size] &+ (UInt64(size) &- prefix[start]) &* power
-                    let gram = CharacterGrams.finish(value)
-                    sample[kept] = gram
-                    kept &+= gram & unsampled == 0 ? 1 : 0
+                return [UInt32](unsafeUninitializedCapacity: grams) { out, initialized in
+                    for start in 0..<grams {
+                        // count·M^n + Σ (scalar + 1)·M^(n-1-j), from the prefixes.
+                        let value = prefix[start + size] &+ (UInt64(size) &- prefix[start]) &* power
+                        out[start] = CharacterGrams.finish(value)
+                    }
+                    initialized = grams
                 }
-                return Array(UnsafeBufferPointer(rebasing: sample[..<kept]))
             }
             return (grams, count)
         }

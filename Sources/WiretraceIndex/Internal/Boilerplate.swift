@@ -43,7 +43,7 @@ struct Boilerplate {
     }
 
     /// Marks the counted paragraphs of a stored fingerprint (`Fingerprint.serialized()`,
-    /// storage format 1, 2 or 3, whose paragraph records are laid out alike) whose hash is learned boilerplate, in place, before it is restored:
+    /// storage format 1 or 2, whose paragraph records are laid out alike) whose hash is learned boilerplate, in place, before it is restored:
     /// the restored fingerprint then winnows and compares without them, as ``mark(_:paragraphHashes:boilerplate:)``
     /// does for an article. Returns false, leaving `bytes` as they were, when they are not
     /// of that format; the caller then fingerprints the article instead.
@@ -54,7 +54,7 @@ struct Boilerplate {
     /// shingle count and the shingles, then the datelines.
     static func mark(stored bytes: inout [UInt8], boilerplate: Set<UInt64>) -> Bool {
         let header = 4 + 1 + 12 + 1 + 8 + 4
-        guard bytes.count >= header, bytes[0] == 0x57, bytes[1] == 0x54, bytes[2] == 0x46, bytes[3] == 0x50, (1...3).contains(bytes[4])
+        guard bytes.count >= header, bytes[0] == 0x57, bytes[1] == 0x54, bytes[2] == 0x46, bytes[3] == 0x50, (bytes[4] == 1 || bytes[4] == 2)
         else { return false }
         guard !boilerplate.isEmpty else { return true }
         return bytes.withUnsafeMutableBytes { raw -> Bool in
