@@ -166,9 +166,9 @@ struct HTMLReader {
         ("kategorie", "furniture"),
     ]
 
-    /// Caption markers found inside a short line ("La bendición se realizará mañana. Foto: LN").
+    /// Caption markers found inside a short line ("El puente nuevo, visto desde el río. Foto: Archivo").
     private static let captionMarkers: [[UInt8]] = ["foto:", "fotos:", "photo:", "bild:", "crédito:", "credit:", "quelle:", "©"].map { Array($0.utf8) }
-    /// Subscription prompts inside a short line ("To view the full story, please subscribe to ...").
+    /// Subscription prompts inside a short line ("Subscribers read the rest of this report ...").
     private static let promptMarkers: [[UInt8]] = [
         "subscribe", "subscriber", "abonnieren", "newsletter", "suscr", "download the", "follow us", "follow the", "síguenos",
         "siguenos", "folge uns", "folgt uns",
