@@ -115,11 +115,11 @@ public final class MirrorScanner {
         seenPaths.reserveCapacity(walker.entries.count)
         for entry in walker.entries {
             seenPaths.insert(entry.path)
-            if let known = writer.files[entry.path], known.state != "gone", known.isUnchanged(entry) {
+            if let known = writer.files[entry.path], known.state != .gone, known.isUnchanged(entry) {
                 report.files.unchanged += 1
                 // A bad file is tried again each scan (they are few): what made it bad (its
                 // mode, the size limit) can change without its size, time or inode changing.
-                guard known.state == "bad" else { continue }
+                guard known.state == .bad else { continue }
                 report.files.retried += 1
             }
             toRead.append(entry)
@@ -163,6 +163,7 @@ public final class MirrorScanner {
             report.files.bad += 1
         }
         report.files.gone = try writer.markGone(keeping: seenPaths, counted: report.files)
+        (report.notArticles, report.pagesWithoutText) = writer.skippedFiles()
         try writer.rebuildDeferredPostings()
         report.timings.read = seconds(since: readStarted, clock)
 
@@ -201,6 +202,10 @@ public final class MirrorScanner {
 struct ProcessedFile: Sendable {
     enum Outcome: Sendable {
         case article(ArticleDigest)
+        /// A file of another kind (a stylesheet, a feed, an image): skipped, not bad.
+        case notArticle(NonArticleKind)
+        /// A page with no article text: nothing to link or diff, and not bad either.
+        case withoutText
         case bad(String)
     }
 
@@ -224,10 +229,11 @@ enum FileProcessor {
             } else {
                 bytes = try ArticleFile.load(root + "/" + entry.path, sizeLimit: maxSize)
             }
-            // A page without article text has nothing to link or diff: reported, not indexed.
-            let result = try reader.read(bytes, name: entry.path).requiringText(name: entry.path)
+            let result = try reader.read(bytes, name: entry.path)
+            guard result.content == .articleText else { return ProcessedFile(entry: entry, outcome: .withoutText) }
             return ProcessedFile(entry: entry, outcome: .article(ArticleDigest(result)))
         } catch {
+            if case .notArticle(let kind, _) = error.reason { return ProcessedFile(entry: entry, outcome: .notArticle(kind)) }
             let reason = error.reason == .notFound ? "vanished while the scan was reading it" : error.reasonText
             return ProcessedFile(entry: entry, outcome: .bad(reason))
         }

@@ -1,10 +1,12 @@
+public import WiretraceFormats
+
 /// What a scan found new since the last completed scan, and how the scan went. Encoded as
 /// the `scan --json` output; `schemaVersion` changes whenever a field changes meaning or goes.
 public struct ScanReport: Sendable, Codable {
     public static let currentSchemaVersion = 1
 
     public struct Files: Sendable, Codable {
-        /// Files in the mirror after this scan (articles and bad files).
+        /// Files in the mirror after this scan (articles, bad files, and files that are not articles).
         public var seen = 0
         /// Files read this run (new or changed).
         public var read = 0
@@ -63,6 +65,12 @@ public struct ScanReport: Sendable, Codable {
     /// Whether stored versions were fingerprinted again because the rules changed.
     public var refingerprinted: Int
     public var files = Files()
+    /// The mirror's files that are not articles (stylesheets, scripts, feeds, images, ...), by
+    /// kind: all of them, not only those read this scan. Skipped, never indexed, never bad.
+    public var notArticles: [NonArticleKind: Int] = [:]
+    /// The mirror's pages without article text (galleries, video pages, home pages): not
+    /// indexed, not bad.
+    public var pagesWithoutText = 0
     public var timings = Timings()
     public var linking = Linking()
     public var totals = Totals()
