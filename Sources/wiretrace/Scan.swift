@@ -11,8 +11,8 @@ extension WiretraceCommand {
             discussion: """
                 Incremental: files whose size, modification time and inode are unchanged are not read again. \
                 The index lives in MIRROR/.wiretrace/index.sqlite unless --index is given; one scan at a time \
-                may use it. Exit status: 0 when every file was read, 1 when some files could not be read \
-                (each is listed with the reason), 2 when the scan itself failed.
+                may use it. Exit status: 0 when the scan did its work, 1 when files became unreadable in \
+                this scan (each is listed with the reason; --fail-on changes when), 2 when the scan itself failed.
                 """
         )
 
@@ -28,6 +28,10 @@ extension WiretraceCommand {
         /// Files per transaction; small batches let tests kill a scan between commits.
         @Option(name: .customLong("batch-size"), help: .hidden) var batchSize = 512
         @Option(name: .customLong("batch-pause-ms"), help: .hidden) var batchPauseMilliseconds = 0
+        @Option(name: .customLong("fail-on"), help: ArgumentHelp(
+            "When to exit 1: new (files became unreadable in this scan), any (some file is unreadable, now or still), never.",
+            valueName: "WHEN"))
+        var failOn: FailurePolicy = .new
         @Flag(name: .customLong("no-progress"), help: "Never draw the progress bar (it is drawn only when standard error is a terminal).")
         var noProgress = false
         @OptionGroup var output: OutputOptions
@@ -84,6 +88,7 @@ extension WiretraceCommand {
             // A report written into the mirror is not an article of it.
             if let html { options.excludedPaths = [html] }
             options.batchSize = batchSize
+            options.failOn = failOn
             options.pauseAfterBatchMilliseconds = batchPauseMilliseconds
             let bar = ProgressBar(enabled: !noProgress && Terminal.isTerminal(.standardError))
             let report: ScanReport
@@ -125,3 +130,6 @@ extension WiretraceCommand {
         }
     }
 }
+
+/// `--fail-on new|any|never`: the policy's own names.
+extension FailurePolicy: ExpressibleByArgument {}

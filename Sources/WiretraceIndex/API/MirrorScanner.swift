@@ -27,6 +27,8 @@ public final class MirrorScanner {
         /// Files the walk passes over though they are in the mirror: the report a scan writes
         /// there (`--html`). The index's own files are always passed over.
         public var excludedPaths: [String] = []
+        /// When the report's exit status is 1.
+        public var failOn = FailurePolicy.new
 
         public init(maxSize: Int = ArticleFile.defaultSizeLimit, reader: ArticleReader = ArticleReader(),
                     workers: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 512) {
@@ -158,10 +160,10 @@ public final class MirrorScanner {
         }
         report.files.bytesRead = bytesDone
         report.files.read = toRead.count - report.files.retried
-        for problem in walker.problems {
-            report.badFiles.append(.init(path: problem.path, reason: problem.reason))
-            report.files.bad += 1
-        }
+        // Problems the walk found (a broken link, a FIFO) are kept as bad files too, so that one
+        // found again for the same reason is listed as still bad, not as new.
+        try writer.recordWalkProblems(walker.problems, report: &report)
+        for problem in walker.problems { seenPaths.insert(problem.path) }
         report.files.gone = try writer.markGone(keeping: seenPaths, counted: report.files)
         (report.notArticles, report.pagesWithoutText) = writer.skippedFiles()
         try writer.rebuildDeferredPostings()
@@ -180,7 +182,7 @@ public final class MirrorScanner {
         try index.addInterruptedScans(to: &report, since: since ?? 0)
         try index.fillReport(&report, since: since ?? 0)
         report.timings.report = seconds(since: reportStarted, clock)
-        report.exitStatus = report.files.bad + report.files.stillBad > 0 ? 1 : 0
+        report.exitStatus = options.failOn.exitStatus(for: report)
         report.elapsedSeconds = seconds(since: started, clock)
         let finished = report
         try index.write { db in

@@ -1,5 +1,26 @@
 public import WiretraceFormats
 
+/// When a scan that did its work still exits 1, for a nightly job that mails its owner
+/// whenever the exit status is not 0.
+public enum FailurePolicy: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Exit 1 only when files became unreadable in this scan; files still bad from earlier
+    /// scans are listed, but a mirror that holds one does not fail every night.
+    case new
+    /// Exit 1 while any file of the mirror cannot be read.
+    case any
+    /// Exit 0 whenever the scan did its work.
+    case never
+
+    /// The exit status of a scan that ran to the end and found `report`'s files.
+    public func exitStatus(for report: ScanReport) -> Int {
+        switch self {
+        case .new: report.files.bad > 0 ? 1 : 0
+        case .any: report.files.bad + report.files.stillBad > 0 ? 1 : 0
+        case .never: 0
+        }
+    }
+}
+
 /// What a scan found new since the last completed scan, and how the scan went. Encoded as
 /// the `scan --json` output; `schemaVersion` changes whenever a field changes meaning or goes.
 public struct ScanReport: Sendable, Codable {
@@ -93,7 +114,8 @@ public struct ScanReport: Sendable, Codable {
     /// cannot be read for the same reason.
     public var stillBadFiles: [BadFile] = []
     public var warnings: [String] = []
-    /// 0 when every file was read, 1 when some could not be.
+    /// The exit status under the scan's ``FailurePolicy`` (by default 1 only when files
+    /// became unreadable in this scan, else 0); a scan that fails exits 2 and has no report.
     public var exitStatus = 0
 }
 

@@ -325,6 +325,33 @@ struct IndexWriter {
         try db.cachedStatement(sql: "UPDATE scan SET report = ? WHERE id = ?").execute(arguments: [json, scan])
     }
 
+    /// Records what the walk could not read (a broken or looping link, an unreadable folder, a
+    /// FIFO) as bad files, in one transaction: a problem new or changed since the last scan is
+    /// in this scan's bad files; one found again for the same reason is left as it is, and the
+    /// report lists it as still bad.
+    mutating func recordWalkProblems(_ problems: [(path: String, reason: String)], report: inout ScanReport) throws(IndexError) {
+        let fresh = problems.filter { files[$0.path]?.state != .bad || files[$0.path]?.problem != $0.reason }
+        guard !fresh.isEmpty else { return }
+        var batchReport = report
+        var rows: [(String, FileRow)] = []
+        try index.write { db in
+            for problem in fresh {
+                let known = files[problem.path]
+                // Nothing to compare on the next scan: the walk finds the problem again or not.
+                let entry = MirrorEntry(path: problem.path, pathBytes: nil, size: 0, mtime: 0, inode: 0)
+                let id = try upsertFile(db, entry, state: .bad, problem: problem.reason, format: nil, document: known?.documentID,
+                                        version: nil, known: known)
+                rows.append((problem.path, FileRow(id: id, size: 0, mtime: 0, inode: 0, state: .bad, documentID: known?.documentID,
+                                                   problem: problem.reason)))
+                batchReport.badFiles.append(.init(path: problem.path, reason: problem.reason))
+                batchReport.files.bad += 1
+            }
+            try recordProgress(batchReport.files, db)
+        }
+        for (path, row) in rows { files[path] = row }
+        report = batchReport
+    }
+
     /// The mirror's files that are not articles, by kind, and its pages without article text:
     /// all of them, read this scan or before.
     func skippedFiles() -> (kinds: [NonArticleKind: Int], pagesWithoutText: Int) {
