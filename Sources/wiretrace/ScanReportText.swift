@@ -16,6 +16,7 @@ struct ScanReportText {
         var scanned = "Scanned \(shown(report.mirror)) in \(Self.seconds(report.elapsedSeconds)): \(files.seen) files"
         var details = ["\(files.read) read", "\(files.unchanged) unchanged"]
         if files.gone > 0 { details.append("\(files.gone) gone") }
+        if report.ignored > 0 { details.append("\(report.ignored) ignored") }
         scanned += " (" + details.joined(separator: ", ") + ")"
         lines.append(style.bold(scanned))
         let since = report.sinceScan.map { "since scan \($0)" } ?? "first scan"

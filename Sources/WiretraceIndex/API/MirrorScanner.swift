@@ -27,6 +27,10 @@ public final class MirrorScanner {
         /// Files the walk passes over though they are in the mirror: the report a scan writes
         /// there (`--html`). The index's own files are always passed over.
         public var excludedPaths: [String] = []
+        /// Globs of files to read (none: every file) and of files and folders not to read,
+        /// matched as `.wiretraceignore` patterns are, after that file's own.
+        public var include: [String] = []
+        public var exclude: [String] = []
         /// When the report's exit status is 1.
         public var failOn = FailurePolicy.new
 
@@ -89,6 +93,21 @@ public final class MirrorScanner {
         }
     }
 
+    /// The mirror's `.wiretraceignore` (when it has one) and the options' globs.
+    private func pathFilter() throws(IndexError) -> PathFilter {
+        var filter = PathFilter()
+        let ignoreFile = (mirror.hasSuffix("/") ? mirror : mirror + "/") + PathFilter.ignoreFileName
+        if FileManager.default.fileExists(atPath: ignoreFile) {
+            guard let data = FileManager.default.contents(atPath: ignoreFile) else {
+                throw IndexError(path: ignoreFile, reason: .mirror("cannot be read"))
+            }
+            filter.ignored = PathFilter.patterns(ofIgnoreFile: String(decoding: data, as: UTF8.self))
+        }
+        filter.ignored += options.exclude.compactMap(PathPattern.init(argument:))
+        filter.included = options.include.compactMap(PathPattern.init(argument:))
+        return filter
+    }
+
     /// The files an index keeps beside its database, which the walk must never take for articles.
     static func indexFiles(_ indexPath: String) -> [String] {
         ["", "-wal", "-shm", "-journal"].map { indexPath + $0 } + [ScanLock.path(forIndex: indexPath)]
@@ -106,7 +125,7 @@ public final class MirrorScanner {
         // Walk.
         progress?(Progress(phase: .walking, done: 0, total: 0, bytesDone: 0, bytesTotal: 0))
         let excluded = Set((Self.indexFiles(index.path) + options.excludedPaths).compactMap(FileIdentity.init(path:)))
-        var walker = MirrorWalker(root: mirror, excluded: excluded)
+        var walker = MirrorWalker(root: mirror, excluded: excluded, filter: try pathFilter())
         try walker.walk()
         report.timings.walk = seconds(since: started, clock)
 
@@ -127,6 +146,7 @@ public final class MirrorScanner {
             toRead.append(entry)
         }
         report.files.seen = walker.entries.count
+        report.ignored = walker.ignored
         try writer.deferPostingsIfBulk(reading: toRead.count)
 
         // Read, fingerprint and write.

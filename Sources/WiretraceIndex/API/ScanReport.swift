@@ -92,6 +92,8 @@ public struct ScanReport: Sendable, Codable {
     /// The mirror's pages without article text (galleries, video pages, home pages): not
     /// indexed, not bad.
     public var pagesWithoutText = 0
+    /// Files and folders passed over by the mirror's `.wiretraceignore`, `--include` and `--exclude`.
+    public var ignored = 0
     public var timings = Timings()
     public var linking = Linking()
     public var totals = Totals()
