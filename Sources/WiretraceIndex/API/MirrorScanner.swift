@@ -160,12 +160,15 @@ public final class MirrorScanner {
             let warcs = toRead.filter { WARCArchive.hasWARCName($0.path) }
             try ChunkedParallel.run(warcs.isEmpty ? toRead : toRead.filter { !WARCArchive.hasWARCName($0.path) }, chunkSize: options.batchSize, workers: options.workers,
                                 transform: { entry in FileProcessor.process(entry, root: root, reader: reader, maxSize: maxSize) },
+                                weight: { $0.size },
+                                progress: progress.map { progress in { files, bytes in
+                                    progress(Progress(phase: .reading, done: files, total: toRead.count, bytesDone: bytes, bytesTotal: bytesTotal))
+                                } },
                                     consume: { (results: [ProcessedFile]) in
                 try writer.write(results, report: &report)
                 if options.pauseAfterBatchMilliseconds > 0 { usleep(UInt32(min(options.pauseAfterBatchMilliseconds, 60_000)) * 1000) }
                 done += results.count
                 bytesDone += results.reduce(0) { $0 + $1.entry.size }
-                progress?(Progress(phase: .reading, done: done, total: toRead.count, bytesDone: bytesDone, bytesTotal: bytesTotal))
             })
             for entry in warcs {
                 try WARCCaptures.scan(entry, root: root, reader: reader, options: options, writer: &writer, report: &report)
