@@ -52,7 +52,7 @@ extension WiretraceCommand {
             if Self.bytes(maxSize) == nil {
                 throw ValidationError("--max-size \(maxSize): expected a size of at least 1 byte, in bytes or with K, M or G, such as 5000000, 512K, 1.5M or 32M")
             }
-            for glob in include + exclude where glob.trimmingCharacters(in: .whitespaces).isEmpty || glob == "/" {
+            for glob in include + exclude where !MirrorScanner.isGlob(glob) {
                 throw ValidationError("--include/--exclude \"\(glob)\": expected a glob such as '*.html' or 'assets/'")
             }
             if let jobs, !(1...Self.maxJobs).contains(jobs) { throw ValidationError("--jobs \(jobs): expected 1 to \(Self.maxJobs) threads") }

@@ -93,6 +93,9 @@ public final class MirrorScanner {
         }
     }
 
+    /// Whether `text` is a pattern `include` and `exclude` take: not blank, not only slashes.
+    public static func isGlob(_ text: String) -> Bool { PathPattern(argument: text) != nil }
+
     /// The mirror's `.wiretraceignore` (when it has one) and the options' globs.
     private func pathFilter() throws(IndexError) -> PathFilter {
         var filter = PathFilter()

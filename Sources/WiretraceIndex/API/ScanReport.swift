@@ -24,7 +24,9 @@ public enum FailurePolicy: String, Sendable, Hashable, CaseIterable, Codable {
 /// What a scan found new since the last completed scan, and how the scan went. Encoded as
 /// the `scan --json` output; `schemaVersion` changes whenever a field changes meaning or goes.
 public struct ScanReport: Sendable, Codable {
-    public static let currentSchemaVersion = 1
+    /// 2: `exitStatus` follows the ``FailurePolicy``; files that are not articles left `badFiles`
+    /// for `notArticles`; `pagesWithoutText` and `ignored` are new.
+    public static let currentSchemaVersion = 2
 
     public struct Files: Sendable, Codable {
         /// Files in the mirror after this scan (articles, bad files, and files that are not articles).

@@ -38,7 +38,7 @@ struct FileIdentity: Hashable, Sendable {
 /// Walks a mirror with `opendir`/`lstat`, in byte order of names so that runs are
 /// reproducible. Hidden files and folders (the index's own `.wiretrace` among them) are
 /// skipped, and so are the `excluded` files (an index or a report given a path inside the
-/// mirror). Symbolic links to files are followed; symbolic links to folders are not, so a
+/// mirror), and what the `filter` passes over (an ignored folder is not walked). Symbolic links to files are followed; symbolic links to folders are not, so a
 /// link back up the tree can never make the walk loop. Problems (an unreadable folder, a
 /// broken or looping link, a pipe or a device) are collected, not thrown: the walk goes on.
 /// Names are handled as the bytes they are, so a name that is not valid UTF-8 is read too.
