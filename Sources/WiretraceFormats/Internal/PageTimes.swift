@@ -134,6 +134,20 @@ struct PageTimes {
            let time = ArticleTime(kind: .created, text: value, source: "script \"\(key)\"", context: context), time.instant != nil {
             chosen.times.append(time)
         }
+        // Still nothing: a page that only sends its reader on (a redirect, a DDoS shield's
+        // "connecting you" page) is dated by the address it sends to; then a full date and time
+        // of day written in the markup's own form (`2024/03/05 14:20`, in a script call or an
+        // attribute), the first in the page: a shown or scripted stamp, never a version number.
+        if !chosen.times.contains(where: { $0.kind == .created && $0.instant != nil }) {
+            let fallbacks = [PageTimes.redirectTarget(in: page, metadata: metadata).flatMap(HTMLMetadata.pathDate).map { ("redirect URL", $0) },
+                             PageTimes.markupTimestamp(in: page).map { ("timestamp in the markup", $0) }]
+            for case let (source, value)? in fallbacks {
+                if let time = ArticleTime(kind: .created, text: value, source: source, context: context), time.instant != nil {
+                    chosen.times.append(time)
+                    break
+                }
+            }
+        }
         guard chosen.times.contains(where: \.isWrittenInUTC) else { return (chosen.times, context.country, nil, nil) }
         var clock = PageTimes.localOffset(in: signals, context: context)
         if let created = Article(times: chosen.times).created, let instant = created.instant, created.isWrittenInUTC {
@@ -190,6 +204,55 @@ struct PageTimes {
             }
             return nil
         }
+    }
+
+    /// Where a page sends its reader: a `<meta http-equiv="refresh" content="0; url=…">`, or a
+    /// script that sets `location.href = "…"` or calls `location.replace("…")`.
+    static func redirectTarget(in page: [UInt8], metadata: HTMLMetadata) -> String? {
+        if let refresh = metadata.refreshURL { return refresh }
+        let openers: [[UInt8]] = ["location.href=\"", "location.href = \"", "location.replace(\"", "location=\"", "location = \""]
+            .map { Array($0.utf8) }
+        return page.withUnsafeBufferPointer { buffer -> String? in
+            for opener in openers {
+                guard let start = MarkupFilter.findSequence(opener, in: buffer, from: 0) else { continue }
+                var end = start + opener.count
+                while end < buffer.count, end - start < 600, buffer[end] != UInt8(ascii: "\"") { end += 1 }
+                guard end < buffer.count, buffer[end] == UInt8(ascii: "\"") else { continue }
+                let target = String(decoding: buffer[(start + opener.count)..<end], as: UTF8.self)
+                if target.hasPrefix("http") || target.hasPrefix("/") { return target }
+            }
+            return nil
+        }
+    }
+
+    /// The first `YYYY-MM-DD hh:mm` (or with `/` or `.` between the parts of the day, and `T`
+    /// before the time) in `page`, as written. Four digits, two, two, then a time of day: the
+    /// form machines write, which a version number or a phone number does not take.
+    static func markupTimestamp(in page: [UInt8]) -> String? {
+        func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+        let separators: [UInt8] = [UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: ".")]
+        let length = 16  // "2024-03-05 14:20"
+        guard page.count >= length else { return nil }
+        for start in 0...(page.count - length) where isDigit(page[start]) {
+            // A longer number is not a year: the stamp starts where the digits do.
+            if start > 0, isDigit(page[start - 1]) { continue }
+            let separator = page[start + 4]
+            guard separators.contains(separator), page[start + 7] == separator,
+                  (start..<start + 4).allSatisfy({ isDigit(page[$0]) }), isDigit(page[start + 5]), isDigit(page[start + 6]),
+                  isDigit(page[start + 8]), isDigit(page[start + 9]),
+                  page[start + 10] == UInt8(ascii: " ") || page[start + 10] == UInt8(ascii: "T"),
+                  isDigit(page[start + 11]), isDigit(page[start + 12]), page[start + 13] == UInt8(ascii: ":"),
+                  isDigit(page[start + 14]), isDigit(page[start + 15])
+            else { continue }
+            var end = start + length
+            if end + 2 < page.count, page[end] == UInt8(ascii: ":"), isDigit(page[end + 1]), isDigit(page[end + 2]) { end += 3 }
+            let text = String(decoding: page[start..<end], as: UTF8.self)
+            // In the machine's order the month comes second; any other order is no stamp.
+            guard let month = Int(text.dropFirst(5).prefix(2)), (1...12).contains(month),
+                  let day = Int(text.dropFirst(8).prefix(2)), (1...31).contains(day) else { continue }
+            return text
+        }
+        return nil
     }
 
     /// Which of the `candidates` clocks (offsets from UTC in minutes) the page shows `instant`
