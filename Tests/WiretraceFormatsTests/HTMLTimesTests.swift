@@ -264,6 +264,20 @@ struct HTMLTimeRuleTests {
         #expect(inside.instant?.day == "2024-03-09")
     }
 
+    @Test("a generic date meta yields to a labelled publication anywhere, and to a <time> outside the text; a plain date in the text does not beat it")
+    func genericDateMetaYieldsToMarkedDates() throws {
+        func page(_ extra: String, after: String = "") -> String {
+            "<html lang=\"en-GB\"><head><meta name=\"date\" content=\"2024-03-09\"></head><body><article><h1>Second ferry pier opens</h1>"
+                + harbourBody + extra + "</article>\(after)</body></html>"
+        }
+        let labelled = try #require(try readPage(page("<p>Published on 5 March 2024</p>")).article.created)
+        #expect(labelled.instant?.day == "2024-03-05")
+        let sidebar = page("", after: "<aside class=\"sidebar\"><div class=\"meta\"><time datetime=\"2024-03-05\">5 March</time></div></aside>")
+        #expect(try readPage(sidebar).article.publishedDay == "2024-03-05")
+        let inText = try #require(try readPage(page("<p>The pier will close again on 30 April 2024 for repairs.</p>")).article.created)
+        #expect(inText.source == "meta date")
+    }
+
     @Test("a page that shows by its headline the day of its declared update, not of its publication, is dated by what it shows")
     func showsUpdateDay() throws {
         func page(shown: String) -> String {

@@ -26,6 +26,9 @@ struct HTMLMetadata {
         /// `article:published_time`, schema.org's `datePublished`): other declared created
         /// times (`dcterms.created`, `pubdate`, ...) yield to it.
         var isPrimary = false
+        /// A date the page labels as its publication ("Published", "Erstellt am"), or marks as a
+        /// date (`<time>`, a class naming a date) outside the text: a bare `date` meta yields to it (``PageTimes``).
+        var isMarked = false
     }
 
     var title: String?

@@ -51,8 +51,8 @@ struct HTMLReader {
         var times = PageTimes(declared: metadata.times, placement: DatePlacement(scan: scan, containers: main.containers, title: article.title))
         let titleKey = article.title.map(Normalization.normalize)
         /// A visible date: ranked by where the page shows it, dropped when that is furniture.
-        func visible(_ kind: ArticleTime.Kind, _ text: String, _ source: String, at element: Int) {
-            times.addShown(kind, text, source, at: element)
+        func visible(_ kind: ArticleTime.Kind, _ text: String, _ source: String, at element: Int, isMarked: Bool = false) {
+            times.addShown(kind, text, source, at: element, isMarked: isMarked)
         }
         /// Paragraphs read from headings, with their level.
         var headings: [(index: Int, level: Int)] = []
@@ -88,7 +88,7 @@ struct HTMLReader {
                     continue
                 }
                 if let (kind, label, value) = PageTimes.labelledTime(text) {
-                    visible(kind, value, "label \"\(label)\"", at: block.element)
+                    visible(kind, value, "label \"\(label)\"", at: block.element, isMarked: true)
                     continue
                 }
                 if let titleKey, let titleSize = article.title?.utf8.count, size >= titleSize / 2, size <= titleSize * 2,

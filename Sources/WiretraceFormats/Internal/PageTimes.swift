@@ -20,9 +20,10 @@ struct PageTimes {
 
     /// A date the page shows at `element`: ranked by where it is, dropped when that is furniture.
     mutating func addShown(_ kind: ArticleTime.Kind, _ text: String, _ source: String, at element: Int,
-                           tier: HTMLMetadata.TimeSignal.Tier = .visible, isShown: Bool = true) {
+                           tier: HTMLMetadata.TimeSignal.Tier = .visible, isShown: Bool = true, isMarked: Bool = false) {
         guard let rank = placement.rank(element) else { return }
-        signals.append(HTMLMetadata.TimeSignal(kind: kind, text: text, source: source, tier: tier, rank: rank, isShown: isShown))
+        signals.append(HTMLMetadata.TimeSignal(kind: kind, text: text, source: source, tier: tier, rank: rank, isShown: isShown,
+                                               isMarked: isMarked))
     }
 
     /// The signals of the page's markup: labelled elements and `<time>` by the headline, and,
@@ -39,7 +40,7 @@ struct PageTimes {
             if let line = PlainTextReader.metadataLine(text) {
                 for (kind, value) in line.times { addShown(kind, value, "metadata line", at: element) }
             } else if let (kind, label, value) = PageTimes.labelledTime(text) {
-                addShown(kind, value, "label \"\(label)\"", at: element)
+                addShown(kind, value, "label \"\(label)\"", at: element, isMarked: true)
             } else {
                 addShown(hint == "updated" ? .updated : .created, text, "element marked \"\(hint)\"", at: element)
             }
@@ -83,31 +84,44 @@ struct PageTimes {
         // reads as a sidebar, or after what was taken for its text). Below the URL's date; the
         // tiers are read best first, so these are parsed only when all else fails.
         do {
-            var loose: [(text: String, source: String, rank: Int)] = []
+            var loose: [(text: String, source: String, rank: Int, isMarked: Bool)] = []
             for time in scan.timeElements {
                 let text = time.datetime.flatMap { $0.isEmpty ? nil : $0 } ?? time.text
-                if let rank = placement.looseRank(time.element) { loose.append((text, "<time datetime>", rank)) }
+                if let rank = placement.looseRank(time.element) { loose.append((text, "<time datetime>", rank, placement.rank(time.element) == nil)) }
             }
             for (hint, text, element) in scan.labelled where hint != "byline" && hint != "updated" {
-                if let rank = placement.looseRank(element) { loose.append((text, "element marked \"\(hint)\"", rank)) }
+                if let rank = placement.looseRank(element) { loose.append((text, "element marked \"\(hint)\"", rank, placement.rank(element) == nil)) }
             }
             // Then short texts holding a date ("21. Januar 2022 | Politik", "am 20.09.2020").
             for date in scan.dateTexts {
-                if let rank = placement.looseRank(date.element) { loose.append((date.text, "date text", rank + DatePlacement.above)) }
+                if let rank = placement.looseRank(date.element) { loose.append((date.text, "date text", rank + DatePlacement.above, false)) }
             }
             // Last, a date inside a link (a page that is only teasers, a byline linking its author), nearest the headline first.
             for date in scan.linkedDateTexts {
-                if let rank = placement.looseRank(date.element) { loose.append((date.text, "linked date text", rank + 2 * DatePlacement.above)) }
+                if let rank = placement.looseRank(date.element) {
+                    loose.append((date.text, "linked date text", rank + 2 * DatePlacement.above, false))
+                }
             }
-            for (text, source, rank) in loose {
+            for (text, source, rank, isMarked) in loose {
                 // A labelled update ("Letzte Änderung: ...") is not the publication.
                 if let (kind, label, value) = PageTimes.labelledTime(text) {
                     if kind == .created {
-                        signals.append(HTMLMetadata.TimeSignal(kind: .created, text: value, source: "label \"\(label)\"", tier: .url, rank: rank))
+                        signals.append(HTMLMetadata.TimeSignal(kind: .created, text: value, source: "label \"\(label)\"", tier: .url, rank: rank,
+                                                               isMarked: true))
                     }
                     continue
                 }
-                signals.append(HTMLMetadata.TimeSignal(kind: .created, text: text, source: source, tier: .url, rank: rank))
+                signals.append(HTMLMetadata.TimeSignal(kind: .created, text: text, source: source, tier: .url, rank: rank, isMarked: isMarked))
+            }
+        }
+        // A bare `date` meta is whatever the CMS stamped, often the last change. A date the page
+        // labels as its publication ("Erstellt am ..."), or marks as a date (`<time>`, a class
+        // naming a date) outside the text (in a header column read as a sidebar, after the text),
+        // beats it wherever it stands; it then dates the page only when nothing else does.
+        if signals.contains(where: { $0.isMarked && $0.kind == .created && !$0.isGeneric }) {
+            for index in signals.indices where signals[index].isGeneric {
+                signals[index].tier = .url
+                signals[index].rank = Int.max / 2
             }
         }
     }
