@@ -134,6 +134,30 @@ struct ScanCommandTests {
         #expect(missing.status == 2 && missing.standardError.contains("no story 999"))
     }
 
+    @Test("stories --since and --until take dates and relative forms, of publication unless --seen; --limit says how many more")
+    func storyWindows() throws {
+        let mirror = try sampleMirror()
+        _ = try WiretraceBinary.run(["scan", mirror.path])
+        func listed(_ arguments: [String]) throws -> (status: Int32, ids: [String], out: String) {
+            let run = try WiretraceBinary.run(["stories", "--mirror", mirror.path, "--color", "never"] + arguments)
+            let ids = run.standardOutput.split(separator: "\n").filter { $0.hasPrefix("#") }.map { String($0.prefix { $0 != " " }) }
+            return (run.status, ids, run.standardOutput + run.standardError)
+        }
+        // The sample stories were published in 2023 and 2024, and all first seen by this scan.
+        let recent = try listed(["--since", "yesterday"])
+        #expect(recent.status == 0 && recent.ids.isEmpty && recent.out.contains("No stories match."))
+        #expect(try listed(["--since", "24h", "--seen"]).ids.count == 4)
+        #expect(try listed(["--since", "2024-01-01"]).ids.count == 2)
+        #expect(try listed(["--until", "2023-12-08"]).ids.count == 2)
+        let limited = try listed(["--limit", "3"])
+        #expect(limited.ids.count == 3 && limited.out.contains("and 1 more"))
+        let json = try WiretraceBinary.run(["stories", "--mirror", mirror.path, "--limit", "1", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect(object["matching"] as? Int == 4 && (object["stories"] as? [Any])?.count == 1)
+        let bad = try listed(["--since", "soon"])
+        #expect(bad.status == 2 && bad.out.contains("--since soon: not a date"))
+    }
+
     @Test("scan exits 2 with a message when the mirror does not exist or the index is locked")
     func failures() throws {
         let missing = try WiretraceBinary.run(["scan", "/nonexistent/mirror"])

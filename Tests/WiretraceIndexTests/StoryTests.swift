@@ -148,4 +148,26 @@ struct StoryTests {
         let detail = try #require(try index.story(id: id))
         #expect(detail.links.count == 1 && detail.story.size == 2)
     }
+
+    @Test("since and until bound the copies' publication times (first seen when asked), and the count ignores the limit")
+    func timeWindows() throws {
+        let mirror = try TestMirror()
+        // The Baghdad copies were published on 8 December 2023, the monsoon copies on 30 May 2024.
+        try mirror.copySample("articles/reuters-baghdad-embassy.txt", to: "www.reuters.com/world/baghdad.txt")
+        try mirror.copySample("articles/devdiscourse-reuters-baghdad-embassy.txt", to: "www.devdiscourse.com/article/baghdad.txt")
+        try mirror.copySample("articles/hindi-pti-monsoon.txt", to: "www.ptinews.com/hindi/monsoon.txt")
+        try mirror.copySample("articles/hindi-outlet-monsoon.txt", to: "www.hindi-outlet.in/monsoon.txt")
+        _ = try mirror.scan()
+        let index = try mirror.index()
+        func agencies(_ filter: StoryFilter) throws -> [String?] { try index.stories(filter).map(\.likelySource.agency).sorted { ($0 ?? "") < ($1 ?? "") } }
+        #expect(try agencies(StoryFilter(since: Timestamp(year: 2024, month: 1, day: 1))) == ["PTI"])
+        #expect(try agencies(StoryFilter(until: Timestamp(year: 2023, month: 12, day: 31))) == ["Reuters"])
+        #expect(try agencies(StoryFilter(since: Timestamp(year: 2023, month: 12, day: 8), until: Timestamp(year: 2023, month: 12, day: 8, hour: 23))) == ["Reuters"])
+        #expect(try agencies(StoryFilter(since: Timestamp(year: 2025, month: 1, day: 1))).isEmpty)
+        // Every copy was first seen by this scan, today.
+        #expect(try agencies(StoryFilter(since: Timestamp(year: 2025, month: 1, day: 1), basis: .seen)) == ["PTI", "Reuters"])
+        #expect(try index.stories(StoryFilter(limit: 1)).count == 1)
+        #expect(try index.storyCount(StoryFilter(limit: 1)) == 2)
+        #expect(try index.storyCount(StoryFilter(agency: "PTI", since: Timestamp(year: 2024, month: 1, day: 1))) == 1)
+    }
 }

@@ -4,22 +4,62 @@ import Wiretrace
 
 /// Filters for ``MirrorIndex/stories(_:)``.
 public struct StoryFilter: Sendable {
+    /// Which time of a copy `since` and `until` bound.
+    public enum TimeBasis: String, Sendable, CaseIterable {
+        /// When the copy was published: its declared created time; when it declares none, its
+        /// declared update (it was out by then), else when it was first seen.
+        case published
+        /// When the scan first saw the copy.
+        case seen
+    }
+
     /// Only stories with a member from this outlet or site (case-insensitive substring).
     public var outlet: String?
     /// Only stories whose likely source credits this agency.
     public var agency: String?
-    /// Only stories with a member published (or first seen) at or after this instant.
+    /// Only stories with a copy published (or seen, by `basis`) at or after this instant...
     public var since: Timestamp?
+    /// ... and at or before this one.
+    public var until: Timestamp?
+    public var basis: TimeBasis
     /// Only stories seen new or changed after this scan.
     public var afterScan: Int?
     public var limit: Int
 
-    public init(outlet: String? = nil, agency: String? = nil, since: Timestamp? = nil, afterScan: Int? = nil, limit: Int = 50) {
+    public init(outlet: String? = nil, agency: String? = nil, since: Timestamp? = nil, until: Timestamp? = nil,
+                basis: TimeBasis = .published, afterScan: Int? = nil, limit: Int = 50) {
         self.outlet = outlet
         self.agency = agency
         self.since = since
+        self.until = until
+        self.basis = basis
         self.afterScan = afterScan
         self.limit = limit
+    }
+
+    /// The SQL conditions on `story s` and their arguments.
+    fileprivate var conditions: (sql: String, arguments: [any DatabaseValueConvertible]) {
+        var conditions = ["s.size > 1", "s.mergedInto IS NULL"]
+        var arguments: [any DatabaseValueConvertible] = []
+        if let agency {
+            conditions.append("s.agency = ? COLLATE NOCASE")
+            arguments.append(Agencies.agency(named: agency) ?? agency)
+        }
+        if let outlet {
+            conditions.append("s.outlets LIKE ?")
+            arguments.append("%\(outlet)%")
+        }
+        if since != nil || until != nil {
+            let time = basis == .published ? "COALESCE(v.created, v.updated, v.firstSeenAt)" : "v.firstSeenAt"
+            conditions.append("EXISTS (SELECT 1 FROM document d JOIN version v ON v.documentId = d.id WHERE d.storyId = s.id AND \(time) BETWEEN ? AND ?)")
+            arguments.append(since?.secondsSince1970 ?? Int64.min)
+            arguments.append(until?.secondsSince1970 ?? Int64.max)
+        }
+        if let afterScan {
+            conditions.append("s.updatedScan > ?")
+            arguments.append(afterScan)
+        }
+        return (conditions.map { "(\($0))" }.joined(separator: " AND "), arguments)
     }
 }
 
@@ -52,33 +92,23 @@ public struct DocumentHistory: Sendable, Codable {
 }
 
 extension MirrorIndex {
-    /// The latest stories (most recently changed first) that pass `filter`.
+    /// The latest stories (most recently changed first) that pass `filter`, at most its limit.
     public func stories(_ filter: StoryFilter = StoryFilter()) throws(IndexError) -> [StorySummary] {
         try read { db in
-            var conditions = ["s.size > 1", "s.mergedInto IS NULL"]
-            var arguments: [any DatabaseValueConvertible] = []
-            if let agency = filter.agency {
-                conditions.append("s.agency = ? COLLATE NOCASE")
-                arguments.append(Agencies.agency(named: agency) ?? agency)
-            }
-            if let outlet = filter.outlet {
-                conditions.append("s.outlets LIKE ?")
-                arguments.append("%\(outlet)%")
-            }
-            if let since = filter.since {
-                conditions.append("COALESCE(s.lastPublished, 0) >= ? OR EXISTS (SELECT 1 FROM document d JOIN version v ON v.documentId = d.id WHERE d.storyId = s.id AND v.firstSeenAt >= ?)")
-                arguments.append(since.secondsSince1970)
-                arguments.append(since.secondsSince1970)
-            }
-            if let afterScan = filter.afterScan {
-                conditions.append("s.updatedScan > ?")
-                arguments.append(afterScan)
-            }
+            let (conditions, arguments) = filter.conditions
             let ids = try Int64.fetchAll(db, sql: """
-                SELECT s.id FROM story s WHERE \(conditions.map { "(\($0))" }.joined(separator: " AND "))
+                SELECT s.id FROM story s WHERE \(conditions)
                 ORDER BY s.updatedScan DESC, COALESCE(s.lastPublished, 0) DESC, s.id DESC LIMIT ?
                 """, arguments: StatementArguments(arguments + [filter.limit]))
             return try ids.compactMap { try Self.summary(of: $0, since: filter.afterScan ?? Int.max, db) }
+        }
+    }
+
+    /// How many stories pass `filter`, whatever its limit.
+    public func storyCount(_ filter: StoryFilter = StoryFilter()) throws(IndexError) -> Int {
+        try read { db in
+            let (conditions, arguments) = filter.conditions
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story s WHERE \(conditions)", arguments: StatementArguments(arguments)) ?? 0
         }
     }
 
