@@ -149,6 +149,28 @@ struct StoryTests {
         #expect(detail.links.count == 1 && detail.story.size == 2)
     }
 
+    @Test("outlets rolls the stories up by outlet and agency: copies taken, stories sourced, median delay after the source")
+    func outletRollUp() throws {
+        let mirror = try TestMirror()
+        try mirror.copySample("articles/reuters-baghdad-embassy.txt", to: "www.reuters.com/world/baghdad.txt")
+        try mirror.copySample("articles/devdiscourse-reuters-baghdad-embassy.txt", to: "www.devdiscourse.com/article/baghdad.txt")
+        try mirror.copySample("articles/hindi-pti-monsoon.txt", to: "www.ptinews.com/hindi/monsoon.txt")
+        try mirror.copySample("articles/hindi-outlet-monsoon.txt", to: "www.hindi-outlet.in/monsoon.txt")
+        _ = try mirror.scan()
+        let index = try mirror.index()
+        let rows = try index.outlets()
+        #expect(rows.count == 4)
+        let taken = rows.filter { $0.copies > 0 }
+        #expect(Set(taken.map(\.agency)) == ["Reuters", "PTI"] && taken.allSatisfy { $0.storiesTaken == 1 && $0.storiesSourced == 0 })
+        // Reuters published at 09:20 UTC, the Devdiscourse copy declares 09:29 UTC; the Hindi
+        // outlet's copy declares only its update, 37 minutes after PTI's 07:35 UTC.
+        #expect(taken.first { $0.agency == "Reuters" }?.medianDelaySeconds == Int64(9 * 60))
+        #expect(taken.first { $0.agency == "PTI" }?.medianDelaySeconds == Int64(37 * 60))
+        #expect(rows.filter { $0.storiesSourced == 1 }.count == 2)
+        #expect(try index.outlets(StoryFilter(agency: "pti")).count == 2)
+        #expect(try index.outlets(StoryFilter(since: Timestamp(year: 2024, month: 1, day: 1))).allSatisfy { $0.agency == "PTI" })
+    }
+
     @Test("since and until bound the copies' publication times (first seen when asked), and the count ignores the limit")
     func timeWindows() throws {
         let mirror = try TestMirror()

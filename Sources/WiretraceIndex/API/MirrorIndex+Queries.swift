@@ -11,6 +11,14 @@ public struct StoryFilter: Sendable {
         case published
         /// When the scan first saw the copy.
         case seen
+
+        /// The SQL expression of this time for the version table aliased `version`.
+        func sql(_ version: String) -> String {
+            switch self {
+            case .published: "COALESCE(\(version).created, \(version).updated, \(version).firstSeenAt)"
+            case .seen: "\(version).firstSeenAt"
+            }
+        }
     }
 
     /// Only stories with a member from this outlet or site (case-insensitive substring).
@@ -50,8 +58,7 @@ public struct StoryFilter: Sendable {
             arguments.append("%\(outlet)%")
         }
         if since != nil || until != nil {
-            let time = basis == .published ? "COALESCE(v.created, v.updated, v.firstSeenAt)" : "v.firstSeenAt"
-            conditions.append("EXISTS (SELECT 1 FROM document d JOIN version v ON v.documentId = d.id WHERE d.storyId = s.id AND \(time) BETWEEN ? AND ?)")
+            conditions.append("EXISTS (SELECT 1 FROM document d JOIN version v ON v.documentId = d.id WHERE d.storyId = s.id AND \(basis.sql("v")) BETWEEN ? AND ?)")
             arguments.append(since?.secondsSince1970 ?? Int64.min)
             arguments.append(until?.secondsSince1970 ?? Int64.max)
         }
