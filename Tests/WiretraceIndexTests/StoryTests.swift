@@ -117,6 +117,19 @@ struct StoryTests {
         #expect(passages.first?.comparedWith == story.likelySource.undecidedBetween.first)
     }
 
+    @Test("a saved copy of a page that keeps the page's canonical URL is a copy of the publisher's page, not a rival source")
+    func canonicalURLNamesThePublisher() throws {
+        let mirror = try TestMirror()
+        let page = "mirror/www.dailyledger.co.uk/world/rockets-hit-us-embassy-compound-baghdad.html"
+        try mirror.copySample(page, to: "www.aggregator.net/saved/ledger-rockets.html")
+        try mirror.copySample(page, to: "www.dailyledger.co.uk/world/rockets-hit-us-embassy-compound-baghdad.html")
+        let story = try #require(try mirror.scan().newStories.first)
+        #expect(story.likelySource.path == "www.dailyledger.co.uk/world/rockets-hit-us-embassy-compound-baghdad.html")
+        #expect(story.likelySource.evidence.contains { $0.contains("canonical URL on the site of") })
+        let copy = try #require(story.timeline.first { !$0.isSource })
+        #expect(copy.identicalCopyOf == story.likelySource.documentId)
+    }
+
     @Test("a text-identical copy published after the source is named an identical copy of it")
     func identicalCopyOfSource() throws {
         let mirror = try TestMirror()

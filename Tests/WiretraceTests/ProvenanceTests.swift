@@ -86,6 +86,24 @@ struct ProvenanceTests {
         #expect(provenance.sentences().contains("Aggregator is an identical copy of Outlet"))
     }
 
+    @Test("where times and text do not separate copies, the copy on whose site the others declare their canonical URL is the publisher's")
+    func canonicalURL() {
+        var page = copy(1, outlet: "Outlet", site: "www.outlet.com", created: "2023-12-08 09:00", text: 42)
+        page.canonicalHost = "www.outlet.com"
+        var saved = copy(2, outlet: "Aggregator", site: "aggregator.net", created: "2023-12-08 09:00", text: 42)
+        saved.canonicalHost = "outlet.com"
+        for candidates in [[page, saved], [saved, page]] {
+            let provenance = Provenance(candidates: candidates, links: [link(1, 2, aInB: 1, bInA: 1)])
+            #expect(provenance.decision == .source(document: 1))
+            #expect(provenance.evidence.contains(.canonicalURL(document: 1, copies: [2])))
+            #expect(provenance.evidence.contains(.identicalCopies(of: 1, copies: [2])))
+        }
+        // A page that names no canonical URL on another's site is not made the publisher's by its own.
+        page.canonicalHost = nil
+        saved.canonicalHost = "elsewhere.org"
+        #expect(Provenance(candidates: [page, saved], links: []).decision == .undecided(between: [1, 2], because: .identicalText))
+    }
+
     @Test("a date without a time of day does not beat a precise time of the same day; it loses to the day before")
     func dateAlone() {
         let dated = copy(1, outlet: "Dated", created: "2023-12-08"), timed = copy(2, outlet: "Timed", created: "2023-12-08 09:00")

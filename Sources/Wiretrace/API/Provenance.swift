@@ -1,12 +1,13 @@
 /// The likely source of a group of copies of one story, decided from evidence, each piece
 /// kept as a value: the agency most copies credit for the text, a copy published by that
 /// agency itself, containment direction (a trimmed copy is contained in its source, not the
-/// reverse), the earliest declared created time, and which copy a scan saw first.
+/// reverse), the earliest declared created time, the canonical URL a copy keeps of its
+/// publisher's page, and which copy a scan saw first.
 ///
 /// Order of weight: the agency's own copy; then the copy that contains more of its linked
 /// copies than they contain of it (``Comparison/containingSide(containmentOfAInB:containmentOfBInA:)``);
-/// then the earliest created time (``PublicationOrder``); then a copy seen by an earlier
-/// scan. Declared times can be wrong (CMS defaults at local midnight), which is why
+/// then the earliest created time (``PublicationOrder``); then the copy on whose site the
+/// others declare their canonical URL; then a copy seen by an earlier scan. Declared times can be wrong (CMS defaults at local midnight), which is why
 /// containment outranks them. When none of these separates two or more copies the decision
 /// is ``Decision/undecided(between:because:)``: a source is never picked by path or id.
 /// Copies whose normalized text is identical are named as such.
@@ -25,11 +26,14 @@ public struct Provenance: Sendable, Hashable {
         /// When a scan first saw the copy (seconds since 1970): the only time no publisher can
         /// fake. Copies seen by the same scan carry the same value.
         public var firstSeen: Int64
-        /// Identity of the normalized text and title: equal for text-identical copies.
+        /// Identity of the normalized text: equal for text-identical copies.
         public var textIdentity: UInt64
+        /// The host of the canonical URL the page declares (`www.outlet.com`), if any.
+        public var canonicalHost: String?
 
         public init(id: Int64, path: String, outlet: String, site: String = "", textAgencies: [String],
-                    created: ArticleTime?, firstSeen: Int64, textIdentity: UInt64) {
+                    created: ArticleTime?, firstSeen: Int64, textIdentity: UInt64, canonicalHost: String? = nil) {
+            self.canonicalHost = canonicalHost
             self.id = id
             self.path = path
             self.outlet = outlet
@@ -86,6 +90,9 @@ public struct Provenance: Sendable, Hashable {
         /// Several copies share the earliest created time (same instant, or the same day for a date alone).
         case sameCreatedTime(documents: [Int64], text: String)
         case noCreatedTime
+        /// The other candidates' pages declare a canonical URL on this copy's site: they say
+        /// they are copies of the page published there.
+        case canonicalURL(document: Int64, copies: [Int64])
         /// Seen by an earlier scan than the other candidates.
         case seenFirst(document: Int64)
         /// `copies` carry the same normalized text as `of`, the source.
@@ -147,6 +154,20 @@ public struct Provenance: Sendable, Hashable {
         }
         // Created times: keep the candidates no other candidate was published before.
         pool = pool.filter { candidate in !pool.contains { Self.published($0, before: candidate) } }
+        // A copy saved elsewhere keeps the canonical URL its publisher gave it.
+        if pool.count > 1 {
+            let publishers = pool.filter { candidate in
+                guard let site = Self.bareHost(candidate.site) else { return false }
+                return (candidate.canonicalHost.flatMap(Self.bareHost) ?? site) == site
+                    && pool.contains { $0.id != candidate.id && $0.canonicalHost.flatMap(Self.bareHost) == site }
+            }
+            if publishers.count == 1 {
+                let site = Self.bareHost(publishers[0].site)
+                let naming = pool.filter { $0.id != publishers[0].id && $0.canonicalHost.flatMap(Self.bareHost) == site }.map(\.id)
+                pool = publishers
+                evidence.append(.canonicalURL(document: publishers[0].id, copies: naming))
+            }
+        }
         if pool.count > 1, let seen = pool.map(\.firstSeen).min(), pool.contains(where: { $0.firstSeen != seen }) {
             pool = pool.filter { $0.firstSeen == seen }
             if pool.count == 1 { evidence.append(.seenFirst(document: pool[0].id)) }
@@ -197,6 +218,13 @@ public struct Provenance: Sendable, Hashable {
         return .earliestCreated(document: first.id, text: text, isSource: first.id == chosen)
     }
 
+    /// `www.outlet.com` → `outlet.com`; nil for no host.
+    static func bareHost(_ host: String) -> String? {
+        let lowered = host.lowercased()
+        let bare = lowered.hasPrefix("www.") ? String(lowered.dropFirst(4)) : lowered
+        return bare.isEmpty ? nil : bare
+    }
+
     /// Whether a site's name starts with one of the agency's names of three letters or more:
     /// `www.reuters.com`, `www.ptinews.com`, `english.xinhuanet.com`, `www.app.com.pk`.
     static func site(_ site: String, isOf agency: String) -> Bool {
@@ -233,6 +261,8 @@ public struct Provenance: Sendable, Hashable {
                 "earliest created time: \(name(id)), \(text)" + (isSource ? "" : " (not the copy chosen: declared times can be wrong)")
             case .sameCreatedTime(let ids, let text): "\(names(ids)) carry the same earliest created time, \(text)"
             case .noCreatedTime: "no copy declares a created time"
+            case .canonicalURL(let id, let copies):
+                "\(names(copies)) \(copies.count == 1 ? "declares its" : "declare their") canonical URL on the site of \(name(id)) (the publisher's page)"
             case .seenFirst(let id): "\(name(id)) was seen by an earlier scan than the other candidates"
             case .identicalCopies(let of, let copies): "\(names(copies)) \(copies.count == 1 ? "is an identical copy" : "are identical copies") of \(name(of))"
             case .identicalText(let ids): "\(names(ids)) carry identical text"

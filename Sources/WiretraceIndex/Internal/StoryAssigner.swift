@@ -205,7 +205,8 @@ extension StoryFacts.Member {
                         hasTimeOfDay: createdHasTime)
         }
         return Provenance.Candidate(id: documentId, path: path, outlet: outlet, site: site, textAgencies: agencies, created: created,
-                                    firstSeen: firstSeenAt, textIdentity: UInt64(bitPattern: textHash))
+                                    firstSeen: firstSeenAt, textIdentity: UInt64(bitPattern: textHash),
+                                    canonicalHost: url.flatMap(URLParts.host))
     }
 }
 
