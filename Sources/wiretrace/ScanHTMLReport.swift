@@ -204,7 +204,7 @@ struct ScanHTMLReport {
         .src{color:var(--ok)}.new{color:var(--ok);font-weight:600}.gone{color:var(--warn)}
         .silent{color:#fff;background:var(--bad);border-radius:4px;padding:1px 6px;font-size:12px}
         details{margin:6px 0}summary{cursor:pointer;color:#3867d6}.sbs td{width:50%;font-size:14px}
-        .sbs tr.exact td{background:#f3faf4}.sbs i{color:var(--dim);font-style:normal;font-size:12px}
+        .sbs tr.exact td{background:#f3faf4}.sbs tr.run td{background:#fdf8ec}.sbs i{color:var(--dim);font-style:normal;font-size:12px}
         ins{background:var(--add);text-decoration:none}del{background:var(--del)}
         tr.added td:last-child{background:var(--add)}tr.removed td:first-child{background:var(--del)}
         .none{color:var(--dim)}footer{margin-top:32px;color:var(--dim);font-size:12px}

@@ -1,5 +1,5 @@
 import Testing
-import Wiretrace
+@testable import Wiretrace
 import WiretraceTestSupport
 
 @Suite("Provenance: the likely source of a group of copies")
@@ -148,5 +148,24 @@ struct ProvenanceTests {
         #expect(PublicationOrder(created: nine, nil).first == .unknown)
         let article = Fixtures.article(body: ["One paragraph of text."], created: "2023-12-08 09:00 UTC")
         #expect(PublicationOrder(article, article).first == .same)
+    }
+}
+
+@Suite("Provenance: the earliest copies")
+struct ProvenanceEarliestTests {
+    @Test("the linear search for the earliest copies agrees with comparing every pair", arguments: [1, 2, 3, 4, 5, 6, 7, 8])
+    func agreesWithPairwise(seed: Int) {
+        var generator = SplitMix(seed: UInt64(seed))
+        let base = Timestamp(year: 2023, month: 12, day: 8).secondsSince1970
+        let candidates = (0..<40).map { id -> Provenance.Candidate in
+            let roll = generator.next() % 10
+            let instant = base + Int64(generator.next() % 4) * 43_200 + Int64(generator.next() % 3) * 3600
+            let created: ArticleTime? = roll == 0 ? nil
+                : ArticleTime(kind: .created, text: "", source: "test", instant: Timestamp(secondsSince1970: instant), hasTimeOfDay: roll > 3)
+            return Provenance.Candidate(id: Int64(id), path: "\(id)", outlet: "O\(id)", textAgencies: [], created: created,
+                                        firstSeen: 0, textIdentity: UInt64(id))
+        }
+        let pairwise = candidates.filter { candidate in !candidates.contains { Provenance.published($0, before: candidate) } }
+        #expect(Provenance.earliest(candidates).map(\.id) == pairwise.map(\.id))
     }
 }

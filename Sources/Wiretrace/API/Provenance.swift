@@ -153,7 +153,7 @@ public struct Provenance: Sendable, Hashable {
             if most > 0, pool.count == 1 { evidence.append(.containment(document: pool[0].id, copies: most)) }
         }
         // Created times: keep the candidates no other candidate was published before.
-        pool = pool.filter { candidate in !pool.contains { Self.published($0, before: candidate) } }
+        pool = Self.earliest(pool)
         // A copy saved elsewhere keeps the canonical URL its publisher gave it.
         if pool.count > 1 {
             let publishers = pool.filter { candidate in
@@ -208,11 +208,25 @@ public struct Provenance: Sendable, Hashable {
         }
     }
 
+    /// The candidates no other candidate was published before, in linear time: a copy
+    /// published after some other is published after the earliest copy with a time of day
+    /// (both precise) or after the earliest copy of all (a day or more apart), so those two
+    /// are the only ones to compare with (stories of thousands of copies are summarized on
+    /// every cold scan).
+    static func earliest(_ candidates: [Candidate]) -> [Candidate] {
+        let timed = candidates.filter { $0.created?.instant != nil }
+        guard !timed.isEmpty else { return candidates }
+        let first = timed.min { $0.created!.instant! < $1.created!.instant! }!
+        let firstPrecise = timed.filter { $0.created!.hasTimeOfDay }.min { $0.created!.instant! < $1.created!.instant! }
+        return timed.filter { candidate in
+            !published(first, before: candidate) && !(firstPrecise.map { published($0, before: candidate) } ?? false)
+        }
+    }
+
     /// The earliest created time among all copies, or the copies that share it.
     static func timeEvidence(_ candidates: [Candidate], chosen: Int64?) -> Evidence {
-        let timed = candidates.filter { $0.created?.instant != nil }
-        let earliest = timed.filter { candidate in !timed.contains { published($0, before: candidate) } }
-        guard let first = earliest.first, let created = first.created else { return .noCreatedTime }
+        let earliest = earliest(candidates)
+        guard let first = earliest.first, let created = first.created, created.instant != nil else { return .noCreatedTime }
         let text = created.text.isEmpty ? created.instant!.description : created.text
         if earliest.count > 1 { return .sameCreatedTime(documents: earliest.map(\.id), text: text) }
         return .earliestCreated(document: first.id, text: text, isSource: first.id == chosen)
