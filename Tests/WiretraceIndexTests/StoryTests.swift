@@ -130,6 +130,16 @@ struct StoryTests {
         #expect(copy.identicalCopyOf == story.likelySource.documentId)
     }
 
+    @Test("a story row summarized by an older build (evidence as sentences only) still reads, its document id as the decision")
+    func olderEvidenceRow() throws {
+        let old = #"{"agency":"Reuters","documentId":3,"evidence":["Reuters is credited for the text by 2 of 2 copies"],"outlet":"reuters.com","path":"p.txt"}"#
+        let source = try JSONDecoder().decode(LikelySource.self, from: Data(old.utf8))
+        #expect(source.decision == .source(document: 3))
+        #expect(source.facts.isEmpty && source.evidence.count == 1)
+        let none = try JSONDecoder().decode(LikelySource.self, from: Data(#"{"evidence":[]}"#.utf8))
+        #expect(none.decision == .none && none.documentId == nil)
+    }
+
     @Test("a text-identical copy published after the source is named an identical copy of it")
     func identicalCopyOfSource() throws {
         let mirror = try TestMirror()
