@@ -58,8 +58,15 @@ struct ScanHTMLReport {
         var html = "<article class=story id=story-\(story.id)><h3><span class=tag-\(tag)>\(tag)</span> Story \(story.id): \(esc(story.title ?? "untitled"))</h3>"
         let source = story.likelySource
         html += "<div class=source><b>Likely source:</b> "
-        if let agency = source.agency { html += "<strong>\(esc(agency))</strong>" + (source.outlet.map { ", first copy in the mirror: \(esc($0))" } ?? "") }
-        else { html += "<strong>\(esc(source.outlet ?? "unknown"))</strong>" }
+        let outlets = Dictionary(uniqueKeysWithValues: story.timeline.map { ($0.documentId, $0.outlet) })
+        if case .undecided(let between, let tie) = source.decision {
+            let names = between.map { esc(outlets[Int($0)] ?? "#\($0)") }.joined(separator: " and ")
+            html += (source.agency.map { "<strong>\(esc($0))</strong>, " } ?? "") + "<strong>undecided between \(names)</strong> (\(esc(tie.rawValue)))"
+        } else if let agency = source.agency {
+            html += "<strong>\(esc(agency))</strong>" + (source.outlet.map { ", first copy in the mirror: \(esc($0))" } ?? "")
+        } else {
+            html += "<strong>\(esc(source.outlet ?? "unknown"))</strong>"
+        }
         if let path = source.path { html += " <code>\(esc(path))</code>" }
         html += "<ul>" + source.evidence.map { "<li>\(esc($0))</li>" }.joined() + "</ul></div>"
 
@@ -74,7 +81,9 @@ struct ScanHTMLReport {
             let width = instant == nil ? 0 : Int((Double(delay) / span * 100).rounded())
             let when = member.created.map(shortTime) ?? "seen " + shortTime(member.firstSeen)
             let relation = member.isSource ? "<span class=src>likely source</span>"
-                : member.verdict.map { "\(esc($0)) \(Int(((member.score ?? 0) * 100).rounded()))%" + (member.linkedTo.map { " <small>(with \(esc($0)))</small>" } ?? "") } ?? "linked"
+                : member.isSourceCandidate ? "<span class=src>candidate source</span>"
+                : member.identicalCopyOf.map { "identical copy of \(esc(outlets[$0] ?? "#\($0)"))" }
+                ?? member.verdict.map { "\(esc($0)) \(Int(((member.score ?? 0) * 100).rounded()))%" + (member.linkedTo.map { " <small>(with \(esc($0)))</small>" } ?? "") } ?? "linked"
             var flags = member.isNew && !member.isSource ? " <span class=new>new</span>" : ""
             if member.gone { flags += " <span class=gone>gone</span>" }
             if member.versions > 1 { flags += " · \(member.versions) versions" }
@@ -85,26 +94,34 @@ struct ScanHTMLReport {
         }
         html += "</table>"
 
-        // Side-by-side passages: the likely source against each copy.
-        guard let sourceID = source.documentId else { return html + "</article>" }
-        let copies = story.timeline.filter { !$0.isSource }.prefix(copiesPerStory)
-        let articles = try index.articlesForComparison(documents: [sourceID] + copies.map(\.documentId))
-        guard let sourceArticle = articles[sourceID] else { return html + "</article>" }
+        // Side-by-side passages: the likely source (or the first candidate) against each copy,
+        // then the longest shared runs where the verdict rests on more than matched paragraphs.
+        let copies = try index.passages(of: story, limit: copiesPerStory)
+        guard !copies.isEmpty else { return html + "</article>" }
+        let articles = try index.articlesForComparison(documents: [copies[0].comparedWith] + copies.map(\.documentId))
+        guard let sourceArticle = articles[copies[0].comparedWith] else { return html + "</article>" }
+        let reference = esc(outlets[copies[0].comparedWith] ?? "source")
         for (position, copy) in copies.enumerated() {
             guard let article = articles[copy.documentId] else { continue }
-            let comparison = Comparison(sourceArticle, article)
-            html += "<details\(position == 0 ? " open" : "")><summary>\(esc(copy.outlet)) — \(esc(comparison.verdict.rawValue)), "
-            html += "\(Int((comparison.containmentOfBInA * 100).rounded()))% of the copy is in the source, "
-            html += "\(Int((comparison.containmentOfAInB * 100).rounded()))% of the source is in the copy</summary>"
-            html += "<table class=sbs><tr><th>\(esc(source.outlet ?? "source"))</th><th>\(esc(copy.outlet))</th></tr>"
-            for match in comparison.matches {
-                let a = sourceArticle.paragraphs[match.paragraphA].text, b = article.paragraphs[match.paragraphB].text
+            html += "<details\(position == 0 ? " open" : "")><summary>\(esc(copy.outlet)) — \(esc(copy.verdict.rawValue)), "
+            html += "\(Int((copy.copyInCompared * 100).rounded()))% of the copy is in \(reference), "
+            html += "\(Int((copy.comparedInCopy * 100).rounded()))% of \(reference) is in the copy</summary>"
+            html += "<table class=sbs><tr><th>\(reference)</th><th>\(esc(copy.outlet))</th></tr>"
+            for match in copy.matches {
+                let a = sourceArticle.paragraphs[match.a.paragraph - 1].text, b = article.paragraphs[match.b.paragraph - 1].text
                 if match.kind == .exact {
-                    html += "<tr class=exact><td><i>¶\(match.paragraphA + 1)</i> \(esc(a))</td><td><i>¶\(match.paragraphB + 1)</i> \(esc(b))</td></tr>"
+                    html += "<tr class=exact><td><i>¶\(match.a.paragraph)</i> \(esc(a))</td><td><i>¶\(match.b.paragraph)</i> \(esc(b))</td></tr>"
                 } else {
                     let segments = WordDiff.segments(from: a, to: b)
-                    html += "<tr class=edited><td><i>¶\(match.paragraphA + 1)</i> \(words(segments, keep: .removed))</td>"
-                    html += "<td><i>¶\(match.paragraphB + 1)</i> \(words(segments, keep: .added))</td></tr>"
+                    html += "<tr class=edited><td><i>¶\(match.a.paragraph)</i> \(words(segments, keep: .removed))</td>"
+                    html += "<td><i>¶\(match.b.paragraph)</i> \(words(segments, keep: .added))</td></tr>"
+                }
+            }
+            if copy.sharedRunsAreEvidence {
+                html += "<tr><th colspan=2>Longest shared runs (normalized text)</th></tr>"
+                for run in copy.sharedRuns {
+                    html += "<tr class=run><td><i>¶\(run.a.paragraph) word \(run.a.word ?? 1)</i> \(esc(run.a.text ?? ""))</td>"
+                    html += "<td><i>¶\(run.b.paragraph) word \(run.b.word ?? 1)</i> \(run.words) words</td></tr>"
                 }
             }
             html += "</table></details>"
@@ -187,7 +204,7 @@ struct ScanHTMLReport {
         .src{color:var(--ok)}.new{color:var(--ok);font-weight:600}.gone{color:var(--warn)}
         .silent{color:#fff;background:var(--bad);border-radius:4px;padding:1px 6px;font-size:12px}
         details{margin:6px 0}summary{cursor:pointer;color:#3867d6}.sbs td{width:50%;font-size:14px}
-        .sbs tr.exact td{background:#f3faf4}.sbs i{color:var(--dim);font-style:normal;font-size:12px}
+        .sbs tr.exact td{background:#f3faf4}.sbs tr.run td{background:#fdf8ec}.sbs i{color:var(--dim);font-style:normal;font-size:12px}
         ins{background:var(--add);text-decoration:none}del{background:var(--del)}
         tr.added td:last-child{background:var(--add)}tr.removed td:first-child{background:var(--del)}
         .none{color:var(--dim)}footer{margin-top:32px;color:var(--dim);font-size:12px}

@@ -36,7 +36,7 @@ extension WiretraceCommand {
             if stories.isEmpty { Terminal.standardOutput.write("No stories match.\n"); return }
             var lines: [String] = []
             for story in stories {
-                let source = story.likelySource.agency ?? story.likelySource.outlet ?? "unknown"
+                let source = story.likelySource.agency ?? story.likelySource.outlet ?? (story.likelySource.undecidedBetween.isEmpty ? "unknown" : "undecided")
                 let first = shortTime(story.firstPublished ?? story.timeline.first?.firstSeen)
                 lines.append("\(style.bold(padded("#\(story.id)", 6))) \(padded(first, 20)) \(padded("\(story.size) copies", 10)) \(padded(shown(source), 12)) \(excerpt(shown(story.title ?? "untitled"), 70))")
                 lines.append(style.dim("       " + excerpt(shown(story.outlets.joined(separator: ", ")), 110)))

@@ -166,6 +166,37 @@ struct ScanCommandTests {
         #expect(bad.status == 2 && bad.out.contains("--since soon: not a date"))
     }
 
+    @Test("a partially derived copy that aligns no paragraph shows its shared run in story --passages, story --json and the HTML report")
+    func evidenceOfAPartialVerdict() throws {
+        let mirror = try TestMirror()
+        try mirror.copySample("articles/afp-harbour-pilots-strike.txt", to: "www.afp.com/en/harbour-pilots-strike.txt")
+        try mirror.copySample("articles/coastweekly-harbour-pilots-column.txt", to: "www.coastweekly.net/opinion/harbour-pilots.txt")
+        let html = mirror.root.deletingLastPathComponent().appendingPathComponent("report-\(UUID().uuidString).html").path
+        defer { try? FileManager.default.removeItem(atPath: html) }
+        let scan = try WiretraceBinary.run(["scan", mirror.path, "--no-progress", "--color", "never", "--html", html])
+        #expect(scan.status == 0, "\(scan.standardError)")
+        let text = try WiretraceBinary.run(["story", "1", "--mirror", mirror.path, "--color", "never", "--passages"])
+        #expect(text.status == 0)
+        let out = text.standardOutput
+        #expect(out.contains("coastweekly.net vs source: partially derived"))
+        // The column quotes the wire's second paragraph from its first word, after 58 words of its own.
+        #expect(out.contains("¶2 w1 ↔ ¶1 w59  36 words  the pilots' association said its members would guide no vessel"), "\(out)")
+        let json = try WiretraceBinary.run(["story", "1", "--mirror", mirror.path, "--json"])
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let detail = try #require(object["story"] as? [String: Any])
+        let copy = try #require((detail["passages"] as? [[String: Any]])?.first)
+        #expect(copy["verdict"] as? String == "partially derived")
+        #expect((copy["matches"] as? [Any])?.isEmpty == true)
+        let run = try #require((copy["sharedRuns"] as? [[String: Any]])?.first)
+        #expect(run["words"] as? Int == 36)
+        #expect((run["a"] as? [String: Any])?["paragraph"] as? Int == 2)
+        #expect((run["b"] as? [String: Any])?["word"] as? Int == 59)
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("Longest shared runs"))
+        #expect(page.contains("<i>¶2 word 1</i> the pilots' association said its members would guide no vessel"))
+    }
+
     @Test("scan exits 2 with a message when the mirror does not exist or the index is locked")
     func failures() throws {
         let missing = try WiretraceBinary.run(["scan", "/nonexistent/mirror"])

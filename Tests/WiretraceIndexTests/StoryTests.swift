@@ -98,6 +98,61 @@ struct StoryTests {
         #expect(story.likelySource.evidence.contains { $0.contains("not the copy chosen") })
     }
 
+    @Test("two text-identical copies with the same created time: the source is undecided between them, never chosen by path")
+    func identicalCopiesUndecided() throws {
+        let mirror = try TestMirror()
+        let page = TestMirror.article("Embassy attacked", published: "2023-12-08T10:00:00Z", Fixtures.seedBody)
+        try mirror.write("www.alpha.com/a.txt", page)
+        try mirror.write("www.beta.com/b.txt", page)
+        let story = try #require(try mirror.scan().newStories.first)
+        let ids = story.timeline.map { Int64($0.documentId) }
+        #expect(story.likelySource.decision == .undecided(between: ids.sorted(), because: .identicalText))
+        #expect(story.likelySource.documentId == nil && story.likelySource.path == nil)
+        #expect(story.timeline.allSatisfy { $0.isSourceCandidate && !$0.isSource })
+        #expect(story.likelySource.evidence.contains { $0.hasPrefix("undecided between alpha.com and beta.com") })
+        #expect(!story.likelySource.evidence.contains { $0.contains("earliest created time:") })
+        // Passages are still shown, against the first candidate, and say it.
+        let passages = try mirror.index().passages(of: story)
+        #expect(passages.count == 1)
+        #expect(passages.first?.comparedWith == story.likelySource.undecidedBetween.first)
+    }
+
+    @Test("a saved copy of a page that keeps the page's canonical URL is a copy of the publisher's page, not a rival source")
+    func canonicalURLNamesThePublisher() throws {
+        let mirror = try TestMirror()
+        let page = "mirror/www.dailyledger.co.uk/world/rockets-hit-us-embassy-compound-baghdad.html"
+        try mirror.copySample(page, to: "www.aggregator.net/saved/ledger-rockets.html")
+        try mirror.copySample(page, to: "www.dailyledger.co.uk/world/rockets-hit-us-embassy-compound-baghdad.html")
+        let story = try #require(try mirror.scan().newStories.first)
+        #expect(story.likelySource.path == "www.dailyledger.co.uk/world/rockets-hit-us-embassy-compound-baghdad.html")
+        #expect(story.likelySource.evidence.contains { $0.contains("canonical URL on the site of") })
+        let copy = try #require(story.timeline.first { !$0.isSource })
+        #expect(copy.identicalCopyOf == story.likelySource.documentId)
+    }
+
+    @Test("a story row summarized by an older build (evidence as sentences only) still reads, its document id as the decision")
+    func olderEvidenceRow() throws {
+        let old = #"{"agency":"Reuters","documentId":3,"evidence":["Reuters is credited for the text by 2 of 2 copies"],"outlet":"reuters.com","path":"p.txt"}"#
+        let source = try JSONDecoder().decode(LikelySource.self, from: Data(old.utf8))
+        #expect(source.decision == .source(document: 3))
+        #expect(source.facts.isEmpty && source.evidence.count == 1)
+        let none = try JSONDecoder().decode(LikelySource.self, from: Data(#"{"evidence":[]}"#.utf8))
+        #expect(none.decision == .none && none.documentId == nil)
+    }
+
+    @Test("a text-identical copy published after the source is named an identical copy of it")
+    func identicalCopyOfSource() throws {
+        let mirror = try TestMirror()
+        try mirror.write("www.alpha.com/a.txt", TestMirror.article("Embassy attacked", published: "2023-12-08T10:00:00Z", Fixtures.seedBody))
+        try mirror.write("www.beta.com/b.txt", TestMirror.article("Embassy attacked", published: "2023-12-08T12:00:00Z", Fixtures.seedBody))
+        let story = try #require(try mirror.scan().newStories.first)
+        let source = try #require(story.timeline.first { $0.isSource })
+        #expect(source.path == "www.alpha.com/a.txt")
+        let copy = try #require(story.timeline.first { !$0.isSource })
+        #expect(copy.identicalCopyOf == source.documentId)
+        #expect(story.likelySource.evidence.contains("beta.com is an identical copy of alpha.com"))
+    }
+
     @Test("a copy arriving in a later scan joins the existing story and keeps its id")
     func storyGrows() throws {
         let mirror = try TestMirror()

@@ -83,6 +83,30 @@ public struct StoryDetail: Sendable, Codable {
 
     public var story: StorySummary
     public var links: [Link]
+    /// What each copy shares with the likely source (with the first candidate when the source
+    /// is undecided): nil unless asked for.
+    public var passages: [CopyPassages]?
+}
+
+/// What one copy of a story shares with the document it is compared with: the verdict of
+/// ``Comparison`` and its evidence, the matched paragraphs and the longest shared runs.
+public struct CopyPassages: Sendable, Codable {
+    public var documentId: Int
+    public var path: String
+    public var outlet: String
+    /// The likely source, or the first candidate an undecided source leaves.
+    public var comparedWith: Int
+    public var verdict: Comparison.Verdict
+    public var score: Double
+    /// Share of the compared document's text found in the copy, and of the copy's in it.
+    public var comparedInCopy: Double
+    public var copyInCompared: Double
+    public var longestSharedRun: Int
+    /// Compared document's side is `a`, the copy's `b`.
+    public var matches: [SharedPassages.MatchedParagraphs]
+    public var sharedRuns: [SharedPassages.Run]
+    /// Whether the verdict rests on more than matched paragraphs, so the runs show the sharing.
+    public var sharedRunsAreEvidence: Bool
 }
 
 /// Every version of one document.
@@ -119,8 +143,36 @@ extension MirrorIndex {
         }
     }
 
-    /// One story, by id (an id absorbed by a merge leads to the story that absorbed it).
-    public func story(id: Int) throws(IndexError) -> StoryDetail? {
+    /// One story, by id (an id absorbed by a merge leads to the story that absorbed it), with
+    /// what each copy shares with the source when `passages` is set.
+    public func story(id: Int, passages: Bool = false) throws(IndexError) -> StoryDetail? {
+        guard var detail = try storyWithLinks(id: id) else { return nil }
+        if passages { detail.passages = try self.passages(of: detail.story) }
+        return detail
+    }
+
+    /// What each copy of `story` shares with its likely source (with the first candidate
+    /// when the source is undecided), at most `limit` copies in timeline order.
+    public func passages(of story: StorySummary, limit: Int = .max) throws(IndexError) -> [CopyPassages] {
+        guard let reference = story.likelySource.documentId ?? story.likelySource.undecidedBetween.first else { return [] }
+        let copies = story.timeline.filter { $0.documentId != reference }.prefix(limit)
+        let articles = try articlesForComparison(documents: [reference] + copies.map(\.documentId))
+        guard let source = articles[reference] else { return [] }
+        let sourcePrint = Fingerprint(of: source)
+        return copies.compactMap { copy in
+            guard let article = articles[copy.documentId] else { return nil }
+            let print = Fingerprint(of: article)
+            let shared = SharedPassages(source, sourcePrint, article, print, comparison: Comparison(sourcePrint, print))
+            let comparison = shared.comparison
+            return CopyPassages(documentId: copy.documentId, path: copy.path, outlet: copy.outlet, comparedWith: reference,
+                                verdict: comparison.verdict, score: Self.rounded(comparison.score),
+                                comparedInCopy: Self.rounded(comparison.containmentOfAInB),
+                                copyInCompared: Self.rounded(comparison.containmentOfBInA), longestSharedRun: comparison.longestSharedRun,
+                                matches: shared.matches, sharedRuns: shared.runs, sharedRunsAreEvidence: shared.runsAreEvidence)
+        }
+    }
+
+    private func storyWithLinks(id: Int) throws(IndexError) -> StoryDetail? {
         try read { db in
             var id = Int64(id)
             var hops = 0
@@ -133,7 +185,7 @@ extension MirrorIndex {
                 StoryDetail.Link(a: Int($0.a), b: Int($0.b), verdict: $0.verdict, score: Self.rounded($0.score),
                                  aInB: Self.rounded($0.aInB), bInA: Self.rounded($0.bInA))
             }
-            return StoryDetail(story: summary, links: links)
+            return StoryDetail(story: summary, links: links, passages: nil)
         }
     }
 
@@ -318,11 +370,14 @@ extension MirrorIndex {
         guard members.count > 1 else { return nil }
         let evidence: String = row[7]
         let source = (try? JSONDecoder().decode(LikelySource.self, from: Data(evidence.utf8)))
-            ?? LikelySource(documentId: nil, path: nil, outlet: nil, agency: nil, evidence: [])
+            ?? LikelySource(documentId: nil, path: nil, outlet: nil, agency: nil, decision: .none, facts: [], evidence: [])
         let links = try StoryFacts.links(among: members.map(\.documentId), db)
         let sourceID = source.documentId.map(Int64.init)
         let names = Dictionary(uniqueKeysWithValues: members.map { ($0.documentId, $0.outlet) })
-        let timeline = members.sorted { SourceDecision.sortKey($0) < SourceDecision.sortKey($1) }.map { member -> StoryMember in
+        let candidates = Set(source.undecidedBetween.map(Int64.init))
+        var identical: [Int64: Int] = [:]
+        for case .identicalCopies(let of, let copies) in source.facts where of == sourceID { for copy in copies { identical[copy] = Int(of) } }
+        let timeline = members.sorted { publicationKey($0) < publicationKey($1) }.map { member -> StoryMember in
             // The link to the source when verified directly, else the strongest link of this copy.
             let own = links.filter { $0.a == member.documentId || $0.b == member.documentId }
             let direct = own.first { $0.a == sourceID || $0.b == sourceID } ?? own.max { $0.score < $1.score }
@@ -334,6 +389,7 @@ extension MirrorIndex {
                                title: member.title, created: member.createdInstant.map { Timestamp(secondsSince1970: $0).description },
                                createdText: member.createdText, firstSeen: Timestamp(secondsSince1970: member.firstSeenAt).description,
                                agencies: member.agencies, versions: member.versions, isSource: member.documentId == sourceID,
+                               isSourceCandidate: candidates.contains(member.documentId), identicalCopyOf: identical[member.documentId],
                                verdict: direct?.verdict, score: direct.map { rounded($0.score) }, linkedTo: via,
                                isNew: (member.storyScan ?? 0) > since, gone: member.gone)
         }
@@ -359,4 +415,12 @@ extension MirrorIndex {
     }
 
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    /// Orders a story's timeline by declared publication: a date without a time of day counts
+    /// as the end of that day, so that it never precedes a precise time of the same day; no
+    /// date comes last.
+    static func publicationKey(_ member: StoryFacts.Member) -> (Int64, Int64, Int64) {
+        guard let instant = member.createdInstant else { return (Int64.max, member.firstSeenAt, member.documentId) }
+        return (member.createdHasTime ? instant : instant + 86_399, member.firstSeenAt, member.documentId)
+    }
 }

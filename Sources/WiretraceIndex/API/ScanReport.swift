@@ -1,3 +1,5 @@
+import Wiretrace
+
 /// What a scan found new since the last completed scan, and how the scan went. Encoded as
 /// the `scan --json` output; `schemaVersion` changes whenever a field changes meaning or goes.
 public struct ScanReport: Sendable, Codable {
@@ -104,13 +106,50 @@ public struct StorySummary: Sendable, Codable {
 
 /// The member of a story most likely to be the source, and each piece of evidence for it.
 public struct LikelySource: Sendable, Codable, Hashable {
+    /// The decided source (all nil when the evidence does not separate the candidates).
     public var documentId: Int?
     public var path: String?
     public var outlet: String?
     /// The agency most members credit for the text.
     public var agency: String?
-    /// Every piece of evidence, as sentences.
+    /// A source, or undecided between candidates and why.
+    public var decision: Provenance.Decision
+    /// Every piece of evidence, as values.
+    public var facts: [Provenance.Evidence]
+    /// Every piece of evidence, as sentences (``facts`` worded).
     public var evidence: [String]
+
+    public init(documentId: Int?, path: String?, outlet: String?, agency: String?, decision: Provenance.Decision,
+                facts: [Provenance.Evidence], evidence: [String]) {
+        self.documentId = documentId
+        self.path = path
+        self.outlet = outlet
+        self.agency = agency
+        self.decision = decision
+        self.facts = facts
+        self.evidence = evidence
+    }
+
+    /// The candidates an undecided decision leaves, else empty.
+    public var undecidedBetween: [Int] {
+        guard case .undecided(let between, _) = decision else { return [] }
+        return between.map(Int.init)
+    }
+
+    private enum CodingKeys: String, CodingKey { case documentId, path, outlet, agency, decision, facts, evidence }
+
+    /// Story rows summarized by an older build hold no decision or facts: the document id stands for the decision.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        documentId = try container.decodeIfPresent(Int.self, forKey: .documentId)
+        path = try container.decodeIfPresent(String.self, forKey: .path)
+        outlet = try container.decodeIfPresent(String.self, forKey: .outlet)
+        agency = try container.decodeIfPresent(String.self, forKey: .agency)
+        decision = try container.decodeIfPresent(Provenance.Decision.self, forKey: .decision)
+            ?? documentId.map { .source(document: Int64($0)) } ?? .none
+        facts = try container.decodeIfPresent([Provenance.Evidence].self, forKey: .facts) ?? []
+        evidence = try container.decodeIfPresent([String].self, forKey: .evidence) ?? []
+    }
 }
 
 /// One document of a story, at its current version.
@@ -128,6 +167,10 @@ public struct StoryMember: Sendable, Codable, Hashable {
     public var agencies: [String]
     public var versions: Int
     public var isSource: Bool
+    /// Whether the document is one of the candidates an undecided source leaves.
+    public var isSourceCandidate: Bool
+    /// The source's document id when this copy's normalized text is identical to it.
+    public var identicalCopyOf: Int?
     /// The verified link to the source, when there is one: verdict and score.
     public var verdict: String?
     public var score: Double?
