@@ -134,6 +134,17 @@ struct ScanCommandTests {
         #expect(missing.status == 2 && missing.standardError.contains("no story 999"))
     }
 
+    @Test("the scan report lists the widest story first and counts as republications the copies, not the sources")
+    func reportOrder() throws {
+        let mirror = try sampleMirror()
+        let run = try WiretraceBinary.run(["scan", mirror.path, "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let sizes = try #require((json["newStories"] as? [[String: Any]])?.compactMap { $0["size"] as? Int })
+        #expect(sizes == [4, 2, 2, 2], "the story four outlets carry leads")
+        // Ten copies in four stories, each with its source among them.
+        #expect(json["republications"] as? Int == 6)
+    }
+
     @Test("stories --since and --until take dates and relative forms, of publication unless --seen; --limit says how many more")
     func storyWindows() throws {
         let mirror = try sampleMirror()

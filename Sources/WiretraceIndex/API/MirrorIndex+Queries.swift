@@ -320,17 +320,19 @@ extension MirrorIndex {
         report = try read { db in
             var report = report
             let newIDs = try Int64.fetchAll(db, sql: """
-                SELECT id FROM story WHERE firstScan > ? AND size > 1 AND mergedInto IS NULL ORDER BY COALESCE(firstPublished, 0), id
+                SELECT id FROM story WHERE firstScan > ? AND size > 1 AND mergedInto IS NULL ORDER BY size DESC, COALESCE(firstPublished, 0), id
                 """, arguments: [since])
             let updatedIDs = try Int64.fetchAll(db, sql: """
-                SELECT id FROM story WHERE firstScan <= ? AND updatedScan > ? AND size > 1 AND mergedInto IS NULL ORDER BY id
+                SELECT id FROM story WHERE firstScan <= ? AND updatedScan > ? AND size > 1 AND mergedInto IS NULL ORDER BY size DESC, id
                 """, arguments: [since, since])
             report.newStoryCount = newIDs.count
             report.updatedStoryCount = updatedIDs.count
             report.newStories = try newIDs.prefix(Self.reportStoryLimit).compactMap { try Self.summary(of: $0, since: since, db) }
             report.updatedStories = try updatedIDs.prefix(Self.reportStoryLimit).compactMap { try Self.summary(of: $0, since: since, db) }
+            // A republication is a copy that joined a story, not the story's source.
             report.republications = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM document WHERE storyId IS NOT NULL AND storyScan > ? AND firstScan > ?
+                SELECT COUNT(*) FROM document d WHERE d.storyId IS NOT NULL AND d.storyScan > ? AND d.firstScan > ?
+                  AND NOT EXISTS (SELECT 1 FROM story s WHERE s.id = d.storyId AND s.sourceDocumentId = d.id)
                 """, arguments: [since, since]) ?? 0
             report.newDocuments = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE firstScan > ?", arguments: [since]) ?? 0
             report.versions = try Self.versions(sql: "v.firstScan > ? AND v.number > 1 ORDER BY v.silentEdit DESC, v.documentId, v.number",

@@ -69,7 +69,7 @@ public struct ScanReport: Sendable, Codable {
     public var linking = Linking()
     public var totals = Totals()
     public var newDocuments = 0
-    /// Stories first seen since the last scan.
+    /// Stories first seen since the last scan, the widest (most copies) first.
     public var newStories: [StorySummary] = []
     /// Older stories that gained or lost members, or whose members have new versions, since
     /// the last scan.
@@ -77,7 +77,8 @@ public struct ScanReport: Sendable, Codable {
     /// How many stories are new and updated (the lists hold at most 500 of each).
     public var newStoryCount = 0
     public var updatedStoryCount = 0
-    /// New documents that joined a story (new or old) since the last scan.
+    /// New documents that joined a story (new or old) since the last scan as copies: a
+    /// story's likely source is not a republication.
     public var republications = 0
     public var versions: [VersionSummary] = []
     public var silentEdits = 0
