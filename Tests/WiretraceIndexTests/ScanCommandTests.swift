@@ -90,7 +90,8 @@ struct ScanCommandTests {
         let html = try String(contentsOfFile: page, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("Likely source:") && html.contains("SILENT EDIT") && html.contains("<ins>"))
-        #expect(!html.contains("<script") && !html.contains("src=\"http") && !html.contains("href=\"http"), "no network")
+        // Self-contained: nothing is loaded (links to the copies' canonical URLs are only links).
+        #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("<link") && !html.contains("url("), "no network")
     }
 
     @Test("--index with a bare file name makes the index in the current folder")
@@ -132,6 +133,36 @@ struct ScanCommandTests {
         #expect(history.standardOutput.contains("SILENT EDIT"))
         let missing = try WiretraceBinary.run(["story", "999", "--mirror", mirror.path])
         #expect(missing.status == 2 && missing.standardError.contains("no story 999"))
+    }
+
+    @Test("the HTML report opens with contents and what needs a person; every link resolves to an anchor or a file of the mirror; timelines are SVG")
+    func htmlReportNavigation() throws {
+        let mirror = try sampleMirror()
+        let page = mirror.root.deletingLastPathComponent().appendingPathComponent("nav-\(UUID().uuidString).html").path
+        defer { try? FileManager.default.removeItem(atPath: page) }
+        _ = try WiretraceBinary.run(["scan", mirror.path, "--html", page])
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        let contents = try #require(html.range(of: "<nav class=toc>")), attention = try #require(html.range(of: "<section id=attention>"))
+        let stories = try #require(html.range(of: "<section id=stories>"))
+        #expect(contents.lowerBound < attention.lowerBound && attention.lowerBound < stories.lowerBound)
+        #expect(html[attention.lowerBound..<stories.lowerBound].contains("SILENT EDIT"), "the silent edit is named before the stories")
+        let ids = Set(html.matches(of: /id=([A-Za-z0-9-]+)/).map { String($0.output.1) })
+        let hrefs = html.matches(of: /href="([^"]+)"/).map { String($0.output.1) }
+        #expect(hrefs.filter { $0.hasPrefix("#story-") }.count >= 8, "each story is in the contents and links to itself")
+        var files = 0
+        for href in hrefs {
+            if href.hasPrefix("#") {
+                #expect(ids.contains(String(href.dropFirst())), "\(href) names no anchor")
+            } else if let url = URL(string: href), url.isFileURL {
+                files += 1
+                #expect(FileManager.default.fileExists(atPath: url.path), "\(href) is no file")
+            } else {
+                #expect(href.hasPrefix("https://"), "\(href): only anchors, the mirror's files and canonical URLs are linked")
+            }
+        }
+        #expect(files >= 10, "every copy links to its file")
+        #expect(html.matches(of: /<svg class=timeline-svg/).count == 4, "one drawn timeline per story")
+        #expect(html.contains("class=published") && html.contains("class=version"))
     }
 
     @Test("the scan report lists the widest story first and counts as republications the copies, not the sources")
