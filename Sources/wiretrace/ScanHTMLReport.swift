@@ -97,9 +97,9 @@ struct ScanHTMLReport {
         html += "<ul>" + source.evidence.map { "<li>\(esc($0))</li>" }.joined() + "</ul></div>"
 
         // Timeline: drawn (declared times as dots, seen-only times hollow, new versions as
-        // diamonds), then a row per copy with its times, links and relation to the source.
+        // diamonds at their declared update, else where first seen), then a row per copy with its times, links and relation to the source.
         let newVersions = Dictionary(grouping: report.versions.filter { version in story.timeline.contains { $0.documentId == version.documentId } },
-                                     by: \.documentId).mapValues { $0.map(\.firstSeen) }
+                                     by: \.documentId).mapValues { $0.map { $0.updated ?? $0.firstSeen } }
         html += TimelineSVG(story: story, versions: newVersions).render()
         let instants = story.timeline.map { member in member.created.flatMap(Self.instant) }
         let first = instants.compactMap { $0 }.min() ?? 0

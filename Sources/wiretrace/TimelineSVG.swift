@@ -4,10 +4,10 @@ import WiretraceIndex
 
 /// A story's timeline as inline SVG: a time axis, a row per copy, its declared publication as
 /// a filled dot, a copy without declared times as a hollow dot where the scan first saw it,
-/// and its new versions as diamonds where they were first seen.
+/// and its new versions as diamonds at their declared update (else where first seen).
 struct TimelineSVG {
     let story: StorySummary
-    /// First-seen times of the story's new versions, by document.
+    /// The times of the story's new versions (declared update, else first seen), by document.
     let versions: [Int: [String]]
 
     static let width = 760, labelWidth = 180, rowHeight = 22, axisHeight = 34
@@ -36,7 +36,7 @@ struct TimelineSVG {
             }
             for version in entry.versions {
                 let cx = x(version)
-                svg += "<path d=\"M\(cx) \(y - 5)L\(cx + 5) \(y)L\(cx) \(y + 5)L\(cx - 5) \(y)Z\" class=version><title>new version first seen</title></path>"
+                svg += "<path d=\"M\(cx) \(y - 5)L\(cx + 5) \(y)L\(cx) \(y + 5)L\(cx - 5) \(y)Z\" class=version><title>new version</title></path>"
             }
         }
         let axis = rows.count * Self.rowHeight + 6
