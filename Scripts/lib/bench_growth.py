@@ -1,12 +1,14 @@
 """Inputs for the growth section of Scripts/bench: plain-text articles of a given size, made
-from a seeded vocabulary of invented words (no real text), in three shapes a hostile or broken
+from a seeded vocabulary of invented words (no real text), in the shapes a hostile or broken
 mirror can hold:
 
 - repeated: a few paragraphs said again and again with a running number (near repeats: every
   paragraph shares most of its shingles with the others, so the repeat marking has work);
 - short: many distinct short paragraphs (a few words each);
 - rewrite: a long article and its rewrite (each paragraph with about a fifth of its words
-  changed, one in ten dropped, one in ten new), for `diff` and `compare`.
+  changed, one in ten dropped, one in ten new), for `diff` and `compare`;
+- scripts: an HTML page whose head is a long run of short inline scripts (the markup filter
+  once searched everything before each script again: 4 MB took 41 s).
 """
 
 import os
@@ -86,3 +88,20 @@ def rewrite(old_path, new_path, size, seed):
     for path, title, body in ((old_path, "A long story", old_paragraphs), (new_path, "A long story, rewritten", new_paragraphs)):
         with open(path, "w", encoding="utf-8") as out:
             out.write(f"{title}\n\n" + "".join(p + "\n\n" for p in body))
+
+
+def scripts(path, size, seed):
+    """An HTML page whose head is a long run of inline scripts before a short article: the
+    shape of pages that inline their trackers and app state."""
+    rng = random.Random(seed)
+    words = vocabulary(rng)
+    article = "<article><h1>A page of scripts</h1>" + "".join(
+        f"<p>{sentence(rng, words, 40)}</p>" for _ in range(5)) + "</article>"
+    parts, written = ["<!DOCTYPE html><html><head><title>A page of scripts</title>"], 0
+    while written < size:
+        script = f"<script>var s{written} = \"{'x' * rng.randint(100, 400)}\";</script>"
+        parts.append(script)
+        written += len(script)
+    parts.append(f"</head><body>{article}</body></html>")
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("".join(parts))

@@ -80,6 +80,8 @@ struct CompareReport: Encodable {
     var matches: [MatchOut]
     /// The longest shared runs of words: the evidence where no paragraph aligns.
     var sharedRuns: [RunOut]
+    /// Whether the verdict rests on more than matched paragraphs, so the runs show the sharing.
+    var sharedRunsAreEvidence: Bool
     var warnings: [String]
 
     init(pathA: String, _ resultA: ArticleReader.Result, pathB: String, _ resultB: ArticleReader.Result) {
@@ -103,18 +105,17 @@ struct CompareReport: Encodable {
                                    longWordCharacters: comparison.thresholds.longWordCharacters)
         a = Self.side(pathA, resultA, printA)
         b = Self.side(pathB, resultB, printB)
-        matches = comparison.matches.map { match in
-            MatchOut(kind: match.kind.rawValue, similarity: Self.rounded(match.similarity),
-                     a: Passage(paragraph: match.paragraphA + 1, text: resultA.article.paragraphs[match.paragraphA].text),
-                     b: Passage(paragraph: match.paragraphB + 1, text: resultB.article.paragraphs[match.paragraphB].text))
+        let shared = SharedPassages(resultA.article, printA, resultB.article, printB, comparison: comparison)
+        matches = shared.matches.map { match in
+            MatchOut(kind: match.kind.rawValue, similarity: match.similarity,
+                     a: Passage(paragraph: match.a.paragraph, text: match.a.text ?? ""),
+                     b: Passage(paragraph: match.b.paragraph, text: match.b.text ?? ""))
         }
-        sharedRuns = Comparison.sharedRuns(printA, printB).map { run in
-            RunOut(words: run.words,
-                   a: .init(paragraph: run.paragraphA + 1, word: run.wordA + 1,
-                            text: printA.normalizedWords(ofParagraph: run.paragraphA, from: run.wordA, count: run.words)),
-                   b: .init(paragraph: run.paragraphB + 1, word: run.wordB + 1,
-                            text: printB.normalizedWords(ofParagraph: run.paragraphB, from: run.wordB, count: run.words)))
+        sharedRuns = shared.runs.map { run in
+            RunOut(words: run.words, a: .init(paragraph: run.a.paragraph, word: run.a.word ?? 1, text: run.a.text),
+                   b: .init(paragraph: run.b.paragraph, word: run.b.word ?? 1, text: run.b.text))
         }
+        sharedRunsAreEvidence = shared.runsAreEvidence
         warnings = resultA.warnings + resultB.warnings
     }
 
@@ -171,7 +172,7 @@ struct CompareReport: Encodable {
         }
         // Where the verdict rests on more than matched paragraphs (a rewrite, a passage lifted
         // into other text), the shared runs show what is shared.
-        if sharesSource && (matches.isEmpty || verdict == Comparison.Verdict.partiallyDerived.rawValue) && !sharedRuns.isEmpty {
+        if sharedRunsAreEvidence {
             lines.append("")
             lines.append(style.bold("Longest shared runs") + " (A ¶ word ↔ B ¶ word, normalized text)")
             for run in sharedRuns {

@@ -107,15 +107,25 @@ struct StoryText {
         lines.append(head)
         let source = story.likelySource
         var sourceLine = "  likely source: "
-        if let agency = source.agency { sourceLine += style.bold(shown(agency)) + (source.outlet.map { ", first copy here: \(shown($0))" } ?? "") }
-        else { sourceLine += style.bold(shown(source.outlet ?? "unknown")) }
+        let outlets = Dictionary(uniqueKeysWithValues: story.timeline.map { ($0.documentId, $0.outlet) })
+        if case .undecided(let between, let tie) = source.decision {
+            let names = between.map { shown(outlets[Int($0)] ?? "#\($0)") }.joined(separator: " and ")
+            sourceLine += (source.agency.map { style.bold(shown($0)) + ", " } ?? "") + style.yellow("undecided between \(names)") + " (\(tie.rawValue))"
+        } else if let agency = source.agency {
+            sourceLine += style.bold(shown(agency)) + (source.outlet.map { ", first copy here: \(shown($0))" } ?? "")
+        } else {
+            sourceLine += style.bold(shown(source.outlet ?? "unknown"))
+        }
         if let path = source.path { sourceLine += style.dim(" (\(shown(path)))") }
         lines.append(sourceLine)
         for evidence in source.evidence { lines.append(style.dim("    · " + shown(evidence))) }
         lines.append("  timeline:")
         for member in story.timeline {
             let when = member.created.map(shortTime) ?? "seen " + shortTime(member.firstSeen)
-            var relation = member.isSource ? style.green("source") : (member.verdict.map { "\($0) \(Int(((member.score ?? 0) * 100).rounded()))%" + (member.linkedTo.map { " (with \(shown($0)))" } ?? "") } ?? "linked")
+            var relation = member.isSource ? style.green("source")
+                : member.isSourceCandidate ? style.yellow("candidate source")
+                : member.identicalCopyOf.map { "identical copy of " + shown(outlets[$0] ?? "#\($0)") }
+                ?? (member.verdict.map { "\($0) \(Int(((member.score ?? 0) * 100).rounded()))%" + (member.linkedTo.map { " (with \(shown($0)))" } ?? "") } ?? "linked")
             if member.isNew && !member.isSource { relation += " " + style.green("new") }
             if member.gone { relation += " " + style.yellow("gone") }
             if member.versions > 1 { relation += " · \(member.versions) versions" }

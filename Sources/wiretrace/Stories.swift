@@ -12,8 +12,7 @@ extension WiretraceCommand {
 
         @Option(help: "Only stories with a copy from this outlet or site (substring, case-insensitive).") var outlet: String?
         @Option(help: "Only stories whose likely source is this agency (Reuters, AP, PTI, ...).") var agency: String?
-        @Option(help: ArgumentHelp("Only stories with a copy published or first seen on or after this date (2023-12-08, or any date Wiretrace reads).", valueName: "DATE"))
-        var since: String?
+        @OptionGroup var window: WindowOptions
         @Option(help: "At most this many stories.") var limit = 50
         @OptionGroup var location: IndexLocationOptions
         @OptionGroup var output: OutputOptions
@@ -24,28 +23,26 @@ extension WiretraceCommand {
 
         func run() throws {
             var filter = StoryFilter(outlet: outlet, agency: agency, limit: limit)
-            if let since {
-                guard let instant = ArticleTime(kind: .created, text: since, source: "--since", context: TimeContext(dayMonthOrder: .dayFirst))?.instant else {
-                    Terminal.complain("--since \(since): not a date")
-                    throw ExitCode(2)
-                }
-                filter.since = instant
-            }
+            try window.apply(to: &filter)
             let index = try location.open()
             let stories = try reportingIndexErrors { try index.stories(filter) }
+            let matching = stories.count < limit ? stories.count : try reportingIndexErrors { try index.storyCount(filter) }
             if output.json {
-                struct Listing: Encodable { var schemaVersion = 1; var stories: [StorySummary] }
-                Terminal.standardOutput.write(try JSONOutput.encode(Listing(stories: stories)))
+                struct Listing: Encodable { var schemaVersion = 1; var matching: Int; var stories: [StorySummary] }
+                Terminal.standardOutput.write(try JSONOutput.encode(Listing(matching: matching, stories: stories)))
                 return
             }
             let style = output.style
             if stories.isEmpty { Terminal.standardOutput.write("No stories match.\n"); return }
             var lines: [String] = []
             for story in stories {
-                let source = story.likelySource.agency ?? story.likelySource.outlet ?? "unknown"
+                let source = story.likelySource.agency ?? story.likelySource.outlet ?? (story.likelySource.undecidedBetween.isEmpty ? "unknown" : "undecided")
                 let first = shortTime(story.firstPublished ?? story.timeline.first?.firstSeen)
                 lines.append("\(style.bold(padded("#\(story.id)", 6))) \(padded(first, 20)) \(padded("\(story.size) copies", 10)) \(padded(shown(source), 12)) \(excerpt(shown(story.title ?? "untitled"), 70))")
                 lines.append(style.dim("       " + excerpt(shown(story.outlets.joined(separator: ", ")), 110)))
+            }
+            if matching > stories.count {
+                lines.append("… and \(matching - stories.count) more (--limit \(matching) shows them all)")
             }
             Terminal.standardOutput.write(lines.joined(separator: "\n") + "\n")
         }

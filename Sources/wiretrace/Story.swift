@@ -18,7 +18,7 @@ extension WiretraceCommand {
 
         func run() throws {
             let index = try location.open()
-            guard let detail = try reportingIndexErrors({ try index.story(id: id) }) else {
+            guard let detail = try reportingIndexErrors({ try index.story(id: id, passages: passages || output.json) }) else {
                 Terminal.complain("no story \(id) in \(index.path)")
                 throw ExitCode(2)
             }
@@ -36,18 +36,20 @@ extension WiretraceCommand {
                     lines.append(style.dim("    \(shown(paths[link.a] ?? "#\(link.a)")) ↔ \(shown(paths[link.b] ?? "#\(link.b)")): \(link.verdict), \(Int((link.aInB * 100).rounded()))% / \(Int((link.bInA * 100).rounded()))% contained"))
                 }
             }
-            if passages, let sourceID = detail.story.likelySource.documentId {
-                let copies = detail.story.timeline.filter { !$0.isSource }
-                let articles = try reportingIndexErrors { try index.articlesForComparison(documents: [sourceID] + copies.map(\.documentId)) }
-                if let source = articles[sourceID] {
-                    for copy in copies {
-                        guard let article = articles[copy.documentId] else { continue }
-                        let comparison = Comparison(source, article)
-                        lines.append("")
-                        lines.append(style.bold(shown(copy.outlet)) + " vs source: \(comparison.verdict.rawValue), score \(Int((comparison.score * 100).rounded()))%")
-                        for match in comparison.matches {
-                            let marker = match.kind == .exact ? style.green("=") : style.yellow("~")
-                            lines.append("  ¶\(match.paragraphA + 1) \(marker) ¶\(match.paragraphB + 1)  " + style.dim(excerpt(shown(article.paragraphs[match.paragraphB].text), 100)))
+            if passages {
+                let outlets = Dictionary(uniqueKeysWithValues: detail.story.timeline.map { ($0.documentId, $0.outlet) })
+                for copy in detail.passages ?? [] {
+                    let against = copy.comparedWith == detail.story.likelySource.documentId ? "source" : "candidate " + shown(outlets[copy.comparedWith] ?? "#\(copy.comparedWith)")
+                    lines.append("")
+                    lines.append(style.bold(shown(copy.outlet)) + " vs \(against): \(copy.verdict.rawValue), score \(Int((copy.score * 100).rounded()))%")
+                    for match in copy.matches {
+                        let marker = match.kind == .exact ? style.green("=") : style.yellow("~")
+                        lines.append("  ¶\(match.a.paragraph) \(marker) ¶\(match.b.paragraph)  " + style.dim(excerpt(shown(match.b.text ?? ""), 100)))
+                    }
+                    if copy.sharedRunsAreEvidence {
+                        lines.append("  longest shared runs (source ¶ word ↔ copy ¶ word, normalized text):")
+                        for run in copy.sharedRuns {
+                            lines.append("  ¶\(run.a.paragraph) w\(run.a.word ?? 1) ↔ ¶\(run.b.paragraph) w\(run.b.word ?? 1)  \(run.words) words  " + style.dim(excerpt(shown(run.a.text ?? ""), 90)))
                         }
                     }
                 }

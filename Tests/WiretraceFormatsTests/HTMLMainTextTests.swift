@@ -33,6 +33,22 @@ private var ferryParagraphs: String { ferryText.map { "<p>\($0)</p>" }.joined(se
 
 @Suite("HTML pages: choosing the article's text")
 struct HTMLMainTextTests {
+    @Test("a closing prompt to follow the outlet on a social network (a handle, a question, an exclamation) is not text; a post quoted in the story is")
+    func closingSocialPrompts() throws {
+        for prompt in ["Follow the Herald on Instagram @coastalherald and on Facebook.", "¿Sabías que tenemos un canal de Telegram? Únete aquí.",
+                       "Ferry fans, watch our harbour videos on YouTube!", "Night editor. Find me on Twitter: @night_desk"] {
+            let html = page("<article><h1>Harbour ferry timetable changes</h1>\(ferryParagraphs)<p>\(prompt)</p></article>")
+            #expect(try body(html) == ferryText, "\(prompt)")
+        }
+        let quoted = "The port authority wrote on Twitter: \u{201C}More boats, shorter queues!\u{201D} @harbourport"
+        let story = "The port announced the change on Facebook on Tuesday evening."
+        let html = page("<article><h1>Harbour ferry timetable changes</h1>\(ferryParagraphs)<p>\(story)</p><p>\(quoted)</p></article>")
+        #expect(try body(html) == ferryText + [story, quoted])
+        // A text of two paragraphs is too short to tell a prompt from its ending.
+        let short = "<article><h1>Harbour ferry timetable changes</h1><p>\(ferryText[0])</p><p>The port posts each change on Instagram @harbourport!</p></article>"
+        #expect(try body("<html lang=\"en\"><body>\(short)</body></html>").count == 2)
+    }
+
     @Test("the page's article mark wins over a negative wrapper around it (a sticky share bar)")
     func markInsideNegativeWrapper() throws {
         let html = page("""

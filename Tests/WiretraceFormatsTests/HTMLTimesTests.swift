@@ -264,6 +264,20 @@ struct HTMLTimeRuleTests {
         #expect(inside.instant?.day == "2024-03-09")
     }
 
+    @Test("a generic date meta yields to a labelled publication anywhere, and to a <time> outside the text; a plain date in the text does not beat it")
+    func genericDateMetaYieldsToMarkedDates() throws {
+        func page(_ extra: String, after: String = "") -> String {
+            "<html lang=\"en-GB\"><head><meta name=\"date\" content=\"2024-03-09\"></head><body><article><h1>Second ferry pier opens</h1>"
+                + harbourBody + extra + "</article>\(after)</body></html>"
+        }
+        let labelled = try #require(try readPage(page("<p>Published on 5 March 2024</p>")).article.created)
+        #expect(labelled.instant?.day == "2024-03-05")
+        let sidebar = page("", after: "<aside class=\"sidebar\"><div class=\"meta\"><time datetime=\"2024-03-05\">5 March</time></div></aside>")
+        #expect(try readPage(sidebar).article.publishedDay == "2024-03-05")
+        let inText = try #require(try readPage(page("<p>The pier will close again on 30 April 2024 for repairs.</p>")).article.created)
+        #expect(inText.source == "meta date")
+    }
+
     @Test("a page that shows by its headline the day of its declared update, not of its publication, is dated by what it shows")
     func showsUpdateDay() throws {
         func page(shown: String) -> String {
@@ -355,6 +369,28 @@ struct HTMLTimeRuleTests {
         let declared = "<html lang=\"de\"><head><meta property=\"article:published_time\" content=\"2024-03-01T10:00:00+01:00\">\(state)</head><body><article>\(germanBody)</article></body></html>"
         #expect(try readPage(declared).article.publishedDay == "2024-03-01")
         #expect(PageTimes.scriptDate(in: Array("{\"createdAt\":\"yesterday\",\"publishedAt\":\"2024-03-05\"}".utf8))?.0 == "publishedAt")
+    }
+
+    @Test("a page that only redirects is dated by the address it sends to, from a refresh or a script; never over a declared date")
+    func redirectTarget() throws {
+        let shield = "<html><body><p>You will be taken to the story in a moment.</p><script>var t=1;location.href=\"https://news.example/2024/03/05/harbour-opens\";</script></body></html>"
+        let scripted = try #require(try readPage(shield, name: "en.html").article.created)
+        #expect(scripted.source == "redirect URL")
+        #expect(scripted.instant?.day == "2024-03-05")
+        let refresh = "<html><head><meta http-equiv=\"refresh\" content=\"0; URL='/news/20240306/harbour'\"></head><body><p>Moved.</p></body></html>"
+        #expect(try readPage(refresh, name: "en.html").article.publishedDay == "2024-03-06")
+        let declared = "<html><head><meta property=\"article:published_time\" content=\"2024-03-01T10:00:00Z\"></head><body><p>Moved.</p><script>location.replace(\"/2024/03/05/x\")</script></body></html>"
+        #expect(try readPage(declared, name: "en.html").article.publishedDay == "2024-03-01")
+    }
+
+    @Test("with nothing else, the first date and time of day written in the machine's form anywhere in the markup; a version number is none")
+    func markupTimestamp() throws {
+        let forum = "<html lang=\"de\"><body><table><tr><td><script>showDate(\"2024/03/05 14:20:09\")</script></td></tr></table><article>\(germanBody)</article><p>Forum 4.8.12</p></body></html>"
+        let created = try #require(try readPage(forum).article.created)
+        #expect(created.source == "timestamp in the markup")
+        #expect(created.instant?.day == "2024-03-05")
+        #expect(PageTimes.markupTimestamp(in: Array("v2.4.12 build 20240305 1234-56-78 12:00 and 2024-13-01 10:00".utf8)) == nil)
+        #expect(PageTimes.markupTimestamp(in: Array("id=92024-03-05 10:00; at 2024-03-06T08:15 then".utf8)) == "2024-03-06T08:15")
     }
 
     @Test("a page declaring a legacy character set but saved as UTF-8 is read as UTF-8, and keeps its date and text")

@@ -90,7 +90,8 @@ struct ScanCommandTests {
         let html = try String(contentsOfFile: page, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("Likely source:") && html.contains("SILENT EDIT") && html.contains("<ins>"))
-        #expect(!html.contains("<script") && !html.contains("src=\"http") && !html.contains("href=\"http"), "no network")
+        // Self-contained: nothing is loaded (links to the copies' canonical URLs are only links).
+        #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("<link") && !html.contains("url("), "no network")
     }
 
     @Test("--index with a bare file name makes the index in the current folder")
@@ -132,6 +133,110 @@ struct ScanCommandTests {
         #expect(history.standardOutput.contains("SILENT EDIT"))
         let missing = try WiretraceBinary.run(["story", "999", "--mirror", mirror.path])
         #expect(missing.status == 2 && missing.standardError.contains("no story 999"))
+    }
+
+    @Test("the HTML report opens with contents and what needs a person; every link resolves to an anchor or a file of the mirror; timelines are SVG")
+    func htmlReportNavigation() throws {
+        let mirror = try sampleMirror()
+        let page = mirror.root.deletingLastPathComponent().appendingPathComponent("nav-\(UUID().uuidString).html").path
+        defer { try? FileManager.default.removeItem(atPath: page) }
+        _ = try WiretraceBinary.run(["scan", mirror.path, "--html", page])
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        let contents = try #require(html.range(of: "<nav class=toc>")), attention = try #require(html.range(of: "<section id=attention>"))
+        let stories = try #require(html.range(of: "<section id=stories>"))
+        #expect(contents.lowerBound < attention.lowerBound && attention.lowerBound < stories.lowerBound)
+        #expect(html[attention.lowerBound..<stories.lowerBound].contains("SILENT EDIT"), "the silent edit is named before the stories")
+        let ids = Set(html.matches(of: /id=([A-Za-z0-9-]+)/).map { String($0.output.1) })
+        let hrefs = html.matches(of: /href="([^"]+)"/).map { String($0.output.1) }
+        #expect(hrefs.filter { $0.hasPrefix("#story-") }.count >= 8, "each story is in the contents and links to itself")
+        var files = 0
+        for href in hrefs {
+            if href.hasPrefix("#") {
+                #expect(ids.contains(String(href.dropFirst())), "\(href) names no anchor")
+            } else if let url = URL(string: href), url.isFileURL {
+                files += 1
+                #expect(FileManager.default.fileExists(atPath: url.path), "\(href) is no file")
+            } else {
+                #expect(href.hasPrefix("https://"), "\(href): only anchors, the mirror's files and canonical URLs are linked")
+            }
+        }
+        #expect(files >= 10, "every copy links to its file")
+        #expect(html.matches(of: /<svg class=timeline-svg/).count == 4, "one drawn timeline per story")
+        #expect(html.contains("class=published") && html.contains("class=version"))
+    }
+
+    @Test("the scan report lists the widest story first and counts as republications the copies, not the sources")
+    func reportOrder() throws {
+        let mirror = try sampleMirror()
+        let run = try WiretraceBinary.run(["scan", mirror.path, "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let sizes = try #require((json["newStories"] as? [[String: Any]])?.compactMap { $0["size"] as? Int })
+        #expect(sizes == [4, 2, 2, 2], "the story four outlets carry leads")
+        // Ten copies in four stories, each with its source among them.
+        #expect(json["republications"] as? Int == 6)
+    }
+
+    @Test("stories --since and --until take dates and relative forms, of publication unless --seen; --limit says how many more")
+    func storyWindows() throws {
+        let mirror = try sampleMirror()
+        _ = try WiretraceBinary.run(["scan", mirror.path])
+        func listed(_ arguments: [String]) throws -> (status: Int32, ids: [String], out: String) {
+            let run = try WiretraceBinary.run(["stories", "--mirror", mirror.path, "--color", "never"] + arguments)
+            let ids = run.standardOutput.split(separator: "\n").filter { $0.hasPrefix("#") }.map { String($0.prefix { $0 != " " }) }
+            return (run.status, ids, run.standardOutput + run.standardError)
+        }
+        // The sample stories were published in 2023 and 2024, and all first seen by this scan.
+        let recent = try listed(["--since", "yesterday"])
+        #expect(recent.status == 0 && recent.ids.isEmpty && recent.out.contains("No stories match."))
+        #expect(try listed(["--since", "24h", "--seen"]).ids.count == 4)
+        #expect(try listed(["--since", "2024-01-01"]).ids.count == 2)
+        #expect(try listed(["--until", "2023-12-08"]).ids.count == 2)
+        let limited = try listed(["--limit", "3"])
+        #expect(limited.ids.count == 3 && limited.out.contains("and 1 more"))
+        let json = try WiretraceBinary.run(["stories", "--mirror", mirror.path, "--limit", "1", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect(object["matching"] as? Int == 4 && (object["stories"] as? [Any])?.count == 1)
+        let csv = try WiretraceBinary.run(["outlets", "--mirror", mirror.path, "--format", "csv", "--agency", "Reuters"])
+        let lines = csv.standardOutput.split(separator: "\n")
+        #expect(csv.status == 0 && lines.first == "outlet,agency,stories_taken,copies,stories_sourced,median_delay_seconds,silent_edits")
+        #expect(lines.count == 5 && lines.dropFirst().allSatisfy { $0.contains(",Reuters,") })
+        #expect(lines.contains { $0.hasPrefix("Devdiscourse,Reuters,1,1,0,540,1") }, "the Devdiscourse copy: 9 minutes after Reuters, one silent edit")
+        let jsonl = try WiretraceBinary.run(["outlets", "--mirror", mirror.path, "--format", "jsonl", "--since", "2024-01-01"])
+        #expect(jsonl.status == 0 && jsonl.standardOutput.split(separator: "\n").count == 4)
+        #expect(jsonl.standardOutput.contains("\"medianDelaySeconds\":null"))
+        let bad = try listed(["--since", "soon"])
+        #expect(bad.status == 2 && bad.out.contains("--since soon: not a date"))
+    }
+
+    @Test("a partially derived copy that aligns no paragraph shows its shared run in story --passages, story --json and the HTML report")
+    func evidenceOfAPartialVerdict() throws {
+        let mirror = try TestMirror()
+        try mirror.copySample("articles/afp-harbour-pilots-strike.txt", to: "www.afp.com/en/harbour-pilots-strike.txt")
+        try mirror.copySample("articles/coastweekly-harbour-pilots-column.txt", to: "www.coastweekly.net/opinion/harbour-pilots.txt")
+        let html = mirror.root.deletingLastPathComponent().appendingPathComponent("report-\(UUID().uuidString).html").path
+        defer { try? FileManager.default.removeItem(atPath: html) }
+        let scan = try WiretraceBinary.run(["scan", mirror.path, "--no-progress", "--color", "never", "--html", html])
+        #expect(scan.status == 0, "\(scan.standardError)")
+        let text = try WiretraceBinary.run(["story", "1", "--mirror", mirror.path, "--color", "never", "--passages"])
+        #expect(text.status == 0)
+        let out = text.standardOutput
+        #expect(out.contains("coastweekly.net vs source: partially derived"))
+        // The column quotes the wire's second paragraph from its first word, after 58 words of its own.
+        #expect(out.contains("¶2 w1 ↔ ¶1 w59  36 words  the pilots' association said its members would guide no vessel"), "\(out)")
+        let json = try WiretraceBinary.run(["story", "1", "--mirror", mirror.path, "--json"])
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let detail = try #require(object["story"] as? [String: Any])
+        let copy = try #require((detail["passages"] as? [[String: Any]])?.first)
+        #expect(copy["verdict"] as? String == "partially derived")
+        #expect((copy["matches"] as? [Any])?.isEmpty == true)
+        let run = try #require((copy["sharedRuns"] as? [[String: Any]])?.first)
+        #expect(run["words"] as? Int == 36)
+        #expect((run["a"] as? [String: Any])?["paragraph"] as? Int == 2)
+        #expect((run["b"] as? [String: Any])?["word"] as? Int == 59)
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("Longest shared runs"))
+        #expect(page.contains("<i>¶2 word 1</i> the pilots' association said its members would guide no vessel"))
     }
 
     @Test("scan exits 2 with a message when the mirror does not exist or the index is locked")

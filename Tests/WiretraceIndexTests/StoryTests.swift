@@ -22,7 +22,7 @@ struct StoryTests {
         #expect(story.likelySource.path == "www.reuters.com/world/baghdad.txt")
         #expect(story.likelySource.evidence.contains { $0.contains("agency's own copy") })
         #expect(story.timeline.first?.path == "www.reuters.com/world/baghdad.txt", "the timeline starts with the earliest copy")
-        #expect(report.republications == 3)
+        #expect(report.republications == 2, "two copies joined the story; Reuters' own is its source")
     }
 
     @Test("an index built under fingerprint version n1-k5-w4 is fingerprinted again from its stored articles on the first scan")
@@ -98,6 +98,61 @@ struct StoryTests {
         #expect(story.likelySource.evidence.contains { $0.contains("not the copy chosen") })
     }
 
+    @Test("two text-identical copies with the same created time: the source is undecided between them, never chosen by path")
+    func identicalCopiesUndecided() throws {
+        let mirror = try TestMirror()
+        let page = TestMirror.article("Embassy attacked", published: "2023-12-08T10:00:00Z", Fixtures.seedBody)
+        try mirror.write("www.alpha.com/a.txt", page)
+        try mirror.write("www.beta.com/b.txt", page)
+        let story = try #require(try mirror.scan().newStories.first)
+        let ids = story.timeline.map { Int64($0.documentId) }
+        #expect(story.likelySource.decision == .undecided(between: ids.sorted(), because: .identicalText))
+        #expect(story.likelySource.documentId == nil && story.likelySource.path == nil)
+        #expect(story.timeline.allSatisfy { $0.isSourceCandidate && !$0.isSource })
+        #expect(story.likelySource.evidence.contains { $0.hasPrefix("undecided between alpha.com and beta.com") })
+        #expect(!story.likelySource.evidence.contains { $0.contains("earliest created time:") })
+        // Passages are still shown, against the first candidate, and say it.
+        let passages = try mirror.index().passages(of: story)
+        #expect(passages.count == 1)
+        #expect(passages.first?.comparedWith == story.likelySource.undecidedBetween.first)
+    }
+
+    @Test("a saved copy of a page that keeps the page's canonical URL is a copy of the publisher's page, not a rival source")
+    func canonicalURLNamesThePublisher() throws {
+        let mirror = try TestMirror()
+        let page = "mirror/www.dailyledger.co.uk/world/rockets-hit-us-embassy-compound-baghdad.html"
+        try mirror.copySample(page, to: "www.aggregator.net/saved/ledger-rockets.html")
+        try mirror.copySample(page, to: "www.dailyledger.co.uk/world/rockets-hit-us-embassy-compound-baghdad.html")
+        let story = try #require(try mirror.scan().newStories.first)
+        #expect(story.likelySource.path == "www.dailyledger.co.uk/world/rockets-hit-us-embassy-compound-baghdad.html")
+        #expect(story.likelySource.evidence.contains { $0.contains("canonical URL on the site of") })
+        let copy = try #require(story.timeline.first { !$0.isSource })
+        #expect(copy.identicalCopyOf == story.likelySource.documentId)
+    }
+
+    @Test("a story row summarized by an older build (evidence as sentences only) still reads, its document id as the decision")
+    func olderEvidenceRow() throws {
+        let old = #"{"agency":"Reuters","documentId":3,"evidence":["Reuters is credited for the text by 2 of 2 copies"],"outlet":"reuters.com","path":"p.txt"}"#
+        let source = try JSONDecoder().decode(LikelySource.self, from: Data(old.utf8))
+        #expect(source.decision == .source(document: 3))
+        #expect(source.facts.isEmpty && source.evidence.count == 1)
+        let none = try JSONDecoder().decode(LikelySource.self, from: Data(#"{"evidence":[]}"#.utf8))
+        #expect(none.decision == .none && none.documentId == nil)
+    }
+
+    @Test("a text-identical copy published after the source is named an identical copy of it")
+    func identicalCopyOfSource() throws {
+        let mirror = try TestMirror()
+        try mirror.write("www.alpha.com/a.txt", TestMirror.article("Embassy attacked", published: "2023-12-08T10:00:00Z", Fixtures.seedBody))
+        try mirror.write("www.beta.com/b.txt", TestMirror.article("Embassy attacked", published: "2023-12-08T12:00:00Z", Fixtures.seedBody))
+        let story = try #require(try mirror.scan().newStories.first)
+        let source = try #require(story.timeline.first { $0.isSource })
+        #expect(source.path == "www.alpha.com/a.txt")
+        let copy = try #require(story.timeline.first { !$0.isSource })
+        #expect(copy.identicalCopyOf == source.documentId)
+        #expect(story.likelySource.evidence.contains("beta.com is an identical copy of alpha.com"))
+    }
+
     @Test("a copy arriving in a later scan joins the existing story and keeps its id")
     func storyGrows() throws {
         let mirror = try TestMirror()
@@ -147,5 +202,49 @@ struct StoryTests {
         let id = try #require(try index.stories(StoryFilter(agency: "PTI")).first?.id)
         let detail = try #require(try index.story(id: id))
         #expect(detail.links.count == 1 && detail.story.size == 2)
+    }
+
+    @Test("outlets rolls the stories up by outlet and agency: copies taken, stories sourced, median delay after the source")
+    func outletRollUp() throws {
+        let mirror = try TestMirror()
+        try mirror.copySample("articles/reuters-baghdad-embassy.txt", to: "www.reuters.com/world/baghdad.txt")
+        try mirror.copySample("articles/devdiscourse-reuters-baghdad-embassy.txt", to: "www.devdiscourse.com/article/baghdad.txt")
+        try mirror.copySample("articles/hindi-pti-monsoon.txt", to: "www.ptinews.com/hindi/monsoon.txt")
+        try mirror.copySample("articles/hindi-outlet-monsoon.txt", to: "www.hindi-outlet.in/monsoon.txt")
+        _ = try mirror.scan()
+        let index = try mirror.index()
+        let rows = try index.outlets()
+        #expect(rows.count == 4)
+        let taken = rows.filter { $0.copies > 0 }
+        #expect(Set(taken.map(\.agency)) == ["Reuters", "PTI"] && taken.allSatisfy { $0.storiesTaken == 1 && $0.storiesSourced == 0 })
+        // Reuters published at 09:20 UTC, the Devdiscourse copy declares 09:29 UTC; the Hindi
+        // outlet's copy declares only its update, 37 minutes after PTI's 07:35 UTC.
+        #expect(taken.first { $0.agency == "Reuters" }?.medianDelaySeconds == Int64(9 * 60))
+        #expect(taken.first { $0.agency == "PTI" }?.medianDelaySeconds == Int64(37 * 60))
+        #expect(rows.filter { $0.storiesSourced == 1 }.count == 2)
+        #expect(try index.outlets(StoryFilter(agency: "pti")).count == 2)
+        #expect(try index.outlets(StoryFilter(since: Timestamp(year: 2024, month: 1, day: 1))).allSatisfy { $0.agency == "PTI" })
+    }
+
+    @Test("since and until bound the copies' publication times (first seen when asked), and the count ignores the limit")
+    func timeWindows() throws {
+        let mirror = try TestMirror()
+        // The Baghdad copies were published on 8 December 2023, the monsoon copies on 30 May 2024.
+        try mirror.copySample("articles/reuters-baghdad-embassy.txt", to: "www.reuters.com/world/baghdad.txt")
+        try mirror.copySample("articles/devdiscourse-reuters-baghdad-embassy.txt", to: "www.devdiscourse.com/article/baghdad.txt")
+        try mirror.copySample("articles/hindi-pti-monsoon.txt", to: "www.ptinews.com/hindi/monsoon.txt")
+        try mirror.copySample("articles/hindi-outlet-monsoon.txt", to: "www.hindi-outlet.in/monsoon.txt")
+        _ = try mirror.scan()
+        let index = try mirror.index()
+        func agencies(_ filter: StoryFilter) throws -> [String?] { try index.stories(filter).map(\.likelySource.agency).sorted { ($0 ?? "") < ($1 ?? "") } }
+        #expect(try agencies(StoryFilter(since: Timestamp(year: 2024, month: 1, day: 1))) == ["PTI"])
+        #expect(try agencies(StoryFilter(until: Timestamp(year: 2023, month: 12, day: 31))) == ["Reuters"])
+        #expect(try agencies(StoryFilter(since: Timestamp(year: 2023, month: 12, day: 8), until: Timestamp(year: 2023, month: 12, day: 8, hour: 23))) == ["Reuters"])
+        #expect(try agencies(StoryFilter(since: Timestamp(year: 2025, month: 1, day: 1))).isEmpty)
+        // Every copy was first seen by this scan, today.
+        #expect(try agencies(StoryFilter(since: Timestamp(year: 2025, month: 1, day: 1), basis: .seen)) == ["PTI", "Reuters"])
+        #expect(try index.stories(StoryFilter(limit: 1)).count == 1)
+        #expect(try index.storyCount(StoryFilter(limit: 1)) == 2)
+        #expect(try index.storyCount(StoryFilter(agency: "PTI", since: Timestamp(year: 2024, month: 1, day: 1))) == 1)
     }
 }

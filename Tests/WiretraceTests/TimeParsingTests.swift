@@ -93,6 +93,17 @@ struct TimeParsingTests {
         #expect(ArticleTime(kind: .created, text: text, source: "t", context: Self.unknown) == nil)
     }
 
+    @Test("a software version after a name is no date; padded or dated dotted forms still are")
+    func versionNumbers() throws {
+        let dayFirst = TimeContext(dayMonthOrder: .dayFirst)
+        for version in ["WordPress 4.8.12", "Joomla 3.9.28 installed", "v2.1.15", "release 1.2.3.4"] {
+            #expect(ArticleTime(kind: .created, text: version, source: "t", context: dayFirst)?.instant == nil, "\(version)")
+        }
+        for (text, day) in [("Stand 04.08.12", "2012-08-04"), ("am 4.8.12", "2012-08-04"), ("Berlin, 4.8.2012", "2012-08-04")] {
+            #expect(ArticleTime(kind: .created, text: text, source: "t", context: dayFirst)?.instant?.day == day, "\(text)")
+        }
+    }
+
     @Test("timestamps round-trip through civil dates")
     func civil() {
         let stamp = Timestamp(year: 2024, month: 2, day: 29, hour: 23, minute: 59, second: 59, utcOffsetMinutes: 330)

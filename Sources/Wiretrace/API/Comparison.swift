@@ -220,6 +220,13 @@ public struct Comparison: Sendable {
     /// contains more of the other. `nil` when neither contains clearly more.
     public var containingSide: Side? {
         guard verdict.sharesSource else { return nil }
+        return Self.containingSide(containmentOfAInB: containmentOfAInB, containmentOfBInA: containmentOfBInA)
+    }
+
+    /// The containment-direction rule on its own, for two texts already known to share a
+    /// source (a verified link of the index): the side that holds clearly more of the other,
+    /// by more than 0.1.
+    public static func containingSide(containmentOfAInB: Double, containmentOfBInA: Double) -> Side? {
         let difference = containmentOfBInA - containmentOfAInB
         if difference > 0.1 { return .a }
         if difference < -0.1 { return .b }

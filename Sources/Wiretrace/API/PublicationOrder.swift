@@ -13,13 +13,19 @@ public struct PublicationOrder: Sendable, Hashable {
     public var createdB: ArticleTime?
 
     public init(_ a: Article, _ b: Article) {
-        createdA = a.created
-        createdB = b.created
-        guard let instantA = createdA?.instant, let instantB = createdB?.instant else {
+        self.init(created: a.created, b.created)
+    }
+
+    /// Orders two created times: the one rule for "which was published first", used for two
+    /// articles and for the members of a story (``Provenance``).
+    public init(created a: ArticleTime?, _ b: ArticleTime?) {
+        createdA = a
+        createdB = b
+        guard let instantA = a?.instant, let instantB = b?.instant else {
             first = .unknown; leadSeconds = 0; return
         }
         // A date without a time of day only orders articles published on different days.
-        let coarse = createdA?.hasTimeOfDay == false || createdB?.hasTimeOfDay == false
+        let coarse = a?.hasTimeOfDay == false || b?.hasTimeOfDay == false
         let difference = instantB.secondsSince1970 - instantA.secondsSince1970
         if difference == 0 || (coarse && abs(difference) < 86_400) {
             first = .same; leadSeconds = 0

@@ -138,6 +138,7 @@ enum TimeParser {
                   tokens[start + 3] == .symbol(separator),
                   case .number(let c) = tokens[start + 4], c.count == 4 || c.count == 2
             else { continue }
+            if isVersionNumber(tokens, at: start) { continue }
             let first = Int(a)!, second = Int(b)!
             var year = Int(c)!
             var glued: (hour: Int, minute: Int)?
@@ -172,6 +173,18 @@ enum TimeParser {
             return parsed
         }
         return nil
+    }
+
+    /// Whether the dotted numbers at `start` (`4.8.12`) are a software version, not a day: a
+    /// fourth part (`1.2.3.4`), or a two-digit last part with a one-digit first or second part
+    /// written after a name or a `v` (`WordPress 4.8.12`, `v2.1.15`). Dates written with dots
+    /// pad their parts (`04.08.12`) or give the year in full.
+    static func isVersionNumber(_ tokens: [Token], at start: Int) -> Bool {
+        guard tokens[start + 1] == .symbol(".") else { return false }
+        if start + 6 < tokens.count, tokens[start + 5] == .symbol("."), case .number = tokens[start + 6] { return true }
+        guard case .number(let a) = tokens[start], case .number(let b) = tokens[start + 2], case .number(let c) = tokens[start + 4],
+              c.count == 2, a.count == 1 || b.count == 1, start > 0, case .word(let name) = tokens[start - 1] else { return false }
+        return name == "v" || name == "V" || (name.count >= 2 && name.first!.isUppercase && monthNumber(name) == nil)
     }
 
     /// The day order implied by a zone written beside a date: US zones put the month first,

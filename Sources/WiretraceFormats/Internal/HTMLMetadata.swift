@@ -26,6 +26,9 @@ struct HTMLMetadata {
         /// `article:published_time`, schema.org's `datePublished`): other declared created
         /// times (`dcterms.created`, `pubdate`, ...) yield to it.
         var isPrimary = false
+        /// A date the page labels as its publication ("Published", "Erstellt am"), or marks as a
+        /// date (`<time>`, a class naming a date) outside the text: a bare `date` meta yields to it (``PageTimes``).
+        var isMarked = false
     }
 
     var title: String?
@@ -40,6 +43,8 @@ struct HTMLMetadata {
     var locale: String?
     /// The page's share image (`og:image`), whose path often carries the upload day.
     var imageURL: String?
+    /// Where a `<meta http-equiv="refresh">` sends the reader.
+    var refreshURL: String?
 
     init(scan: PageScan, jsonLD: [[UInt8]]) {
         language = scan.language
@@ -54,6 +59,15 @@ struct HTMLMetadata {
             case "og:url", "twitter:url": ogURL = ogURL ?? content
             case "og:image", "twitter:image": imageURL = imageURL ?? content.trimmed
             case "og:locale": locale = locale ?? content
+            case "refresh":
+                // `0; url=https://…`: the address the page sends its reader to.
+                let bytes = Array(content.utf8)
+                let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                if let start = lower.withUnsafeBufferPointer({ MarkupFilter.findSequence(Array("url=".utf8), in: $0, from: 0) }) {
+                    let target = String(decoding: bytes[(start + 4)...], as: UTF8.self)
+                        .trimmed.trimmingPrefix { $0 == "'" || $0 == "\"" }.prefix { $0 != "'" && $0 != "\"" }
+                    if !target.isEmpty { refreshURL = refreshURL ?? String(target) }
+                }
             case "author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author", "dcterms.creator":
                 if !content.hasPrefix("http") { metaAuthor = metaAuthor ?? content }
             default:

@@ -51,8 +51,8 @@ struct HTMLReader {
         var times = PageTimes(declared: metadata.times, placement: DatePlacement(scan: scan, containers: main.containers, title: article.title))
         let titleKey = article.title.map(Normalization.normalize)
         /// A visible date: ranked by where the page shows it, dropped when that is furniture.
-        func visible(_ kind: ArticleTime.Kind, _ text: String, _ source: String, at element: Int) {
-            times.addShown(kind, text, source, at: element)
+        func visible(_ kind: ArticleTime.Kind, _ text: String, _ source: String, at element: Int, isMarked: Bool = false) {
+            times.addShown(kind, text, source, at: element, isMarked: isMarked)
         }
         /// Paragraphs read from headings, with their level.
         var headings: [(index: Int, level: Int)] = []
@@ -88,7 +88,7 @@ struct HTMLReader {
                     continue
                 }
                 if let (kind, label, value) = PageTimes.labelledTime(text) {
-                    visible(kind, value, "label \"\(label)\"", at: block.element)
+                    visible(kind, value, "label \"\(label)\"", at: block.element, isMarked: true)
                     continue
                 }
                 if let titleKey, let titleSize = article.title?.utf8.count, size >= titleSize / 2, size <= titleSize * 2,
@@ -120,6 +120,7 @@ struct HTMLReader {
         }
 
         HTMLReader.markListHeadings(&article.paragraphs)
+        HTMLReader.markClosingSocialPrompts(&article.paragraphs)
         HTMLReader.markHeadingsWithoutText(&article.paragraphs, headings: headings)
 
         times.gatherMarked(scan: scan, main: main, urlDate: metadata.urlDate, imageDate: metadata.imageDate)
@@ -237,6 +238,39 @@ struct HTMLReader {
             } else if last == ":", !original[(index + 1)...].contains(where: { $0.role == .body }) {
                 paragraphs[index].role = .boilerplate
                 paragraphs[index].reason = "heading of a list of links"
+            }
+        }
+    }
+
+    /// Social networks whose names an outlet's follow prompt carries, in every language.
+    private static let socialNetworks: [[UInt8]] = [
+        "twitter", "instagram", "facebook", "telegram", "youtube", "whatsapp", "tiktok", "linkedin", "mastodon", "bluesky",
+    ].map { Array($0.utf8) }
+
+    /// The text's last two paragraphs, when short and naming a social network with a handle
+    /// (`@name`) or as a question or an exclamation ("Follow us on Instagram @outlet", "Did you
+    /// know we have a Telegram channel?", an author's "find me on Twitter: @name"), are the
+    /// outlet's or author's prompt to follow them, not the story. A quotation is the story's
+    /// own (what someone posted), and stays.
+    static func markClosingSocialPrompts(_ paragraphs: inout [Paragraph]) {
+        let bodyIndices = paragraphs.indices.filter { paragraphs[$0].role == .body }
+        // Only after a text: the one paragraph of a page is never its own prompt.
+        guard bodyIndices.count >= 3 else { return }
+        for index in bodyIndices.suffix(2) {
+            let text = paragraphs[index].text
+            guard text.utf8.count < 320 else { continue }
+            let lower = Array(text.asciiLowercased.utf8)
+            guard socialNetworks.contains(where: { network in lower.withUnsafeBufferPointer { MarkupFilter.findSequence(network, in: $0, from: 0) != nil } }),
+                  !text.unicodeScalars.contains(where: { "\"“”„«»".unicodeScalars.contains($0) }) else { continue }
+            let trimmed = text.trimmed
+            let asksOrCalls = trimmed.hasSuffix("?") || trimmed.hasSuffix("!") || trimmed.hasPrefix("¿") || trimmed.hasPrefix("¡")
+            let hasHandle = zip(lower, lower.dropFirst()).enumerated().contains { offset, pair in
+                pair.0 == UInt8(ascii: "@") && (pair.1 &- 0x61 < 26 || pair.1 == UInt8(ascii: "_"))
+                    && (offset == 0 || lower[offset - 1] == 0x20 || lower[offset - 1] == UInt8(ascii: ":"))
+            }
+            if asksOrCalls || hasHandle {
+                paragraphs[index].role = .boilerplate
+                paragraphs[index].reason = "share prompt"
             }
         }
     }

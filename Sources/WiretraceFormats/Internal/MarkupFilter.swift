@@ -65,7 +65,10 @@ enum MarkupFilter {
                 // A template script right inside the element marked as the article body holds the
                 // article's markup, which the page's script inserts (Blogger's post pages): it is read
                 // as markup, the script tags dropped.
-                if name == "script", tagEnd < closing, lastTag.map({ contains(articleBodyBytes, in: buffer, from: $0, to: open) }) == true,
+                // Only the start tag itself is searched: the span up to the script can hold every
+                // script before it, and searching it for each of them costs time quadratic in the head.
+                if name == "script", tagEnd < closing,
+                   lastTag.map({ contains(articleBodyBytes, in: buffer, from: $0, to: min(open, find(gt, in: buffer, from: $0) ?? open)) }) == true,
                    contains(templateBytes, in: buffer, from: open, to: tagEnd) {
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[copied..<open]))
                     index = tagEnd + 1

@@ -20,9 +20,10 @@ struct PageTimes {
 
     /// A date the page shows at `element`: ranked by where it is, dropped when that is furniture.
     mutating func addShown(_ kind: ArticleTime.Kind, _ text: String, _ source: String, at element: Int,
-                           tier: HTMLMetadata.TimeSignal.Tier = .visible, isShown: Bool = true) {
+                           tier: HTMLMetadata.TimeSignal.Tier = .visible, isShown: Bool = true, isMarked: Bool = false) {
         guard let rank = placement.rank(element) else { return }
-        signals.append(HTMLMetadata.TimeSignal(kind: kind, text: text, source: source, tier: tier, rank: rank, isShown: isShown))
+        signals.append(HTMLMetadata.TimeSignal(kind: kind, text: text, source: source, tier: tier, rank: rank, isShown: isShown,
+                                               isMarked: isMarked))
     }
 
     /// The signals of the page's markup: labelled elements and `<time>` by the headline, and,
@@ -39,7 +40,7 @@ struct PageTimes {
             if let line = PlainTextReader.metadataLine(text) {
                 for (kind, value) in line.times { addShown(kind, value, "metadata line", at: element) }
             } else if let (kind, label, value) = PageTimes.labelledTime(text) {
-                addShown(kind, value, "label \"\(label)\"", at: element)
+                addShown(kind, value, "label \"\(label)\"", at: element, isMarked: true)
             } else {
                 addShown(hint == "updated" ? .updated : .created, text, "element marked \"\(hint)\"", at: element)
             }
@@ -83,31 +84,44 @@ struct PageTimes {
         // reads as a sidebar, or after what was taken for its text). Below the URL's date; the
         // tiers are read best first, so these are parsed only when all else fails.
         do {
-            var loose: [(text: String, source: String, rank: Int)] = []
+            var loose: [(text: String, source: String, rank: Int, isMarked: Bool)] = []
             for time in scan.timeElements {
                 let text = time.datetime.flatMap { $0.isEmpty ? nil : $0 } ?? time.text
-                if let rank = placement.looseRank(time.element) { loose.append((text, "<time datetime>", rank)) }
+                if let rank = placement.looseRank(time.element) { loose.append((text, "<time datetime>", rank, placement.rank(time.element) == nil)) }
             }
             for (hint, text, element) in scan.labelled where hint != "byline" && hint != "updated" {
-                if let rank = placement.looseRank(element) { loose.append((text, "element marked \"\(hint)\"", rank)) }
+                if let rank = placement.looseRank(element) { loose.append((text, "element marked \"\(hint)\"", rank, placement.rank(element) == nil)) }
             }
             // Then short texts holding a date ("21. Januar 2022 | Politik", "am 20.09.2020").
             for date in scan.dateTexts {
-                if let rank = placement.looseRank(date.element) { loose.append((date.text, "date text", rank + DatePlacement.above)) }
+                if let rank = placement.looseRank(date.element) { loose.append((date.text, "date text", rank + DatePlacement.above, false)) }
             }
             // Last, a date inside a link (a page that is only teasers, a byline linking its author), nearest the headline first.
             for date in scan.linkedDateTexts {
-                if let rank = placement.looseRank(date.element) { loose.append((date.text, "linked date text", rank + 2 * DatePlacement.above)) }
+                if let rank = placement.looseRank(date.element) {
+                    loose.append((date.text, "linked date text", rank + 2 * DatePlacement.above, false))
+                }
             }
-            for (text, source, rank) in loose {
+            for (text, source, rank, isMarked) in loose {
                 // A labelled update ("Letzte Änderung: ...") is not the publication.
                 if let (kind, label, value) = PageTimes.labelledTime(text) {
                     if kind == .created {
-                        signals.append(HTMLMetadata.TimeSignal(kind: .created, text: value, source: "label \"\(label)\"", tier: .url, rank: rank))
+                        signals.append(HTMLMetadata.TimeSignal(kind: .created, text: value, source: "label \"\(label)\"", tier: .url, rank: rank,
+                                                               isMarked: true))
                     }
                     continue
                 }
-                signals.append(HTMLMetadata.TimeSignal(kind: .created, text: text, source: source, tier: .url, rank: rank))
+                signals.append(HTMLMetadata.TimeSignal(kind: .created, text: text, source: source, tier: .url, rank: rank, isMarked: isMarked))
+            }
+        }
+        // A bare `date` meta is whatever the CMS stamped, often the last change. A date the page
+        // labels as its publication ("Erstellt am ..."), or marks as a date (`<time>`, a class
+        // naming a date) outside the text (in a header column read as a sidebar, after the text),
+        // beats it wherever it stands; it then dates the page only when nothing else does.
+        if signals.contains(where: { $0.isMarked && $0.kind == .created && !$0.isGeneric }) {
+            for index in signals.indices where signals[index].isGeneric {
+                signals[index].tier = .url
+                signals[index].rank = Int.max / 2
             }
         }
     }
@@ -133,6 +147,20 @@ struct PageTimes {
         if !chosen.times.contains(where: { $0.kind == .created && $0.instant != nil }), let (key, value) = PageTimes.scriptDate(in: page),
            let time = ArticleTime(kind: .created, text: value, source: "script \"\(key)\"", context: context), time.instant != nil {
             chosen.times.append(time)
+        }
+        // Still nothing: a page that only sends its reader on (a redirect, a DDoS shield's
+        // "connecting you" page) is dated by the address it sends to; then a full date and time
+        // of day written in the markup's own form (`2024/03/05 14:20`, in a script call or an
+        // attribute), the first in the page: a shown or scripted stamp, never a version number.
+        if !chosen.times.contains(where: { $0.kind == .created && $0.instant != nil }) {
+            let fallbacks = [PageTimes.redirectTarget(in: page, metadata: metadata).flatMap(HTMLMetadata.pathDate).map { ("redirect URL", $0) },
+                             PageTimes.markupTimestamp(in: page).map { ("timestamp in the markup", $0) }]
+            for case let (source, value)? in fallbacks {
+                if let time = ArticleTime(kind: .created, text: value, source: source, context: context), time.instant != nil {
+                    chosen.times.append(time)
+                    break
+                }
+            }
         }
         guard chosen.times.contains(where: \.isWrittenInUTC) else { return (chosen.times, context.country, nil, nil) }
         var clock = PageTimes.localOffset(in: signals, context: context)
@@ -190,6 +218,55 @@ struct PageTimes {
             }
             return nil
         }
+    }
+
+    /// Where a page sends its reader: a `<meta http-equiv="refresh" content="0; url=…">`, or a
+    /// script that sets `location.href = "…"` or calls `location.replace("…")`.
+    static func redirectTarget(in page: [UInt8], metadata: HTMLMetadata) -> String? {
+        if let refresh = metadata.refreshURL { return refresh }
+        let openers: [[UInt8]] = ["location.href=\"", "location.href = \"", "location.replace(\"", "location=\"", "location = \""]
+            .map { Array($0.utf8) }
+        return page.withUnsafeBufferPointer { buffer -> String? in
+            for opener in openers {
+                guard let start = MarkupFilter.findSequence(opener, in: buffer, from: 0) else { continue }
+                var end = start + opener.count
+                while end < buffer.count, end - start < 600, buffer[end] != UInt8(ascii: "\"") { end += 1 }
+                guard end < buffer.count, buffer[end] == UInt8(ascii: "\"") else { continue }
+                let target = String(decoding: buffer[(start + opener.count)..<end], as: UTF8.self)
+                if target.hasPrefix("http") || target.hasPrefix("/") { return target }
+            }
+            return nil
+        }
+    }
+
+    /// The first `YYYY-MM-DD hh:mm` (or with `/` or `.` between the parts of the day, and `T`
+    /// before the time) in `page`, as written. Four digits, two, two, then a time of day: the
+    /// form machines write, which a version number or a phone number does not take.
+    static func markupTimestamp(in page: [UInt8]) -> String? {
+        func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+        let separators: [UInt8] = [UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: ".")]
+        let length = 16  // "2024-03-05 14:20"
+        guard page.count >= length else { return nil }
+        for start in 0...(page.count - length) where isDigit(page[start]) {
+            // A longer number is not a year: the stamp starts where the digits do.
+            if start > 0, isDigit(page[start - 1]) { continue }
+            let separator = page[start + 4]
+            guard separators.contains(separator), page[start + 7] == separator,
+                  (start..<start + 4).allSatisfy({ isDigit(page[$0]) }), isDigit(page[start + 5]), isDigit(page[start + 6]),
+                  isDigit(page[start + 8]), isDigit(page[start + 9]),
+                  page[start + 10] == UInt8(ascii: " ") || page[start + 10] == UInt8(ascii: "T"),
+                  isDigit(page[start + 11]), isDigit(page[start + 12]), page[start + 13] == UInt8(ascii: ":"),
+                  isDigit(page[start + 14]), isDigit(page[start + 15])
+            else { continue }
+            var end = start + length
+            if end + 2 < page.count, page[end] == UInt8(ascii: ":"), isDigit(page[end + 1]), isDigit(page[end + 2]) { end += 3 }
+            let text = String(decoding: page[start..<end], as: UTF8.self)
+            // In the machine's order the month comes second; any other order is no stamp.
+            guard let month = Int(text.dropFirst(5).prefix(2)), (1...12).contains(month),
+                  let day = Int(text.dropFirst(8).prefix(2)), (1...31).contains(day) else { continue }
+            return text
+        }
+        return nil
     }
 
     /// Which of the `candidates` clocks (offsets from UTC in minutes) the page shows `instant`

@@ -4,22 +4,69 @@ import Wiretrace
 
 /// Filters for ``MirrorIndex/stories(_:)``.
 public struct StoryFilter: Sendable {
+    /// Which time of a copy `since` and `until` bound.
+    public enum TimeBasis: String, Sendable, CaseIterable {
+        /// When the copy was published: its declared created time; when it declares none, its
+        /// declared update (it was out by then), else when it was first seen.
+        case published
+        /// When the scan first saw the copy.
+        case seen
+
+        /// The SQL expression of this time for the version table aliased `version`.
+        func sql(_ version: String) -> String {
+            switch self {
+            case .published: "COALESCE(\(version).created, \(version).updated, \(version).firstSeenAt)"
+            case .seen: "\(version).firstSeenAt"
+            }
+        }
+    }
+
     /// Only stories with a member from this outlet or site (case-insensitive substring).
     public var outlet: String?
     /// Only stories whose likely source credits this agency.
     public var agency: String?
-    /// Only stories with a member published (or first seen) at or after this instant.
+    /// Only stories with a copy published (or seen, by `basis`) at or after this instant...
     public var since: Timestamp?
+    /// ... and at or before this one.
+    public var until: Timestamp?
+    public var basis: TimeBasis
     /// Only stories seen new or changed after this scan.
     public var afterScan: Int?
     public var limit: Int
 
-    public init(outlet: String? = nil, agency: String? = nil, since: Timestamp? = nil, afterScan: Int? = nil, limit: Int = 50) {
+    public init(outlet: String? = nil, agency: String? = nil, since: Timestamp? = nil, until: Timestamp? = nil,
+                basis: TimeBasis = .published, afterScan: Int? = nil, limit: Int = 50) {
         self.outlet = outlet
         self.agency = agency
         self.since = since
+        self.until = until
+        self.basis = basis
         self.afterScan = afterScan
         self.limit = limit
+    }
+
+    /// The SQL conditions on `story s` and their arguments.
+    fileprivate var conditions: (sql: String, arguments: [any DatabaseValueConvertible]) {
+        var conditions = ["s.size > 1", "s.mergedInto IS NULL"]
+        var arguments: [any DatabaseValueConvertible] = []
+        if let agency {
+            conditions.append("s.agency = ? COLLATE NOCASE")
+            arguments.append(Agencies.agency(named: agency) ?? agency)
+        }
+        if let outlet {
+            conditions.append("s.outlets LIKE ?")
+            arguments.append("%\(outlet)%")
+        }
+        if since != nil || until != nil {
+            conditions.append("EXISTS (SELECT 1 FROM document d JOIN version v ON v.documentId = d.id WHERE d.storyId = s.id AND \(basis.sql("v")) BETWEEN ? AND ?)")
+            arguments.append(since?.secondsSince1970 ?? Int64.min)
+            arguments.append(until?.secondsSince1970 ?? Int64.max)
+        }
+        if let afterScan {
+            conditions.append("s.updatedScan > ?")
+            arguments.append(afterScan)
+        }
+        return (conditions.map { "(\($0))" }.joined(separator: " AND "), arguments)
     }
 }
 
@@ -36,6 +83,30 @@ public struct StoryDetail: Sendable, Codable {
 
     public var story: StorySummary
     public var links: [Link]
+    /// What each copy shares with the likely source (with the first candidate when the source
+    /// is undecided): nil unless asked for.
+    public var passages: [CopyPassages]?
+}
+
+/// What one copy of a story shares with the document it is compared with: the verdict of
+/// ``Comparison`` and its evidence, the matched paragraphs and the longest shared runs.
+public struct CopyPassages: Sendable, Codable {
+    public var documentId: Int
+    public var path: String
+    public var outlet: String
+    /// The likely source, or the first candidate an undecided source leaves.
+    public var comparedWith: Int
+    public var verdict: Comparison.Verdict
+    public var score: Double
+    /// Share of the compared document's text found in the copy, and of the copy's in it.
+    public var comparedInCopy: Double
+    public var copyInCompared: Double
+    public var longestSharedRun: Int
+    /// Compared document's side is `a`, the copy's `b`.
+    public var matches: [SharedPassages.MatchedParagraphs]
+    public var sharedRuns: [SharedPassages.Run]
+    /// Whether the verdict rests on more than matched paragraphs, so the runs show the sharing.
+    public var sharedRunsAreEvidence: Bool
 }
 
 /// Every version of one document.
@@ -52,38 +123,56 @@ public struct DocumentHistory: Sendable, Codable {
 }
 
 extension MirrorIndex {
-    /// The latest stories (most recently changed first) that pass `filter`.
+    /// The latest stories (most recently changed first) that pass `filter`, at most its limit.
     public func stories(_ filter: StoryFilter = StoryFilter()) throws(IndexError) -> [StorySummary] {
         try read { db in
-            var conditions = ["s.size > 1", "s.mergedInto IS NULL"]
-            var arguments: [any DatabaseValueConvertible] = []
-            if let agency = filter.agency {
-                conditions.append("s.agency = ? COLLATE NOCASE")
-                arguments.append(Agencies.agency(named: agency) ?? agency)
-            }
-            if let outlet = filter.outlet {
-                conditions.append("s.outlets LIKE ?")
-                arguments.append("%\(outlet)%")
-            }
-            if let since = filter.since {
-                conditions.append("COALESCE(s.lastPublished, 0) >= ? OR EXISTS (SELECT 1 FROM document d JOIN version v ON v.documentId = d.id WHERE d.storyId = s.id AND v.firstSeenAt >= ?)")
-                arguments.append(since.secondsSince1970)
-                arguments.append(since.secondsSince1970)
-            }
-            if let afterScan = filter.afterScan {
-                conditions.append("s.updatedScan > ?")
-                arguments.append(afterScan)
-            }
+            let (conditions, arguments) = filter.conditions
             let ids = try Int64.fetchAll(db, sql: """
-                SELECT s.id FROM story s WHERE \(conditions.map { "(\($0))" }.joined(separator: " AND "))
+                SELECT s.id FROM story s WHERE \(conditions)
                 ORDER BY s.updatedScan DESC, COALESCE(s.lastPublished, 0) DESC, s.id DESC LIMIT ?
                 """, arguments: StatementArguments(arguments + [filter.limit]))
             return try ids.compactMap { try Self.summary(of: $0, since: filter.afterScan ?? Int.max, db) }
         }
     }
 
-    /// One story, by id (an id absorbed by a merge leads to the story that absorbed it).
-    public func story(id: Int) throws(IndexError) -> StoryDetail? {
+    /// How many stories pass `filter`, whatever its limit.
+    public func storyCount(_ filter: StoryFilter = StoryFilter()) throws(IndexError) -> Int {
+        try read { db in
+            let (conditions, arguments) = filter.conditions
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story s WHERE \(conditions)", arguments: StatementArguments(arguments)) ?? 0
+        }
+    }
+
+    /// One story, by id (an id absorbed by a merge leads to the story that absorbed it), with
+    /// what each copy shares with the source when `passages` is set.
+    public func story(id: Int, passages: Bool = false) throws(IndexError) -> StoryDetail? {
+        guard var detail = try storyWithLinks(id: id) else { return nil }
+        if passages { detail.passages = try self.passages(of: detail.story) }
+        return detail
+    }
+
+    /// What each copy of `story` shares with its likely source (with the first candidate
+    /// when the source is undecided), at most `limit` copies in timeline order.
+    public func passages(of story: StorySummary, limit: Int = .max) throws(IndexError) -> [CopyPassages] {
+        guard let reference = story.likelySource.documentId ?? story.likelySource.undecidedBetween.first else { return [] }
+        let copies = story.timeline.filter { $0.documentId != reference }.prefix(limit)
+        let articles = try articlesForComparison(documents: [reference] + copies.map(\.documentId))
+        guard let source = articles[reference] else { return [] }
+        let sourcePrint = Fingerprint(of: source)
+        return copies.compactMap { copy in
+            guard let article = articles[copy.documentId] else { return nil }
+            let print = Fingerprint(of: article)
+            let shared = SharedPassages(source, sourcePrint, article, print, comparison: Comparison(sourcePrint, print))
+            let comparison = shared.comparison
+            return CopyPassages(documentId: copy.documentId, path: copy.path, outlet: copy.outlet, comparedWith: reference,
+                                verdict: comparison.verdict, score: Self.rounded(comparison.score),
+                                comparedInCopy: Self.rounded(comparison.containmentOfAInB),
+                                copyInCompared: Self.rounded(comparison.containmentOfBInA), longestSharedRun: comparison.longestSharedRun,
+                                matches: shared.matches, sharedRuns: shared.runs, sharedRunsAreEvidence: shared.runsAreEvidence)
+        }
+    }
+
+    private func storyWithLinks(id: Int) throws(IndexError) -> StoryDetail? {
         try read { db in
             var id = Int64(id)
             var hops = 0
@@ -96,7 +185,7 @@ extension MirrorIndex {
                 StoryDetail.Link(a: Int($0.a), b: Int($0.b), verdict: $0.verdict, score: Self.rounded($0.score),
                                  aInB: Self.rounded($0.aInB), bInA: Self.rounded($0.bInA))
             }
-            return StoryDetail(story: summary, links: links)
+            return StoryDetail(story: summary, links: links, passages: nil)
         }
     }
 
@@ -231,17 +320,19 @@ extension MirrorIndex {
         report = try read { db in
             var report = report
             let newIDs = try Int64.fetchAll(db, sql: """
-                SELECT id FROM story WHERE firstScan > ? AND size > 1 AND mergedInto IS NULL ORDER BY COALESCE(firstPublished, 0), id
+                SELECT id FROM story WHERE firstScan > ? AND size > 1 AND mergedInto IS NULL ORDER BY size DESC, COALESCE(firstPublished, 0), id
                 """, arguments: [since])
             let updatedIDs = try Int64.fetchAll(db, sql: """
-                SELECT id FROM story WHERE firstScan <= ? AND updatedScan > ? AND size > 1 AND mergedInto IS NULL ORDER BY id
+                SELECT id FROM story WHERE firstScan <= ? AND updatedScan > ? AND size > 1 AND mergedInto IS NULL ORDER BY size DESC, id
                 """, arguments: [since, since])
             report.newStoryCount = newIDs.count
             report.updatedStoryCount = updatedIDs.count
             report.newStories = try newIDs.prefix(Self.reportStoryLimit).compactMap { try Self.summary(of: $0, since: since, db) }
             report.updatedStories = try updatedIDs.prefix(Self.reportStoryLimit).compactMap { try Self.summary(of: $0, since: since, db) }
+            // A republication is a copy that joined a story, not the story's source.
             report.republications = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM document WHERE storyId IS NOT NULL AND storyScan > ? AND firstScan > ?
+                SELECT COUNT(*) FROM document d WHERE d.storyId IS NOT NULL AND d.storyScan > ? AND d.firstScan > ?
+                  AND NOT EXISTS (SELECT 1 FROM story s WHERE s.id = d.storyId AND s.sourceDocumentId = d.id)
                 """, arguments: [since, since]) ?? 0
             report.newDocuments = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE firstScan > ?", arguments: [since]) ?? 0
             report.versions = try Self.versions(sql: "v.firstScan > ? AND v.number > 1 ORDER BY v.silentEdit DESC, v.documentId, v.number",
@@ -281,11 +372,14 @@ extension MirrorIndex {
         guard members.count > 1 else { return nil }
         let evidence: String = row[7]
         let source = (try? JSONDecoder().decode(LikelySource.self, from: Data(evidence.utf8)))
-            ?? LikelySource(documentId: nil, path: nil, outlet: nil, agency: nil, evidence: [])
+            ?? LikelySource(documentId: nil, path: nil, outlet: nil, agency: nil, decision: .none, facts: [], evidence: [])
         let links = try StoryFacts.links(among: members.map(\.documentId), db)
         let sourceID = source.documentId.map(Int64.init)
         let names = Dictionary(uniqueKeysWithValues: members.map { ($0.documentId, $0.outlet) })
-        let timeline = members.sorted { SourceDecision.sortKey($0) < SourceDecision.sortKey($1) }.map { member -> StoryMember in
+        let candidates = Set(source.undecidedBetween.map(Int64.init))
+        var identical: [Int64: Int] = [:]
+        for case .identicalCopies(let of, let copies) in source.facts where of == sourceID { for copy in copies { identical[copy] = Int(of) } }
+        let timeline = members.sorted { publicationKey($0) < publicationKey($1) }.map { member -> StoryMember in
             // The link to the source when verified directly, else the strongest link of this copy.
             let own = links.filter { $0.a == member.documentId || $0.b == member.documentId }
             let direct = own.first { $0.a == sourceID || $0.b == sourceID } ?? own.max { $0.score < $1.score }
@@ -297,6 +391,7 @@ extension MirrorIndex {
                                title: member.title, created: member.createdInstant.map { Timestamp(secondsSince1970: $0).description },
                                createdText: member.createdText, firstSeen: Timestamp(secondsSince1970: member.firstSeenAt).description,
                                agencies: member.agencies, versions: member.versions, isSource: member.documentId == sourceID,
+                               isSourceCandidate: candidates.contains(member.documentId), identicalCopyOf: identical[member.documentId],
                                verdict: direct?.verdict, score: direct.map { rounded($0.score) }, linkedTo: via,
                                isNew: (member.storyScan ?? 0) > since, gone: member.gone)
         }
@@ -322,4 +417,12 @@ extension MirrorIndex {
     }
 
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    /// Orders a story's timeline by declared publication: a date without a time of day counts
+    /// as the end of that day, so that it never precedes a precise time of the same day; no
+    /// date comes last.
+    static func publicationKey(_ member: StoryFacts.Member) -> (Int64, Int64, Int64) {
+        guard let instant = member.createdInstant else { return (Int64.max, member.firstSeenAt, member.documentId) }
+        return (member.createdHasTime ? instant : instant + 86_399, member.firstSeenAt, member.documentId)
+    }
 }

@@ -1,3 +1,4 @@
+import Wiretrace
 public import WiretraceFormats
 
 /// When a scan that did its work still exits 1, for a nightly job that mails its owner
@@ -100,7 +101,7 @@ public struct ScanReport: Sendable, Codable {
     public var linking = Linking()
     public var totals = Totals()
     public var newDocuments = 0
-    /// Stories first seen since the last scan.
+    /// Stories first seen since the last scan, the widest (most copies) first.
     public var newStories: [StorySummary] = []
     /// Older stories that gained or lost members, or whose members have new versions, since
     /// the last scan.
@@ -108,7 +109,8 @@ public struct ScanReport: Sendable, Codable {
     /// How many stories are new and updated (the lists hold at most 500 of each).
     public var newStoryCount = 0
     public var updatedStoryCount = 0
-    /// New documents that joined a story (new or old) since the last scan.
+    /// New documents that joined a story (new or old) since the last scan as copies: a
+    /// story's likely source is not a republication.
     public var republications = 0
     public var versions: [VersionSummary] = []
     public var silentEdits = 0
@@ -138,13 +140,50 @@ public struct StorySummary: Sendable, Codable {
 
 /// The member of a story most likely to be the source, and each piece of evidence for it.
 public struct LikelySource: Sendable, Codable, Hashable {
+    /// The decided source (all nil when the evidence does not separate the candidates).
     public var documentId: Int?
     public var path: String?
     public var outlet: String?
     /// The agency most members credit for the text.
     public var agency: String?
-    /// Every piece of evidence, as sentences.
+    /// A source, or undecided between candidates and why.
+    public var decision: Provenance.Decision
+    /// Every piece of evidence, as values.
+    public var facts: [Provenance.Evidence]
+    /// Every piece of evidence, as sentences (``facts`` worded).
     public var evidence: [String]
+
+    public init(documentId: Int?, path: String?, outlet: String?, agency: String?, decision: Provenance.Decision,
+                facts: [Provenance.Evidence], evidence: [String]) {
+        self.documentId = documentId
+        self.path = path
+        self.outlet = outlet
+        self.agency = agency
+        self.decision = decision
+        self.facts = facts
+        self.evidence = evidence
+    }
+
+    /// The candidates an undecided decision leaves, else empty.
+    public var undecidedBetween: [Int] {
+        guard case .undecided(let between, _) = decision else { return [] }
+        return between.map(Int.init)
+    }
+
+    private enum CodingKeys: String, CodingKey { case documentId, path, outlet, agency, decision, facts, evidence }
+
+    /// Story rows summarized by an older build hold no decision or facts: the document id stands for the decision.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        documentId = try container.decodeIfPresent(Int.self, forKey: .documentId)
+        path = try container.decodeIfPresent(String.self, forKey: .path)
+        outlet = try container.decodeIfPresent(String.self, forKey: .outlet)
+        agency = try container.decodeIfPresent(String.self, forKey: .agency)
+        decision = try container.decodeIfPresent(Provenance.Decision.self, forKey: .decision)
+            ?? documentId.map { .source(document: Int64($0)) } ?? .none
+        facts = try container.decodeIfPresent([Provenance.Evidence].self, forKey: .facts) ?? []
+        evidence = try container.decodeIfPresent([String].self, forKey: .evidence) ?? []
+    }
 }
 
 /// One document of a story, at its current version.
@@ -162,6 +201,10 @@ public struct StoryMember: Sendable, Codable, Hashable {
     public var agencies: [String]
     public var versions: Int
     public var isSource: Bool
+    /// Whether the document is one of the candidates an undecided source leaves.
+    public var isSourceCandidate: Bool
+    /// The source's document id when this copy's normalized text is identical to it.
+    public var identicalCopyOf: Int?
     /// The verified link to the source, when there is one: verdict and score.
     public var verdict: String?
     public var score: Double?

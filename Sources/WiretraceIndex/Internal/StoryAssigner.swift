@@ -66,7 +66,7 @@ struct StoryAssigner {
     struct Summary: Sendable {
         var size: Int
         var title: String?
-        var source: SourceDecision
+        var source: Provenance
         var firstPublished: Int64?
         var lastPublished: Int64?
         var outlets: [String]
@@ -92,19 +92,19 @@ struct StoryAssigner {
             lastPublished = ?, outlets = ?, evidence = ?, mergedInto = NULL WHERE id = ?
             """)
         for (story, summary) in zip(stories, results.take()) {
-            try update.execute(arguments: [scan, summary.size, summary.title, summary.source.documentId, summary.source.likelySource.agency,
+            try update.execute(arguments: [scan, summary.size, summary.title, summary.source.source?.id, summary.source.agency,
                                            summary.firstPublished, summary.lastPublished, summary.outlets.joined(separator: "\n"),
                                            summary.evidenceJSON, story])
         }
     }
 
     static func summary(members: [StoryFacts.Member], links: [StoryFacts.LinkFacts]) -> Summary {
-        let source = SourceDecision(members: members, links: links)
+        let source = Provenance(candidates: members.map(\.candidate), links: links.map(\.provenanceLink))
         let published = members.compactMap(\.createdInstant).sorted()
-        let sourceMember = members.first { $0.documentId == source.documentId }
+        let sourceMember = members.first { $0.documentId == source.source?.id }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]  // the same evidence text from run to run
-        let evidence = (try? encoder.encode(source.likelySource)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let evidence = (try? encoder.encode(LikelySource(source))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         return Summary(size: members.count, title: sourceMember?.title ?? members.compactMap(\.title).first, source: source,
                        firstPublished: published.first, lastPublished: published.last,
                        outlets: Array(Set(members.map(\.outlet))).sorted(), evidenceJSON: evidence)
@@ -129,6 +129,8 @@ enum StoryFacts {
         var storyScan: Int?
         var versions: Int
         var gone: Bool
+        /// Hash of the normalized text: equal for text-identical copies.
+        var textHash: Int64
     }
 
     /// A verified link between two documents, as the link table holds it.
@@ -142,7 +144,7 @@ enum StoryFacts {
     private static let memberSelect = """
         SELECT d.id, v.path, d.canonicalURL, d.site, COALESCE(v.outlet, d.outlet), v.title, v.agencies, v.created,
                v.createdText, (SELECT MIN(firstSeenAt) FROM version WHERE documentId = d.id), d.storyScan, v.number, d.gone,
-               v.createdHasTime, d.storyId
+               v.createdHasTime, d.storyId, v.textHash
         FROM document d JOIN version v ON v.id = d.currentVersionId
         """
 
@@ -151,7 +153,8 @@ enum StoryFacts {
         let agencies: String = row[6]
         return Member(documentId: row[0], path: row[1], url: row[2], site: site, outlet: (row[4] as String?) ?? outletName(site: site),
                       title: row[5], agencies: agencies.split(separator: ",").map(String.init), createdInstant: row[7],
-                      createdText: row[8], createdHasTime: row[13], firstSeenAt: row[9], storyScan: row[10], versions: row[11], gone: row[12])
+                      createdText: row[8], createdHasTime: row[13], firstSeenAt: row[9], storyScan: row[10], versions: row[11], gone: row[12],
+                      textHash: row[15])
     }
 
     private static func link(_ row: Row) -> LinkFacts {
@@ -194,81 +197,28 @@ enum StoryFacts {
     }
 }
 
-/// The likely source of a story, decided from evidence, each piece shown: the agency most
-/// members credit, a member published by that agency itself, containment direction (a
-/// trimmed copy is contained in its source, not the reverse), and the earliest created time.
-///
-/// Order of weight: the agency's own copy; then the member that contains more of its linked
-/// copies than they contain of it; then the earliest declared created time; then the member
-/// the scans saw first. Declared times can be wrong (CMS defaults at local midnight), which
-/// is why containment outranks them.
-struct SourceDecision {
-    var documentId: Int64?
-    var likelySource: LikelySource
-
-    init(members: [StoryFacts.Member], links: [StoryFacts.LinkFacts]) {
-        var evidence: [String] = []
-        var votes: [String: Int] = [:]
-        for member in members { for agency in Set(member.agencies) { votes[agency, default: 0] += 1 } }
-        let agency = votes.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-        if let agency {
-            let others = votes.filter { $0.key != agency }.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }
-            evidence.append("\(agency) is credited for the text by \(votes[agency]!) of \(members.count) copies"
-                            + (others.isEmpty ? "" : "; also credited: " + others.joined(separator: ", ")))
-        } else {
-            evidence.append("no copy credits an agency for the text")
+extension StoryFacts.Member {
+    /// The member as ``Provenance`` weighs it.
+    var candidate: Provenance.Candidate {
+        let created = createdInstant.map { instant in
+            ArticleTime(kind: .created, text: createdText ?? "", source: "index", instant: Timestamp(secondsSince1970: instant),
+                        hasTimeOfDay: createdHasTime)
         }
-        var containment: [Int64: Int] = [:]
-        for link in links {
-            let difference = link.bInA - link.aInB
-            if difference > 0.1 { containment[link.a, default: 0] += 1; containment[link.b, default: 0] -= 1 }
-            if difference < -0.1 { containment[link.b, default: 0] += 1; containment[link.a, default: 0] -= 1 }
-        }
-        let ownCopy = agency.flatMap { agency in
-            members.first { Agencies.agency(named: $0.outlet) == agency || Self.siteNames(agency, $0.site) }
-        }
-        let earliest = members.filter { $0.createdInstant != nil }.min { Self.sortKey($0) < Self.sortKey($1) }
-        let chosen = ownCopy ?? members.min { a, b in
-            let ca = containment[a.documentId, default: 0], cb = containment[b.documentId, default: 0]
-            if ca != cb { return ca > cb }
-            let ta = Self.sortKey(a), tb = Self.sortKey(b)
-            if ta.0 != tb.0 || ta.1 != tb.1 { return (ta.0, ta.1) < (tb.0, tb.1) }
-            return (a.firstSeenAt, a.documentId) < (b.firstSeenAt, b.documentId)
-        }
-        if let ownCopy { evidence.append("\(ownCopy.outlet) is the agency's own copy (\(ownCopy.path))") }
-        if let chosen, let wins = containment[chosen.documentId], wins > 0 {
-            evidence.append("\(chosen.outlet) holds more of \(wins) linked cop\(wins == 1 ? "y" : "ies") than they hold of it (containment direction)")
-        }
-        if let earliest {
-            let when = earliest.createdText ?? Timestamp(secondsSince1970: earliest.createdInstant!).description
-            evidence.append("earliest created time: \(earliest.outlet), \(when)"
-                            + (earliest.documentId == chosen?.documentId ? "" : " (not the copy chosen: declared times can be wrong)"))
-        } else {
-            evidence.append("no copy declares a created time")
-        }
-        documentId = chosen?.documentId
-        likelySource = LikelySource(documentId: chosen.map { Int($0.documentId) }, path: chosen?.path, outlet: chosen?.outlet,
-                                    agency: agency, evidence: evidence)
+        return Provenance.Candidate(id: documentId, path: path, outlet: outlet, site: site, textAgencies: agencies, created: created,
+                                    firstSeen: firstSeenAt, textIdentity: UInt64(bitPattern: textHash),
+                                    canonicalHost: url.flatMap(URLParts.host))
     }
+}
 
-    /// `www.reuters.com` → `reuters`.
-    static func siteLabel(_ site: String) -> String {
-        let bare = site.hasPrefix("www.") ? String(site.dropFirst(4)) : site
-        return bare.split(separator: ".").first.map(String.init) ?? bare
-    }
+extension StoryFacts.LinkFacts {
+    var provenanceLink: Provenance.Link { Provenance.Link(a: a, b: b, containmentOfAInB: aInB, containmentOfBInA: bInA) }
+}
 
-    /// Whether a site's name starts with one of the agency's names of three letters or more:
-    /// `www.reuters.com`, `www.ptinews.com`, `english.xinhuanet.com`, `www.app.com.pk`.
-    static func siteNames(_ agency: String, _ site: String) -> Bool {
-        let labels = site.lowercased().split(separator: ".").filter { $0 != "www" && $0 != "english" }
-        guard let label = labels.first, let entry = Agencies.catalog.first(where: { $0.name == agency }) else { return false }
-        return entry.aliases.contains { alias in alias.count >= 3 && alias.allSatisfy { $0.isASCII && $0.isLetter } && label.hasPrefix(alias) }
-    }
-
-    /// Orders members by declared publication: a date without a time of day counts as the end
-    /// of that day, so that it never beats a precise time of the same day; no date comes last.
-    static func sortKey(_ member: StoryFacts.Member) -> (Int64, Int64, Int64) {
-        guard let instant = member.createdInstant else { return (Int64.max, member.firstSeenAt, member.documentId) }
-        return (member.createdHasTime ? instant : instant + 86_399, member.firstSeenAt, member.documentId)
+extension LikelySource {
+    /// What a story row stores of its provenance decision.
+    init(_ provenance: Provenance) {
+        let source = provenance.source
+        self.init(documentId: source.map { Int($0.id) }, path: source?.path, outlet: source?.outlet, agency: provenance.agency,
+                  decision: provenance.decision, facts: provenance.evidence, evidence: provenance.sentences())
     }
 }
