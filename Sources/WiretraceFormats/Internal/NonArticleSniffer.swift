@@ -102,8 +102,12 @@ enum NonArticleSniffer {
     /// least names a user agent or a sitemap.
     private static func isRobotsRules(_ head: [UInt8]) -> Bool {
         var sawAgentOrSitemap = false
-        for line in head.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
-            let trimmed = line.drop(while: Whitespace.isSpace)
+        var start = 0
+        // Line by line, stopping at the first that is no rule: an article's first line.
+        while start < head.count {
+            let end = head[start...].firstIndex(of: UInt8(ascii: "\n")) ?? head.count
+            let trimmed = head[start..<end].drop(while: Whitespace.isSpace)
+            start = end + 1
             guard let first = trimmed.first, first != UInt8(ascii: "#"), !trimmed.allSatisfy(Whitespace.isSpace) else { continue }
             guard let colon = trimmed.firstIndex(of: UInt8(ascii: ":")) else { return false }
             let field = lowercased(trimmed[..<colon]).trimmingSpaces
