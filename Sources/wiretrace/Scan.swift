@@ -11,8 +11,8 @@ extension WiretraceCommand {
             discussion: """
                 Incremental: files whose size, modification time and inode are unchanged are not read again. \
                 The index lives in MIRROR/.wiretrace/index.sqlite unless --index is given; one scan at a time \
-                may use it. Exit status: 0 when every file was read, 1 when some files could not be read \
-                (each is listed with the reason), 2 when the scan itself failed.
+                may use it. Exit status: 0 when the scan did its work, 1 when files became unreadable in \
+                this scan (each is listed with the reason; --fail-on changes when), 2 when the scan itself failed.
                 """
         )
 
@@ -28,6 +28,16 @@ extension WiretraceCommand {
         /// Files per transaction; small batches let tests kill a scan between commits.
         @Option(name: .customLong("batch-size"), help: .hidden) var batchSize = 512
         @Option(name: .customLong("batch-pause-ms"), help: .hidden) var batchPauseMilliseconds = 0
+        @Option(name: .customLong("include"), help: ArgumentHelp(
+            "Read only files matching GLOB (repeatable; gitignore syntax: *, **, ?, a leading / anchors).", valueName: "GLOB"))
+        var include: [String] = []
+        @Option(name: .customLong("exclude"), help: ArgumentHelp(
+            "Do not read files or folders matching GLOB (repeatable; after the mirror's .wiretraceignore).", valueName: "GLOB"))
+        var exclude: [String] = []
+        @Option(name: .customLong("fail-on"), help: ArgumentHelp(
+            "When to exit 1: new (files became unreadable in this scan), any (some file is unreadable, now or still), never.",
+            valueName: "WHEN"))
+        var failOn: FailurePolicy = .new
         @Flag(name: .customLong("no-progress"), help: "Never draw the progress bar (it is drawn only when standard error is a terminal).")
         var noProgress = false
         @OptionGroup var output: OutputOptions
@@ -41,6 +51,9 @@ extension WiretraceCommand {
         func validate() throws {
             if Self.bytes(maxSize) == nil {
                 throw ValidationError("--max-size \(maxSize): expected a size of at least 1 byte, in bytes or with K, M or G, such as 5000000, 512K, 1.5M or 32M")
+            }
+            for glob in include + exclude where !MirrorScanner.isGlob(glob) {
+                throw ValidationError("--include/--exclude \"\(glob)\": expected a glob such as '*.html' or 'assets/'")
             }
             if let jobs, !(1...Self.maxJobs).contains(jobs) { throw ValidationError("--jobs \(jobs): expected 1 to \(Self.maxJobs) threads") }
             if !(1...Self.maxBatchSize).contains(batchSize) { throw ValidationError("--batch-size \(batchSize): expected 1 to \(Self.maxBatchSize)") }
@@ -84,6 +97,9 @@ extension WiretraceCommand {
             // A report written into the mirror is not an article of it.
             if let html { options.excludedPaths = [html] }
             options.batchSize = batchSize
+            options.failOn = failOn
+            options.include = include
+            options.exclude = exclude
             options.pauseAfterBatchMilliseconds = batchPauseMilliseconds
             let bar = ProgressBar(enabled: !noProgress && Terminal.isTerminal(.standardError))
             let report: ScanReport
@@ -125,3 +141,6 @@ extension WiretraceCommand {
         }
     }
 }
+
+/// `--fail-on new|any|never`: the policy's own names.
+extension FailurePolicy: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import Foundation
+import WiretraceFormats
 import WiretraceIndex
 
 /// The terminal rendering of a scan report: what is new since the last scan first, then
@@ -15,6 +16,7 @@ struct ScanReportText {
         var scanned = "Scanned \(shown(report.mirror)) in \(Self.seconds(report.elapsedSeconds)): \(files.seen) files"
         var details = ["\(files.read) read", "\(files.unchanged) unchanged"]
         if files.gone > 0 { details.append("\(files.gone) gone") }
+        if report.ignored > 0 { details.append("\(report.ignored) ignored") }
         scanned += " (" + details.joined(separator: ", ") + ")"
         lines.append(style.bold(scanned))
         let since = report.sinceScan.map { "since scan \($0)" } ?? "first scan"
@@ -28,6 +30,13 @@ struct ScanReportText {
         ]
         if report.newDocuments > 0 { news.insert(count(report.newDocuments, "new document", "new documents"), at: 0) }
         lines.append("New (\(since)): " + news.joined(separator: " · "))
+        if !report.notArticles.isEmpty {
+            let kinds = NonArticleKind.allCases.compactMap { kind in report.notArticles[kind].map { counted($0, Self.name(of: kind), Self.name(of: kind, plural: true)) } }
+            lines.append("Not articles, skipped: " + kinds.joined(separator: " · "))
+        }
+        if report.pagesWithoutText > 0 {
+            lines.append("Pages without article text (not indexed): \(report.pagesWithoutText)")
+        }
         if report.refingerprinted > 0 {
             lines.append(style.yellow("Fingerprint rules changed: \(report.refingerprinted) stored versions fingerprinted again under \(report.fingerprintVersion)"))
         }
@@ -65,6 +74,21 @@ struct ScanReportText {
     private func count(_ value: Int, _ one: String, _ many: String) -> String {
         let text = counted(value, one, many)
         return value > 0 ? style.bold(text) : text
+    }
+
+    /// How the report names a kind of file that is not an article.
+    static func name(of kind: NonArticleKind, plural: Bool = false) -> String {
+        switch kind {
+        case .stylesheet: plural ? "stylesheets" : "stylesheet"
+        case .script: plural ? "scripts" : "script"
+        case .json: plural ? "JSON files" : "JSON file"
+        case .sitemap: plural ? "sitemaps" : "sitemap"
+        case .feed: plural ? "feeds" : "feed"
+        case .xml: plural ? "other XML files" : "other XML file"
+        case .robots: "robots.txt"
+        case .image: plural ? "images" : "image"
+        case .binary: plural ? "other binary files" : "other binary file"
+        }
     }
 
     static func seconds(_ value: Double) -> String {

@@ -103,7 +103,7 @@ struct PlainTextReaderTests {
     @Test("empty, binary and text-less inputs are errors that name the file")
     func badInput() {
         #expect(throws: ReadError(path: "e.txt", reason: .empty)) { try ArticleReader().read([], name: "e.txt") }
-        #expect(throws: ReadError(path: "p.png", reason: .binary("PNG image"))) {
+        #expect(throws: ReadError(path: "p.png", reason: .notArticle(.image, "PNG image"))) {
             try ArticleReader().read([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0], name: "p.png")
         }
         #expect(throws: ReadError(path: "blank.txt", reason: .noText)) { try ArticleReader().read(Array("  \n\n \n".utf8), name: "blank.txt") }

@@ -234,7 +234,7 @@ struct HostileScanTests {
         let first = try WiretraceBinary.run(["scan", mirror.path, "--json", "--no-progress", "--max-size", "1K"])
         #expect(first.status == 1)
         let still = try WiretraceBinary.run(["scan", mirror.path, "--json", "--no-progress", "--max-size", "1K"])
-        #expect(still.status == 1)
+        #expect(still.status == 0, "no file became unreadable in this scan")
         #expect((try json(still)["stillBadFiles"] as? [[String: String]])?.count == 1, "still bad for the same reason: named as still bad")
         let raised = try WiretraceBinary.run(["scan", mirror.path, "--json", "--no-progress", "--max-size", "1M"])
         #expect(raised.status == 0, "the file is read now")

@@ -44,10 +44,10 @@ struct InflateLimitTests {
     @Test("a --max-size above 32M lets a gzip file inflate past 32 MB")
     func raisedMaxSize() throws {
         let mirror = try TestMirror()
-        // 33 MB of zero bytes: inflated whole, they are a binary file, not a file too large.
-        try mirror.write("site/zeros.gz", try gzip(Data(count: 33 << 20)))
+        // 33 MB of zero bytes under a page's name: inflated whole, they are a damaged page, not a file too large.
+        try mirror.write("site/zeros.html.gz", try gzip(Data(count: 33 << 20)))
         let run = try WiretraceBinary.run(["scan", mirror.path, "--json", "--no-progress", "--max-size", "40M"])
         #expect(run.status == 1, "\(run.standardError)")
-        #expect(try badFiles(run) == [["path": "site/zeros.gz", "reason": "binary file (contains NUL bytes), not an article"]])
+        #expect(try badFiles(run) == [["path": "site/zeros.html.gz", "reason": "binary file (contains NUL bytes), not an article"]])
     }
 }

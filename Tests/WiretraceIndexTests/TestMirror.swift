@@ -33,9 +33,11 @@ final class TestMirror {
         try write(relative, try Data(contentsOf: Fixtures.sample(sample)))
     }
 
-    func scan(maxSize: Int = 1 << 20) throws -> ScanReport {
+    func scan(maxSize: Int = 1 << 20, failOn: FailurePolicy = .new) throws -> ScanReport {
         let index = try MirrorIndex(path: indexPath, create: true)
-        return try MirrorScanner(mirror: path, index: index, options: .init(maxSize: maxSize, workers: 2, batchSize: 4)).scan()
+        var options = MirrorScanner.Options(maxSize: maxSize, workers: 2, batchSize: 4)
+        options.failOn = failOn
+        return try MirrorScanner(mirror: path, index: index, options: options).scan()
     }
 
     func index() throws -> MirrorIndex { try MirrorIndex(path: indexPath, create: false) }

@@ -10,13 +10,14 @@ import WiretraceTestSupport
 @Suite("Fingerprint golden digest")
 struct FingerprintGoldenTests {
     /// Every plain-text article in `Samples/` (all folders but `bad/` and `expected/`, which
-    /// hold failures and outputs), in path order.
+    /// hold failures and outputs, and `wget-mirror/`, whose articles are HTML and whose one
+    /// `.txt` file is a robots.txt), in path order.
     static func sampleArticles() throws -> [String] {
         let samples = Fixtures.sample("").standardizedFileURL.path
         let files = FileManager.default.enumerator(atPath: samples)!.compactMap { $0 as? String }
         return files.filter { path in
             let parts = path.split(separator: "/")
-            guard let first = parts.first, first != "bad", first != "expected", !parts.contains(where: { $0.hasPrefix(".") }) else { return false }
+            guard let first = parts.first, first != "bad", first != "expected", first != "wget-mirror", !parts.contains(where: { $0.hasPrefix(".") }) else { return false }
             return path.hasSuffix(".txt")
         }.sorted()
     }

@@ -109,6 +109,8 @@ public struct ArticleReader: Sendable {
         }
         // A WARC file holds many captures; ``WARCArchive`` reads them one by one.
         if WARCArchive.startsRecord(bytes) { throw ReadError(path: name, reason: .system("a WARC archive of captures, not one article")) }
+        // Mirrors hold stylesheets, scripts, feeds, sitemaps and pictures beside the pages.
+        if let other = NonArticleSniffer.kind(of: bytes, name: name) { throw ReadError(path: name, reason: .notArticle(other.kind, other.detail)) }
         if let kind = FormatSniffer.binaryKind(bytes) { throw ReadError(path: name, reason: .binary(kind)) }
         if FormatSniffer.isHTML(bytes) { return try readHTML(bytes, name: name) }
         let decoded = TextDecoding.decode(bytes)

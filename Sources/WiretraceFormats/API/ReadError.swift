@@ -8,7 +8,11 @@ public struct ReadError: Error, Sendable, Hashable, CustomStringConvertible {
         case permissionDenied
         case tooLarge(bytes: Int, limit: Int)
         case empty
+        /// Bytes that are not text under the name of a page or a text file: damage.
         case binary(String)
+        /// A file of another kind than an article (a stylesheet, a feed, an image), with a
+        /// short phrase saying which format (`PNG image`, `Atom feed`).
+        case notArticle(NonArticleKind, String)
         case noText
         case changedWhileReading
         case system(String)
@@ -35,6 +39,8 @@ public struct ReadError: Error, Sendable, Hashable, CustomStringConvertible {
         case .tooLarge(let bytes, let limit): "too large (\(bytes) bytes; the limit is \(limit))"
         case .empty: "empty file"
         case .binary(let kind): "binary file (\(kind)), not an article"
+        case .notArticle(let kind, let detail) where kind == .image || kind == .binary: "binary file (\(detail)), not an article"
+        case .notArticle(_, let detail): "\(detail), not an article"
         case .noText: "no article text found"
         case .changedWhileReading: "changed while it was being read"
         case .system(let message): message

@@ -53,6 +53,18 @@ enum JSONValue: Equatable {
         return values
     }
 
+    /// Whether `bytes` are one JSON object or array and nothing else but white space (a
+    /// document cut short still counts: its beginning is JSON all the same). Prose that opens
+    /// with a bracket (`[Updated] ...`) is not.
+    static func isDocument(_ bytes: [UInt8]) -> Bool {
+        var parser = Parser(bytes: bytes)
+        parser.skipSpace()
+        guard parser.index < bytes.count, bytes[parser.index] == UInt8(ascii: "{") || bytes[parser.index] == UInt8(ascii: "[") else { return false }
+        guard parser.value() != nil else { return false }
+        parser.skipSpace()
+        return parser.index == bytes.count
+    }
+
     private struct Parser {
         let bytes: [UInt8]
         var index = 0

@@ -27,6 +27,12 @@ public final class MirrorScanner {
         /// Files the walk passes over though they are in the mirror: the report a scan writes
         /// there (`--html`). The index's own files are always passed over.
         public var excludedPaths: [String] = []
+        /// Globs of files to read (none: every file) and of files and folders not to read,
+        /// matched as `.wiretraceignore` patterns are, after that file's own.
+        public var include: [String] = []
+        public var exclude: [String] = []
+        /// When the report's exit status is 1.
+        public var failOn = FailurePolicy.new
 
         public init(maxSize: Int = ArticleFile.defaultSizeLimit, reader: ArticleReader = ArticleReader(),
                     workers: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 512) {
@@ -87,6 +93,24 @@ public final class MirrorScanner {
         }
     }
 
+    /// Whether `text` is a pattern `include` and `exclude` take: not blank, not only slashes.
+    public static func isGlob(_ text: String) -> Bool { PathPattern(argument: text) != nil }
+
+    /// The mirror's `.wiretraceignore` (when it has one) and the options' globs.
+    private func pathFilter() throws(IndexError) -> PathFilter {
+        var filter = PathFilter()
+        let ignoreFile = (mirror.hasSuffix("/") ? mirror : mirror + "/") + PathFilter.ignoreFileName
+        if FileManager.default.fileExists(atPath: ignoreFile) {
+            guard let data = FileManager.default.contents(atPath: ignoreFile) else {
+                throw IndexError(path: ignoreFile, reason: .mirror("cannot be read"))
+            }
+            filter.ignored = PathFilter.patterns(ofIgnoreFile: String(decoding: data, as: UTF8.self))
+        }
+        filter.ignored += options.exclude.compactMap(PathPattern.init(argument:))
+        filter.included = options.include.compactMap(PathPattern.init(argument:))
+        return filter
+    }
+
     /// The files an index keeps beside its database, which the walk must never take for articles.
     static func indexFiles(_ indexPath: String) -> [String] {
         ["", "-wal", "-shm", "-journal"].map { indexPath + $0 } + [ScanLock.path(forIndex: indexPath)]
@@ -104,7 +128,7 @@ public final class MirrorScanner {
         // Walk.
         progress?(Progress(phase: .walking, done: 0, total: 0, bytesDone: 0, bytesTotal: 0))
         let excluded = Set((Self.indexFiles(index.path) + options.excludedPaths).compactMap(FileIdentity.init(path:)))
-        var walker = MirrorWalker(root: mirror, excluded: excluded)
+        var walker = MirrorWalker(root: mirror, excluded: excluded, filter: try pathFilter())
         try walker.walk()
         report.timings.walk = seconds(since: started, clock)
 
@@ -115,16 +139,17 @@ public final class MirrorScanner {
         seenPaths.reserveCapacity(walker.entries.count)
         for entry in walker.entries {
             seenPaths.insert(entry.path)
-            if let known = writer.files[entry.path], known.state != "gone", known.isUnchanged(entry) {
+            if let known = writer.files[entry.path], known.state != .gone, known.isUnchanged(entry) {
                 report.files.unchanged += 1
                 // A bad file is tried again each scan (they are few): what made it bad (its
                 // mode, the size limit) can change without its size, time or inode changing.
-                guard known.state == "bad" else { continue }
+                guard known.state == .bad else { continue }
                 report.files.retried += 1
             }
             toRead.append(entry)
         }
         report.files.seen = walker.entries.count
+        report.ignored = walker.ignored
         try writer.deferPostingsIfBulk(reading: toRead.count)
 
         // Read, fingerprint and write.
@@ -138,12 +163,15 @@ public final class MirrorScanner {
             let warcs = toRead.filter { WARCArchive.hasWARCName($0.path) }
             try ChunkedParallel.run(warcs.isEmpty ? toRead : toRead.filter { !WARCArchive.hasWARCName($0.path) }, chunkSize: options.batchSize, workers: options.workers,
                                 transform: { entry in FileProcessor.process(entry, root: root, reader: reader, maxSize: maxSize) },
+                                weight: { $0.size },
+                                progress: progress.map { progress in { files, bytes in
+                                    progress(Progress(phase: .reading, done: files, total: toRead.count, bytesDone: bytes, bytesTotal: bytesTotal))
+                                } },
                                     consume: { (results: [ProcessedFile]) in
                 try writer.write(results, report: &report)
                 if options.pauseAfterBatchMilliseconds > 0 { usleep(UInt32(min(options.pauseAfterBatchMilliseconds, 60_000)) * 1000) }
                 done += results.count
                 bytesDone += results.reduce(0) { $0 + $1.entry.size }
-                progress?(Progress(phase: .reading, done: done, total: toRead.count, bytesDone: bytesDone, bytesTotal: bytesTotal))
             })
             for entry in warcs {
                 try WARCCaptures.scan(entry, root: root, reader: reader, options: options, writer: &writer, report: &report)
@@ -158,11 +186,12 @@ public final class MirrorScanner {
         }
         report.files.bytesRead = bytesDone
         report.files.read = toRead.count - report.files.retried
-        for problem in walker.problems {
-            report.badFiles.append(.init(path: problem.path, reason: problem.reason))
-            report.files.bad += 1
-        }
+        // Problems the walk found (a broken link, a FIFO) are kept as bad files too, so that one
+        // found again for the same reason is listed as still bad, not as new.
+        try writer.recordWalkProblems(walker.problems, report: &report)
+        for problem in walker.problems { seenPaths.insert(problem.path) }
         report.files.gone = try writer.markGone(keeping: seenPaths, counted: report.files)
+        (report.notArticles, report.pagesWithoutText) = writer.skippedFiles()
         try writer.rebuildDeferredPostings()
         report.timings.read = seconds(since: readStarted, clock)
 
@@ -179,7 +208,7 @@ public final class MirrorScanner {
         try index.addInterruptedScans(to: &report, since: since ?? 0)
         try index.fillReport(&report, since: since ?? 0)
         report.timings.report = seconds(since: reportStarted, clock)
-        report.exitStatus = report.files.bad + report.files.stillBad > 0 ? 1 : 0
+        report.exitStatus = options.failOn.exitStatus(for: report)
         report.elapsedSeconds = seconds(since: started, clock)
         let finished = report
         try index.write { db in
@@ -201,6 +230,10 @@ public final class MirrorScanner {
 struct ProcessedFile: Sendable {
     enum Outcome: Sendable {
         case article(ArticleDigest)
+        /// A file of another kind (a stylesheet, a feed, an image): skipped, not bad.
+        case notArticle(NonArticleKind)
+        /// A page with no article text: nothing to link or diff, and not bad either.
+        case withoutText
         case bad(String)
     }
 
@@ -224,10 +257,11 @@ enum FileProcessor {
             } else {
                 bytes = try ArticleFile.load(root + "/" + entry.path, sizeLimit: maxSize)
             }
-            // A page without article text has nothing to link or diff: reported, not indexed.
-            let result = try reader.read(bytes, name: entry.path).requiringText(name: entry.path)
+            let result = try reader.read(bytes, name: entry.path)
+            guard result.content == .articleText else { return ProcessedFile(entry: entry, outcome: .withoutText) }
             return ProcessedFile(entry: entry, outcome: .article(ArticleDigest(result)))
         } catch {
+            if case .notArticle(let kind, _) = error.reason { return ProcessedFile(entry: entry, outcome: .notArticle(kind)) }
             let reason = error.reason == .notFound ? "vanished while the scan was reading it" : error.reasonText
             return ProcessedFile(entry: entry, outcome: .bad(reason))
         }

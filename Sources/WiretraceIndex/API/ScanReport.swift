@@ -1,12 +1,36 @@
 import Wiretrace
+public import WiretraceFormats
+
+/// When a scan that did its work still exits 1, for a nightly job that mails its owner
+/// whenever the exit status is not 0.
+public enum FailurePolicy: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Exit 1 only when files became unreadable in this scan; files still bad from earlier
+    /// scans are listed, but a mirror that holds one does not fail every night.
+    case new
+    /// Exit 1 while any file of the mirror cannot be read.
+    case any
+    /// Exit 0 whenever the scan did its work.
+    case never
+
+    /// The exit status of a scan that ran to the end and found `report`'s files.
+    public func exitStatus(for report: ScanReport) -> Int {
+        switch self {
+        case .new: report.files.bad > 0 ? 1 : 0
+        case .any: report.files.bad + report.files.stillBad > 0 ? 1 : 0
+        case .never: 0
+        }
+    }
+}
 
 /// What a scan found new since the last completed scan, and how the scan went. Encoded as
 /// the `scan --json` output; `schemaVersion` changes whenever a field changes meaning or goes.
 public struct ScanReport: Sendable, Codable {
-    public static let currentSchemaVersion = 1
+    /// 2: `exitStatus` follows the ``FailurePolicy``; files that are not articles left `badFiles`
+    /// for `notArticles`; `pagesWithoutText` and `ignored` are new.
+    public static let currentSchemaVersion = 2
 
     public struct Files: Sendable, Codable {
-        /// Files in the mirror after this scan (articles and bad files).
+        /// Files in the mirror after this scan (articles, bad files, and files that are not articles).
         public var seen = 0
         /// Files read this run (new or changed).
         public var read = 0
@@ -65,6 +89,14 @@ public struct ScanReport: Sendable, Codable {
     /// Whether stored versions were fingerprinted again because the rules changed.
     public var refingerprinted: Int
     public var files = Files()
+    /// The mirror's files that are not articles (stylesheets, scripts, feeds, images, ...), by
+    /// kind: all of them, not only those read this scan. Skipped, never indexed, never bad.
+    public var notArticles: [NonArticleKind: Int] = [:]
+    /// The mirror's pages without article text (galleries, video pages, home pages): not
+    /// indexed, not bad.
+    public var pagesWithoutText = 0
+    /// Files and folders passed over by the mirror's `.wiretraceignore`, `--include` and `--exclude`.
+    public var ignored = 0
     public var timings = Timings()
     public var linking = Linking()
     public var totals = Totals()
@@ -88,7 +120,8 @@ public struct ScanReport: Sendable, Codable {
     /// cannot be read for the same reason.
     public var stillBadFiles: [BadFile] = []
     public var warnings: [String] = []
-    /// 0 when every file was read, 1 when some could not be.
+    /// The exit status under the scan's ``FailurePolicy`` (by default 1 only when files
+    /// became unreadable in this scan, else 0); a scan that fails exits 2 and has no report.
     public var exitStatus = 0
 }
 

@@ -5,10 +5,16 @@ import Synchronization
 /// consumer on the calling thread, while the next chunk is already being computed. The
 /// consumer (the database writer) thus overlaps with parsing, and at most two chunks of
 /// results are alive at once, which bounds memory whatever the size of the mirror.
+///
+/// With `progress`, the calling thread, while it waits for a chunk, tells ten times a second
+/// how many inputs are done and their total `weight` (a file's bytes): a progress bar then
+/// moves file by file, not chunk by chunk.
 enum ChunkedParallel {
     static func run<Input: Sendable, Output: Sendable>(
         _ inputs: [Input], chunkSize: Int, workers: Int,
         transform: @escaping @Sendable (Input) -> Output,
+        weight: @escaping @Sendable (Input) -> Int = { _ in 0 },
+        progress: ((_ done: Int, _ weight: Int) -> Void)? = nil,
         consume: ([Output]) throws -> Void
     ) rethrows {
         guard !inputs.isEmpty else { return }
@@ -24,7 +30,7 @@ enum ChunkedParallel {
                     while true {
                         let index = pending.claim()
                         guard index < slice.count else { break }
-                        pending.store(transform(slice[index]), at: index)
+                        pending.store(transform(slice[index]), at: index, weight: weight(slice[index]))
                     }
                 }
                 pending.done.signal()
@@ -32,8 +38,18 @@ enum ChunkedParallel {
             return pending
         }
         var current = start(chunks[0])
+        var doneBefore = 0, weightBefore = 0
         for next in 1...chunks.count {
-            current.done.wait()
+            if let progress {
+                while current.done.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
+                    progress(doneBefore + current.finished, weightBefore + current.finishedWeight)
+                }
+                doneBefore += current.finished
+                weightBefore += current.finishedWeight
+                progress(doneBefore, weightBefore)
+            } else {
+                current.done.wait()
+            }
             let results = current.take()
             if next < chunks.count { current = start(chunks[next]) }
             try consume(results)
@@ -45,6 +61,8 @@ enum ChunkedParallel {
 final class PendingChunk<Output: Sendable>: @unchecked Sendable {
     private let slots: UnsafeMutableBufferPointer<Output?>
     private let claimed = Atomic<Int>(0)
+    private let finishedCount = Atomic<Int>(0)
+    private let finishedWeightSum = Atomic<Int>(0)
     let done = DispatchSemaphore(value: 0)
 
     init(count: Int) {
@@ -57,7 +75,15 @@ final class PendingChunk<Output: Sendable>: @unchecked Sendable {
         slots.deallocate()
     }
 
-    func store(_ value: Output, at index: Int) { slots[index] = value }
+    func store(_ value: Output, at index: Int, weight: Int = 0) {
+        slots[index] = value
+        finishedWeightSum.add(weight, ordering: .relaxed)
+        finishedCount.add(1, ordering: .releasing)
+    }
+
+    /// How many results are stored, and their weight: read while the workers run, for progress.
+    var finished: Int { finishedCount.load(ordering: .acquiring) }
+    var finishedWeight: Int { finishedWeightSum.load(ordering: .relaxed) }
 
     /// The next index no worker has taken yet (counting past the end once all are taken).
     func claim() -> Int { claimed.add(1, ordering: .relaxed).oldValue }

@@ -1,6 +1,22 @@
 import Foundation
 import GRDB
 import Wiretrace
+import WiretraceFormats
+
+/// What a file of the mirror is to the index, as its `file.state` column holds it.
+enum FileState: String, Sendable, DatabaseValueConvertible {
+    /// An article (or a WARC file of captures), indexed.
+    case ok
+    /// Could not be read; `problem` says why.
+    case bad
+    /// Not an article (a stylesheet, a feed, an image): skipped, never indexed; `problem`
+    /// holds its ``NonArticleKind``.
+    case skipped
+    /// A page with no article text (a gallery, a video page): not indexed, not bad.
+    case withoutText
+    /// No longer in the mirror.
+    case gone
+}
 
 /// Writes scanned files into the index, one transaction per batch, and keeps in memory what
 /// it needs to decide quickly: every known file's size, modification time and inode, and
@@ -11,7 +27,7 @@ struct IndexWriter {
         var size: Int
         var mtime: Int64
         var inode: Int64
-        var state: String
+        var state: FileState
         var documentID: Int64?
         /// Why the file is bad, when it is.
         var problem: String?
@@ -56,7 +72,7 @@ struct IndexWriter {
             files.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM file") ?? 0)
             let fileRows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, inode, state, documentId, problem FROM file")
             while let row = try fileRows.next() {
-                files[row[1]] = FileRow(id: row[0], size: row[2], mtime: row[3], inode: row[4], state: row[5], documentID: row[6], problem: row[7])
+                files[row[1]] = FileRow(id: row[0], size: row[2], mtime: row[3], inode: row[4], state: FileState(rawValue: row[5] as String) ?? .bad, documentID: row[6], problem: row[7])
             }
             var documents: [String: DocumentRow] = [:]
             documents.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0)
@@ -154,17 +170,25 @@ struct IndexWriter {
                 let known = files[entry.path]
                 // A bad file tried again: unchanged itself, so neither new nor changed; still
                 // bad for the same reason, it stays as it is (reported as still bad).
-                let retried = known?.state == "bad" && known?.isUnchanged(entry) == true
+                let retried = known?.state == .bad && known?.isUnchanged(entry) == true
                 if case .bad(let reason) = result.outcome, retried, reason == known?.problem { continue }
                 if !retried {
-                    if known == nil || known?.state == "gone" { batchReport.files.new += 1 } else { batchReport.files.changed += 1 }
+                    if known == nil || known?.state == .gone { batchReport.files.new += 1 } else { batchReport.files.changed += 1 }
                 }
                 switch result.outcome {
+                case .notArticle(let kind):
+                    let id = try upsertFile(db, entry, state: .skipped, problem: kind.rawValue, format: nil, document: known?.documentID, version: nil, known: known)
+                    files[entry.path] = FileRow(id: id, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: .skipped,
+                                                documentID: known?.documentID, problem: kind.rawValue)
+                case .withoutText:
+                    let id = try upsertFile(db, entry, state: .withoutText, problem: nil, format: nil, document: known?.documentID, version: nil, known: known)
+                    files[entry.path] = FileRow(id: id, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: .withoutText,
+                                                documentID: known?.documentID, problem: nil)
                 case .bad(let reason):
                     batchReport.badFiles.append(.init(path: entry.path, reason: reason))
                     batchReport.files.bad += 1
-                    let id = try upsertFile(db, entry, state: "bad", problem: reason, format: nil, document: known?.documentID, version: nil, known: known)
-                    files[entry.path] = FileRow(id: id, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: "bad",
+                    let id = try upsertFile(db, entry, state: .bad, problem: reason, format: nil, document: known?.documentID, version: nil, known: known)
+                    files[entry.path] = FileRow(id: id, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: .bad,
                                                 documentID: known?.documentID, problem: reason)
                 case .article(let digest):
                     if batchReport.warnings.count < 100 { batchReport.warnings += digest.warnings.prefix(100 - batchReport.warnings.count) }
@@ -175,7 +199,7 @@ struct IndexWriter {
                         document = existing
                         if existing.textHash != digest.textHash || existing.titleHash != digest.titleHash || existing.currentVersion == nil {
                             newVersion = true
-                        } else if known != nil && known?.state != "gone" {
+                        } else if known != nil && known?.state != .gone {
                             batchReport.files.sameText += 1
                         }
                         if existing.gone {
@@ -200,9 +224,9 @@ struct IndexWriter {
                         }
                         documents[key] = document
                     }
-                    let id = try upsertFile(db, entry, state: "ok", problem: nil, format: digest.format, document: document.id,
+                    let id = try upsertFile(db, entry, state: .ok, problem: nil, format: digest.format, document: document.id,
                                             version: document.currentVersion, known: known)
-                    files[entry.path] = FileRow(id: id, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: "ok",
+                    files[entry.path] = FileRow(id: id, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: .ok,
                                                 documentID: document.id, problem: nil)
                 }
             }
@@ -214,7 +238,7 @@ struct IndexWriter {
         report = batchReport
     }
 
-    func upsertFile(_ db: Database, _ entry: MirrorEntry, state: String, problem: String?, format: String?,
+    func upsertFile(_ db: Database, _ entry: MirrorEntry, state: FileState, problem: String?, format: String?,
                             document: Int64?, version: Int64?, known: FileRow?) throws -> Int64 {
         if let known {
             try db.cachedStatement(sql: """
@@ -301,13 +325,54 @@ struct IndexWriter {
         try db.cachedStatement(sql: "UPDATE scan SET report = ? WHERE id = ?").execute(arguments: [json, scan])
     }
 
+    /// Records what the walk could not read (a broken or looping link, an unreadable folder, a
+    /// FIFO) as bad files, in one transaction: a problem new or changed since the last scan is
+    /// in this scan's bad files; one found again for the same reason is left as it is, and the
+    /// report lists it as still bad.
+    mutating func recordWalkProblems(_ problems: [(path: String, reason: String)], report: inout ScanReport) throws(IndexError) {
+        let fresh = problems.filter { files[$0.path]?.state != .bad || files[$0.path]?.problem != $0.reason }
+        guard !fresh.isEmpty else { return }
+        var batchReport = report
+        var rows: [(String, FileRow)] = []
+        try index.write { db in
+            for problem in fresh {
+                let known = files[problem.path]
+                // Nothing to compare on the next scan: the walk finds the problem again or not.
+                let entry = MirrorEntry(path: problem.path, pathBytes: nil, size: 0, mtime: 0, inode: 0)
+                let id = try upsertFile(db, entry, state: .bad, problem: problem.reason, format: nil, document: known?.documentID,
+                                        version: nil, known: known)
+                rows.append((problem.path, FileRow(id: id, size: 0, mtime: 0, inode: 0, state: .bad, documentID: known?.documentID,
+                                                   problem: problem.reason)))
+                batchReport.badFiles.append(.init(path: problem.path, reason: problem.reason))
+                batchReport.files.bad += 1
+            }
+            try recordProgress(batchReport.files, db)
+        }
+        for (path, row) in rows { files[path] = row }
+        report = batchReport
+    }
+
+    /// The mirror's files that are not articles, by kind, and its pages without article text:
+    /// all of them, read this scan or before.
+    func skippedFiles() -> (kinds: [NonArticleKind: Int], pagesWithoutText: Int) {
+        var kinds: [NonArticleKind: Int] = [:], pages = 0
+        for file in files.values {
+            switch file.state {
+            case .skipped: kinds[file.problem.flatMap(NonArticleKind.init(rawValue:)) ?? .binary, default: 0] += 1
+            case .withoutText: pages += 1
+            case .ok, .bad, .gone: break
+            }
+        }
+        return (kinds, pages)
+    }
+
     /// Marks every known file not seen by this walk as gone, and documents with no file left
     /// as gone; returns how many files vanished. Nothing is deleted. `soFar` is what the
     /// scan has counted so far, recorded with the gone files.
     mutating func markGone(keeping seen: Set<String>, counted soFar: ScanReport.Files) throws(IndexError) -> Int {
         // Collected as a list: a filtered copy of the whole table cost more than the rest of an
         // unchanged mirror's bookkeeping.
-        let vanished = files.compactMap { path, file in file.state != "gone" && !seen.contains(path) ? (path, file) : nil }
+        let vanished = files.compactMap { path, file in file.state != .gone && !seen.contains(path) ? (path, file) : nil }
         guard !vanished.isEmpty else { return 0 }
         let scan = self.scan
         var counted = soFar
@@ -329,7 +394,7 @@ struct IndexWriter {
                 if remaining == 0 { try db.execute(sql: "UPDATE document SET gone = 1 WHERE id = ?", arguments: [document]) }
             }
         }
-        for (path, _) in vanished { files[path]?.state = "gone" }
+        for (path, _) in vanished { files[path]?.state = .gone }
         return vanished.count
     }
 }

@@ -38,7 +38,7 @@ struct FileIdentity: Hashable, Sendable {
 /// Walks a mirror with `opendir`/`lstat`, in byte order of names so that runs are
 /// reproducible. Hidden files and folders (the index's own `.wiretrace` among them) are
 /// skipped, and so are the `excluded` files (an index or a report given a path inside the
-/// mirror). Symbolic links to files are followed; symbolic links to folders are not, so a
+/// mirror), and what the `filter` passes over (an ignored folder is not walked). Symbolic links to files are followed; symbolic links to folders are not, so a
 /// link back up the tree can never make the walk loop. Problems (an unreadable folder, a
 /// broken or looping link, a pipe or a device) are collected, not thrown: the walk goes on.
 /// Names are handled as the bytes they are, so a name that is not valid UTF-8 is read too.
@@ -48,10 +48,15 @@ struct MirrorWalker {
     var entries: [MirrorEntry] = []
     var problems: [(path: String, reason: String)] = []
     var skippedFolderLinks = 0
+    /// What the user chose to read (`.wiretraceignore`, `--include`, `--exclude`).
+    var filter = PathFilter()
+    /// Files and folders the filter passed over.
+    var ignored = 0
 
-    init(root: String, excluded: Set<FileIdentity> = []) {
+    init(root: String, excluded: Set<FileIdentity> = [], filter: PathFilter = PathFilter()) {
         self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
         self.excluded = excluded
+        self.filter = filter
     }
 
     /// Walks the whole mirror; throws only when the mirror itself cannot be read.
@@ -122,6 +127,10 @@ struct MirrorWalker {
                 kind = info.st_mode & S_IFMT
                 if kind == S_IFDIR { skippedFolderLinks += 1; continue }
             }
+            if !filter.isEmpty && (kind == S_IFDIR ? filter.ignores(path, isFolder: true) : kind == S_IFREG && !filter.reads(path)) {
+                ignored += 1
+                continue
+            }
             if kind == S_IFDIR && subfoldersInParallel {
                 subfolders.append((path, pathBytes, entries.count, problems.count))
             } else if kind == S_IFDIR {
@@ -139,9 +148,9 @@ struct MirrorWalker {
         }
         guard !subfolders.isEmpty else { return }
         let walked = PendingChunk<MirrorWalker>(count: subfolders.count)
-        let root = self.root, excluded = self.excluded, folders = subfolders.map { ($0.path, $0.bytes) }
+        let root = self.root, excluded = self.excluded, filter = self.filter, folders = subfolders.map { ($0.path, $0.bytes) }
         DispatchQueue.concurrentPerform(iterations: folders.count) { position in
-            var walker = MirrorWalker(root: root, excluded: excluded)
+            var walker = MirrorWalker(root: root, excluded: excluded, filter: filter)
             walker.walkFolder(folders[position].0, bytes: folders[position].1)
             walked.store(walker, at: position)
         }
@@ -149,6 +158,7 @@ struct MirrorWalker {
         entries = Self.interleave(entries, walkers.map(\.entries), at: subfolders.map(\.entryPosition))
         problems = Self.interleave(problems, walkers.map(\.problems), at: subfolders.map(\.problemPosition))
         skippedFolderLinks += walkers.reduce(0) { $0 + $1.skippedFolderLinks }
+        ignored += walkers.reduce(0) { $0 + $1.ignored }
     }
 
     /// `items` with each of `parts` put in at its position (positions in `items`, ascending),

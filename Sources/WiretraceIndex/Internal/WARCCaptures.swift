@@ -112,14 +112,14 @@ extension IndexWriter {
                               postingInserts: &postingInserts, postingDeletes: &postingDeletes)
             try Self.applyPostings(db, deletes: postingDeletes, inserts: postingInserts)
             if last {
-                if known == nil || known?.state == "gone" { batchReport.files.new += 1 } else { batchReport.files.changed += 1 }
-                fileID = try upsertFile(db, entry, state: "ok", problem: nil, format: "warc", document: nil, version: nil, known: known)
+                if known == nil || known?.state == .gone { batchReport.files.new += 1 } else { batchReport.files.changed += 1 }
+                fileID = try upsertFile(db, entry, state: .ok, problem: nil, format: "warc", document: nil, version: nil, known: known)
             }
             try recordProgress(batchReport.files, db)
         }
         self.documents = documents
         if let fileID {
-            files[entry.path] = FileRow(id: fileID, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: "ok", documentID: nil)
+            files[entry.path] = FileRow(id: fileID, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: .ok, documentID: nil)
         }
         report = batchReport
     }
