@@ -28,9 +28,9 @@ struct StoryLinker {
     /// derived (its cut-off is on the short grams, of which rewrites share more), and above
     /// what two texts of one language on one topic share by chance.
     static let minimumSharedSketchGrams = 4
-    /// A pair's count packs both kinds: paragraph and shingle hashes in the low 16 bits,
-    /// sketch grams above them.
-    private static let sketchUnit: Int32 = 1 << 16
+    /// A pair's count packs both kinds: paragraph and shingle hashes in the low 24 bits,
+    /// sketch grams (at most ``Postings/sketchSize``) above them, within an Int32.
+    private static let sketchUnit: Int32 = 1 << 24
 
     let index: MirrorIndex
     let scan: Int
