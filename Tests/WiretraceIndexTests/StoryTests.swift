@@ -51,6 +51,50 @@ struct StoryTests {
         #expect(try mirror.scan().refingerprinted == 0)
     }
 
+    @Test("a newspaper's rewrite of a wire story (paraphrased, merged into one paragraph) is found through the resemblance sketch and linked")
+    func linksRewrittenCopy() throws {
+        let wire = "articles/wire-ferry-fire.txt", paper = "articles/paper-ferry-fire-rewrite.txt"
+        // The pair shares no paragraph and almost no run of five words: the word postings give
+        // no candidate, yet the comparison calls it derived.
+        let comparison = Comparison(try Fingerprint(of: Self.article(wire)), try Fingerprint(of: Self.article(paper)))
+        try #require(comparison.verdict.sharesSource)
+        let mirror = try TestMirror()
+        try mirror.copySample(wire, to: "www.meridianwire.example/harbour/ferry.txt")
+        try mirror.copySample(paper, to: "www.lakeport-gazette.example/local/ferries.txt")
+        let report = try mirror.scan()
+        #expect(report.linking.candidatePairs == 1)
+        try #require(report.newStories.count == 1)
+        #expect(Set(report.newStories[0].timeline.map(\.path)) == ["www.meridianwire.example/harbour/ferry.txt",
+                                                                   "www.lakeport-gazette.example/local/ferries.txt"])
+    }
+
+    @Test("an index whose postings were made before they had a version is fingerprinted again and gets the sketch postings")
+    func refingerprintsOldPostings() throws {
+        let mirror = try TestMirror()
+        try mirror.copySample("articles/wire-ferry-fire.txt", to: "www.meridianwire.example/harbour/ferry.txt")
+        try mirror.copySample("articles/paper-ferry-fire-rewrite.txt", to: "www.lakeport-gazette.example/local/ferries.txt")
+        _ = try mirror.scan()
+        let sketchPostings = "SELECT COUNT(*) FROM posting WHERE (hash >> 32) & 4294967295 = 1465140024"
+        #expect(try sqlite(mirror.indexPath, sketchPostings) == "128", "64 sketch grams per document")
+        // What an older build left: no postings version, postings without the sketch.
+        try sqlite(mirror.indexPath, """
+            DELETE FROM meta WHERE key = 'postingsVersion';
+            DELETE FROM posting WHERE (hash >> 32) & 4294967295 = 1465140024;
+            """)
+        let report = try mirror.scan()
+        #expect(report.refingerprinted == 2)
+        #expect(try sqlite(mirror.indexPath, "SELECT value FROM meta WHERE key = 'postingsVersion'") == "2")
+        #expect(try sqlite(mirror.indexPath, sketchPostings) == "128")
+        #expect(try mirror.index().stories().count == 1)
+        #expect(try mirror.scan().refingerprinted == 0)
+    }
+
+    private static func article(_ sample: String) throws -> Article {
+        let text = try String(contentsOf: Fixtures.sample(sample), encoding: .utf8)
+        return Article(paragraphs: text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }.map { Paragraph($0) })
+    }
+
     @discardableResult
     private func sqlite(_ path: String, _ sql: String) throws -> String {
         let process = Process(), output = Pipe()

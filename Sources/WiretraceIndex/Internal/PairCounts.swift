@@ -19,20 +19,20 @@ struct PairCounts {
         shift = 64 - 12
     }
 
-    /// Adds one to the count of the pair (`a`, `b`), `a` < `b`.
-    mutating func increment(_ a: Int32, _ b: Int32) {
+    /// Adds `amount` to the count of the pair (`a`, `b`), `a` < `b`.
+    mutating func increment(_ a: Int32, _ b: Int32, by amount: Int32 = 1) {
         let key = UInt64(UInt32(a)) << 32 | UInt64(UInt32(b))
         let slot = self.slot(of: key)
         if keys[slot] == Self.empty {
             keys[slot] = key
             count += 1
             if count * 2 > keys.count {
-                counts[slot] = 1
+                counts[slot] = amount
                 grow()
                 return
             }
         }
-        counts[slot] += 1
+        counts[slot] += amount
     }
 
     @inline(__always)

@@ -3,21 +3,31 @@ import GRDB
 import Wiretrace
 
 /// Fingerprints every stored version again when this build's ``Wiretrace/FingerprintVersion``
-/// differs from the one the index was built under: hashes made under different rules are
-/// never compared. Starts from the stored articles, so no file needs to be read; then drops
+/// differs from the one the index was built under, or its ``Postings/version`` does: hashes
+/// made under different rules are never compared, and postings made under other rules would
+/// miss candidates. Starts from the stored articles, so no file needs to be read; then drops
 /// the derived links and boilerplate so that linking runs again over the new postings.
 struct Refingerprinter {
     let index: MirrorIndex
     let workers: Int
 
+    /// The meta key holding the ``Postings/version`` the postings were made under; an index
+    /// written before postings had versions has none, and is fingerprinted again.
+    static let postingsVersionKey = "postingsVersion"
+
     /// Returns the number of versions fingerprinted again (0 when the index is current).
     func runIfNeeded() throws(IndexError) -> Int {
-        let current = FingerprintVersion.current.description
-        let stored = try index.read { db in try index.meta("fingerprintVersion", db) }
-        if stored == current { return 0 }
+        let current = FingerprintVersion.current.description, postings = String(Postings.version)
+        let (stored, storedPostings) = try index.read { db in
+            (try index.meta("fingerprintVersion", db), try index.meta(Self.postingsVersionKey, db))
+        }
+        if stored == current && storedPostings == postings { return 0 }
         let versionCount = try index.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM version") ?? 0 }
         if stored == nil || versionCount == 0 {
-            try index.write { db in try index.setMeta("fingerprintVersion", current, db) }
+            try index.write { db in
+                try index.setMeta("fingerprintVersion", current, db)
+                try index.setMeta(Self.postingsVersionKey, postings, db)
+            }
             return 0
         }
         let ids = try index.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM version ORDER BY id") }
@@ -53,6 +63,7 @@ struct Refingerprinter {
             try db.execute(sql: "DELETE FROM link; DELETE FROM boilerplate; UPDATE document SET linkedVersionId = NULL")
             try IndexWriter.rebuildPostings(db)
             try index.setMeta("fingerprintVersion", current, db)
+            try index.setMeta(Self.postingsVersionKey, postings, db)
         }
         return done
     }

@@ -11,7 +11,9 @@ import Wiretrace
 /// 2. Their postings are looked up in the inverted index. A hash shared by too many
 ///    documents (more than any story has), or by most documents of one site, is learned as
 ///    boilerplate and is no link (``Boilerplate``).
-/// 3. Two documents sharing at least ``minimumSharedPostings`` other hashes are a candidate
+/// 3. Two documents sharing at least ``minimumSharedPostings`` other paragraph or shingle
+///    hashes, or at least ``minimumSharedSketchGrams`` grams of their resemblance sketches
+///    (``Postings/sketch(of:)``: rewritten copies share few runs of words), are a candidate
 ///    pair. Candidates are verified by ``Wiretrace/Comparison`` on the full fingerprints
 ///    (with learned boilerplate paragraphs marked as such), strongest first; a pair whose
 ///    documents are already connected by verified links is not compared, because stories are
@@ -21,6 +23,14 @@ import Wiretrace
 ///    among its members, so story ids are stable from scan to scan.
 struct StoryLinker {
     static let minimumSharedPostings = 2
+    /// Two texts share about J × ``Postings/sketchSize`` sketch grams when a share J of their
+    /// long grams is common: 4 of 64 is J ≈ 0.06, below what the resemblance tier calls
+    /// derived (its cut-off is on the short grams, of which rewrites share more), and above
+    /// what two texts of one language on one topic share by chance.
+    static let minimumSharedSketchGrams = 4
+    /// A pair's count packs both kinds: paragraph and shingle hashes in the low 24 bits,
+    /// sketch grams (at most ``Postings/sketchSize``) above them, within an Int32.
+    private static let sketchUnit: Int32 = 1 << 24
 
     let index: MirrorIndex
     let scan: Int
@@ -174,9 +184,10 @@ struct StoryLinker {
                     continue
                 }
             }
+            let unit: Int32 = Postings.isSketch(UInt64(bitPattern: postingHashes[start])) ? Self.sketchUnit : 1
             for i in holders.indices {
                 for j in (i + 1)..<holders.endIndex where linking[Int(holders[i])] || linking[Int(holders[j])] {
-                    pairCounts.increment(holders[i], holders[j])
+                    pairCounts.increment(holders[i], holders[j], by: unit)
                 }
             }
         }
@@ -184,7 +195,11 @@ struct StoryLinker {
         // later scans; the comparison, which sees the learned boilerplate, has the last word.
         var candidates: [Pair] = []
         pairCounts.forEach { a, b, count in
-            if count >= Self.minimumSharedPostings { candidates.append(Pair(a: a, b: b, shared: Int(count))) }
+            let shared = Int(count % Self.sketchUnit), sketch = Int(count / Self.sketchUnit)
+            if shared >= Self.minimumSharedPostings || sketch >= Self.minimumSharedSketchGrams {
+                // Strongest first: a shared paragraph or shingle weighs more than a shared gram.
+                candidates.append(Pair(a: a, b: b, shared: shared * Postings.sketchSize + sketch))
+            }
         }
         candidates.sort { ($0.shared, $1.a, $1.b) > ($1.shared, $0.a, $0.b) }
         return (candidates, learned)
