@@ -40,6 +40,8 @@ extension WiretraceCommand {
         var failOn: FailurePolicy = .new
         @Flag(name: .customLong("no-progress"), help: "Never draw the progress bar (it is drawn only when standard error is a terminal).")
         var noProgress = false
+        @Flag(name: .customLong("quiet"), help: "Print only the summary lines and what needs a person (silent edits, files newly unreadable).")
+        var quiet = false
         @OptionGroup var output: OutputOptions
         @OptionGroup var times: TimeOptions
 
@@ -135,7 +137,7 @@ extension WiretraceCommand {
             if output.json {
                 Terminal.standardOutput.write(try JSONOutput.encode(report))
             } else {
-                Terminal.standardOutput.write(ScanReportText(report: report, style: output.style).render())
+                Terminal.standardOutput.write(ScanReportText(report: report, style: output.style, quiet: quiet).render())
             }
             if report.exitStatus != 0 { throw ExitCode(Int32(report.exitStatus)) }
         }

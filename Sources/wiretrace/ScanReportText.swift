@@ -2,13 +2,16 @@ import Foundation
 import WiretraceFormats
 import WiretraceIndex
 
-/// The terminal rendering of a scan report: what is new since the last scan first, then
-/// the stories with their likely source and timeline, versions, and bad files.
+/// The terminal rendering of a scan report: the summary, then what needs a person (silent
+/// edits, files newly unreadable), then the stories (the widest first) with their likely source
+/// and timeline, new versions, vanished files and files still unreadable.
 struct ScanReportText {
     let report: ScanReport
     let style: Style
     /// Stories shown in full; `wiretrace stories` lists the rest.
     var storyLimit = 20
+    /// Only the summary lines and what needs a person (`scan --quiet`).
+    var quiet = false
 
     func render() -> String {
         var lines: [String] = []
@@ -40,6 +43,33 @@ struct ScanReportText {
         if report.refingerprinted > 0 {
             lines.append(style.yellow("Fingerprint rules changed: \(report.refingerprinted) stored versions fingerprinted again under \(report.fingerprintVersion)"))
         }
+        // What needs a person first: silent edits and files that became unreadable in this scan.
+        let silent = report.versions.filter(\.silentEdit)
+        if !silent.isEmpty || !report.badFiles.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Needs a person"))
+            for version in silent.prefix(50) {
+                var line = "  " + style.red(style.bold("SILENT EDIT")) + " \(shown(version.path)) v\(version.number)"
+                if let summary = version.summary { line += " · " + shown(summary) }
+                lines.append(line)
+            }
+            if silent.count > 50 { lines.append(style.dim("  … and \(silent.count - 50) more silent edits (--json lists all)")) }
+            for bad in report.badFiles.prefix(100) { lines.append("  " + style.red("could not be read: ") + shown(bad.path) + ": " + shown(bad.reason)) }
+            if report.badFiles.count > 100 { lines.append(style.dim("  … and \(report.badFiles.count - 100) more unreadable files (--json lists all)")) }
+        }
+        if !quiet {
+            lines += detailLines()
+        }
+        lines.append("")
+        let totals = report.totals
+        lines.append(style.dim("Index \(shown(report.index)): \(counted(totals.documents, "document", "documents")), "
+            + "\(counted(totals.versions, "version", "versions")), \(counted(totals.stories, "story", "stories")) (scan \(report.scan), fingerprints \(report.fingerprintVersion))"))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Stories (the widest first), new versions, vanished files, files still unreadable.
+    private func detailLines() -> [String] {
+        var lines: [String] = []
         let stories = report.newStories.map { ($0, true) } + report.updatedStories.map { ($0, false) }
         for (story, isNew) in stories.prefix(storyLimit) {
             lines.append("")
@@ -57,18 +87,21 @@ struct ScanReportText {
             }
             if report.versions.count > 50 { lines.append(style.dim("  … and \(report.versions.count - 50) more")) }
         }
-        let unreadable = report.badFiles.map { ($0, "") } + report.stillBadFiles.map { ($0, "  (unchanged since an earlier scan)") }
-        if !unreadable.isEmpty {
+        if !report.goneFiles.isEmpty {
             lines.append("")
-            lines.append(style.bold("Files that could not be read"))
-            for (bad, note) in unreadable.prefix(100) { lines.append("  " + style.red(shown(bad.path)) + ": " + shown(bad.reason) + style.dim(note)) }
-            if unreadable.count > 100 { lines.append(style.dim("  … and \(unreadable.count - 100) more (--json lists all)")) }
+            lines.append(style.bold("Files that vanished"))
+            for path in report.goneFiles.prefix(50) { lines.append("  " + shown(path)) }
+            if report.files.gone > min(report.goneFiles.count, 50) { lines.append(style.dim("  … and \(report.files.gone - min(report.goneFiles.count, 50)) more (--json lists up to 500)")) }
         }
-        lines.append("")
-        let totals = report.totals
-        lines.append(style.dim("Index \(shown(report.index)): \(counted(totals.documents, "document", "documents")), "
-            + "\(counted(totals.versions, "version", "versions")), \(counted(totals.stories, "story", "stories")) (scan \(report.scan), fingerprints \(report.fingerprintVersion))"))
-        return lines.joined(separator: "\n") + "\n"
+        if !report.stillBadFiles.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Files still unreadable"))
+            for bad in report.stillBadFiles.prefix(100) {
+                lines.append("  " + style.red(shown(bad.path)) + ": " + shown(bad.reason) + style.dim("  (unchanged since an earlier scan)"))
+            }
+            if report.stillBadFiles.count > 100 { lines.append(style.dim("  … and \(report.stillBadFiles.count - 100) more (--json lists all)")) }
+        }
+        return lines
     }
 
     private func count(_ value: Int, _ one: String, _ many: String) -> String {

@@ -165,6 +165,26 @@ struct ScanCommandTests {
         #expect(html.contains("class=published") && html.contains("class=version"))
     }
 
+    @Test("the text report leads with what needs a person, names vanished files, and --quiet prints only the summary and what needs a person")
+    func textReportOrder() throws {
+        let mirror = try sampleMirror()
+        let full = try WiretraceBinary.run(["scan", mirror.path, "--color", "never"]).standardOutput
+        let attention = try #require(full.range(of: "Needs a person")), firstStory = try #require(full.range(of: "\nStory "))
+        #expect(attention.lowerBound < firstStory.lowerBound)
+        #expect(full[attention.lowerBound..<firstStory.lowerBound].contains("SILENT EDIT www.devdiscourse.com"))
+        #expect(full.range(of: "Story 3 ·")!.lowerBound < full.range(of: "Story 1 ·")!.lowerBound, "the four-copy story comes first")
+        try FileManager.default.removeItem(atPath: mirror.path + "/www.gulfwire.ae")
+        let quiet = try WiretraceBinary.run(["scan", mirror.path, "--color", "never", "--quiet"])
+        #expect(quiet.status == 0 && quiet.standardOutput.contains("2 gone") && !quiet.standardOutput.contains("Story "))
+        #expect(!quiet.standardOutput.contains("Files that vanished"), "--quiet leaves out what needs no one")
+        // A second scan names the files that vanished since the first.
+        let fresh = try sampleMirror()
+        _ = try WiretraceBinary.run(["scan", fresh.path])
+        try FileManager.default.removeItem(atPath: fresh.path + "/www.gulfwire.ae")
+        let second = try WiretraceBinary.run(["scan", fresh.path, "--color", "never"]).standardOutput
+        #expect(second.contains("Files that vanished\n  www.gulfwire.ae/news/2023/12/08/embassy-photo.html\n  www.gulfwire.ae/news/2023/12/08/rocket-salvos-target-us-embassy-baghdad.txt.gz"))
+    }
+
     @Test("the scan report lists the widest story first and counts as republications the copies, not the sources")
     func reportOrder() throws {
         let mirror = try sampleMirror()

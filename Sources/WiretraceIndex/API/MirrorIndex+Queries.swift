@@ -294,8 +294,8 @@ extension MirrorIndex {
 
     // MARK: Building summaries
 
-    /// How many stories a scan report lists in full; the rest are counted.
-    static let reportStoryLimit = 500
+    /// How many stories (and vanished files) a scan report lists; the rest are counted.
+    static let reportListLimit = 500
 
     /// Adds to `report` what scans killed or failed since the last finished one counted
     /// (new, changed, same-text and gone files): their work is in the index, and only a
@@ -327,8 +327,8 @@ extension MirrorIndex {
                 """, arguments: [since, since])
             report.newStoryCount = newIDs.count
             report.updatedStoryCount = updatedIDs.count
-            report.newStories = try newIDs.prefix(Self.reportStoryLimit).compactMap { try Self.summary(of: $0, since: since, db) }
-            report.updatedStories = try updatedIDs.prefix(Self.reportStoryLimit).compactMap { try Self.summary(of: $0, since: since, db) }
+            report.newStories = try newIDs.prefix(Self.reportListLimit).compactMap { try Self.summary(of: $0, since: since, db) }
+            report.updatedStories = try updatedIDs.prefix(Self.reportListLimit).compactMap { try Self.summary(of: $0, since: since, db) }
             // A republication is a copy that joined a story, not the story's source.
             report.republications = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM document d WHERE d.storyId IS NOT NULL AND d.storyScan > ? AND d.firstScan > ?
@@ -338,6 +338,9 @@ extension MirrorIndex {
             report.versions = try Self.versions(sql: "v.firstScan > ? AND v.number > 1 ORDER BY v.silentEdit DESC, v.documentId, v.number",
                                                 arguments: [since], db)
             report.silentEdits = report.versions.filter(\.silentEdit).count
+            report.goneFiles = try String.fetchAll(db, sql: """
+                SELECT path FROM file WHERE state = 'gone' AND goneScan > ? ORDER BY path LIMIT ?
+                """, arguments: [since, Self.reportListLimit])
             report.totals.documents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0
             report.totals.versions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM version") ?? 0
             report.totals.stories = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story WHERE size > 1 AND mergedInto IS NULL") ?? 0

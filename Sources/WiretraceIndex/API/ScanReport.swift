@@ -119,6 +119,9 @@ public struct ScanReport: Sendable, Codable {
     /// Files that could not be read by an earlier scan, have not changed since, and still
     /// cannot be read for the same reason.
     public var stillBadFiles: [BadFile] = []
+    /// Mirror paths of the files that vanished since the last completed scan (at most 500;
+    /// `files.gone` counts them all).
+    public var goneFiles: [String] = []
     public var warnings: [String] = []
     /// The exit status under the scan's ``FailurePolicy`` (by default 1 only when files
     /// became unreadable in this scan, else 0); a scan that fails exits 2 and has no report.
