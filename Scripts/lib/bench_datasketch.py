@@ -1,5 +1,6 @@
-"""The peer's half of `Scripts/bench`: datasketch MinHash (128 permutations, word 5-shingles)
-plus MinHashLSH insert and query over the benchmark corpus, on one core.
+"""The peers' half of `Scripts/bench`: datasketch MinHash (128 permutations, word 5-shingles)
+plus MinHashLSH insert and query over the benchmark corpus, on one core; and rensa's RMinHash
+(a Rust MinHash, 128 permutations) over the same shingles, when rensa is installed.
 
 Run with the Python of the virtual environment datasketch was installed into:
 
@@ -79,6 +80,19 @@ def main():
     }
     figures["minhashAndLSH"]["candidatesFound"] = figures["minhashAndLSH"].pop("result")
     figures["minhash"].pop("result")
+    try:
+        import rensa
+        from importlib.metadata import version
+    except ImportError:
+        rensa = None
+    if rensa is not None:
+        def rensa_minhash():
+            for text in texts:
+                m = rensa.RMinHash(num_perm=128, seed=42)
+                m.update([shingle.decode("utf-8") for shingle in shingles(text)])
+                m.digest()
+        figures["rensa"] = {"version": version("rensa"), **measure(rensa_minhash)}
+        figures["rensa"].pop("result")
     print(json.dumps(figures))
 
 
