@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Test-only: the property tests (Tests/WiretracePropertyTests).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -67,6 +69,15 @@ let package = Package(
             name: "WiretraceIndexTests",
             // The end-to-end and kill-and-resume tests run the built binary.
             dependencies: ["WiretraceIndex", "WiretraceTestSupport", "wiretrace"]
+        ),
+        .testTarget(
+            // Invariants on generated input: reading never traps, fingerprints do not depend on
+            // the run or the number of workers, diff and compare agree with themselves.
+            name: "WiretracePropertyTests",
+            dependencies: [
+                "Wiretrace", "WiretraceFormats", "WiretraceIndex", "WiretraceTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "WiretraceCLITests",

@@ -10,10 +10,10 @@ struct ChunkedProgressTests {
         let inputs = Array(1...12)
         var reports: [(done: Int, weight: Int)] = []
         var consumed: [Int] = []
-        ChunkedParallel.run(inputs, chunkSize: 512, workers: 1, transform: { value -> Int in
+        ChunkedParallel.run(inputs, chunkSize: 512, bytes: { $0 }, workers: 1, transform: { value -> Int in
             usleep(25_000)
             return value * 2
-        }, weight: { $0 }, progress: { done, weight in reports.append((done, weight)) }, consume: { consumed += $0 })
+        }, progress: { done, weight in reports.append((done, weight)) }, consume: { consumed += $0 })
         #expect(consumed == inputs.map { $0 * 2 })
         #expect(reports.contains { $0.done > 0 && $0.done < inputs.count }, "a report in the middle of the chunk: \(reports)")
         #expect(reports.allSatisfy { $0.weight <= 78 })

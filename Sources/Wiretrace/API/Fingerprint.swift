@@ -70,8 +70,17 @@ public struct Fingerprint: Sendable {
     ///
     /// - Complexity: O(*n*) in the length of the text.
     public init(of article: Article) {
+        self.init(of: article, characterGrams: true)
+    }
+
+    /// Fingerprints `article`; without `characterGrams` the paragraphs carry none (4 bytes per
+    /// character and size), for a caller that never compares resemblance: ``VersionDiff``
+    /// aligns paragraphs by their hashes, shingles and words only. Such a fingerprint is
+    /// never stored or compared.
+    init(of article: Article, characterGrams: Bool) {
         let version = FingerprintVersion.current
-        var builder = FingerprintBuilder(shingleSize: version.shingleSize, characterGramSizes: version.characterGramSizes)
+        var builder = FingerprintBuilder(shingleSize: version.shingleSize,
+                                         characterGramSizes: characterGrams ? version.characterGramSizes : [])
         var datelines: [DatelineEvidence] = []
         for (index, paragraph) in article.paragraphs.enumerated() {
             var text = Substring(paragraph.text)

@@ -21,6 +21,10 @@ public final class MirrorScanner {
         public var workers: Int
         /// Files per transaction.
         public var batchSize: Int
+        /// Bytes of files per transaction (a larger file alone): with at most two batches
+        /// alive, the scan's memory follows the larger of this and the largest file, not the
+        /// number of workers or the batch size (README, "Limits").
+        public var batchBytes = 16 << 20
         /// A pause after each committed batch, in milliseconds: lets a test kill a scan
         /// between two batches in any build, however fast the scan is. 0 in real use.
         public var pauseAfterBatchMilliseconds = 0
@@ -161,9 +165,9 @@ public final class MirrorScanner {
         do {
             // WARC files are streamed in parts of their own, whatever their size (WARCCaptures.swift).
             let warcs = toRead.filter { WARCArchive.hasWARCName($0.path) }
-            try ChunkedParallel.run(warcs.isEmpty ? toRead : toRead.filter { !WARCArchive.hasWARCName($0.path) }, chunkSize: options.batchSize, workers: options.workers,
+            try ChunkedParallel.run(warcs.isEmpty ? toRead : toRead.filter { !WARCArchive.hasWARCName($0.path) }, chunkSize: options.batchSize,
+                                    chunkBytes: options.batchBytes, bytes: { $0.size }, workers: options.workers,
                                 transform: { entry in FileProcessor.process(entry, root: root, reader: reader, maxSize: maxSize) },
-                                weight: { $0.size },
                                 progress: progress.map { progress in { files, bytes in
                                     progress(Progress(phase: .reading, done: files, total: toRead.count, bytesDone: bytes, bytesTotal: bytesTotal))
                                 } },

@@ -6,19 +6,23 @@ import Synchronization
 /// consumer (the database writer) thus overlaps with parsing, and at most two chunks of
 /// results are alive at once, which bounds memory whatever the size of the mirror.
 ///
+/// A chunk holds at most `chunkSize` inputs and, unless it is a single input, at most
+/// `chunkBytes` of input (`bytes` of each): what an input costs in memory grows with its
+/// size, so two chunks of large files would otherwise be alive at once, each worker busy with
+/// one of them (a scan of four 16 MB files held all four articles and fingerprints).
+///
 /// With `progress`, the calling thread, while it waits for a chunk, tells ten times a second
-/// how many inputs are done and their total `weight` (a file's bytes): a progress bar then
-/// moves file by file, not chunk by chunk.
+/// how many inputs are done and their total `bytes`: a progress bar then moves file by file,
+/// not chunk by chunk.
 enum ChunkedParallel {
     static func run<Input: Sendable, Output: Sendable>(
-        _ inputs: [Input], chunkSize: Int, workers: Int,
+        _ inputs: [Input], chunkSize: Int, chunkBytes: Int = .max, bytes: @escaping @Sendable (Input) -> Int = { _ in 0 }, workers: Int,
         transform: @escaping @Sendable (Input) -> Output,
-        weight: @escaping @Sendable (Input) -> Int = { _ in 0 },
         progress: ((_ done: Int, _ weight: Int) -> Void)? = nil,
         consume: ([Output]) throws -> Void
     ) rethrows {
         guard !inputs.isEmpty else { return }
-        let chunks = stride(from: 0, to: inputs.count, by: chunkSize).map { $0..<min($0 + chunkSize, inputs.count) }
+        let chunks = chunkRanges(inputs.map(bytes), chunkSize: chunkSize, chunkBytes: chunkBytes)
         let queue = DispatchQueue(label: "wiretrace.parse", attributes: .concurrent)
         func start(_ range: Range<Int>) -> PendingChunk<Output> {
             let pending = PendingChunk<Output>(count: range.count)
@@ -30,7 +34,7 @@ enum ChunkedParallel {
                     while true {
                         let index = pending.claim()
                         guard index < slice.count else { break }
-                        pending.store(transform(slice[index]), at: index, weight: weight(slice[index]))
+                        pending.store(transform(slice[index]), at: index, weight: bytes(slice[index]))
                     }
                 }
                 pending.done.signal()
@@ -54,6 +58,25 @@ enum ChunkedParallel {
             if next < chunks.count { current = start(chunks[next]) }
             try consume(results)
         }
+    }
+}
+
+extension ChunkedParallel {
+    /// Consecutive ranges of the inputs, each of at most `chunkSize` inputs and at most
+    /// `chunkBytes` of their `sizes` (a larger input alone).
+    static func chunkRanges(_ sizes: [Int], chunkSize: Int, chunkBytes: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0, total = 0
+        for (index, size) in sizes.enumerated() {
+            if index > start && (index - start >= chunkSize || size > chunkBytes - total) {
+                ranges.append(start..<index)
+                start = index
+                total = 0
+            }
+            total += size
+        }
+        ranges.append(start..<sizes.count)
+        return ranges
     }
 }
 
