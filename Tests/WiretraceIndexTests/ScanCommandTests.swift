@@ -9,14 +9,7 @@ import Glibc
 /// End-to-end: the built `wiretrace` binary on the sample mirror, as the README runs it.
 @Suite("wiretrace scan, stories, story, history", .serialized)
 struct ScanCommandTests {
-    /// A copy of Samples/mirror, so that no index is ever written into the repository.
-    private func sampleMirror() throws -> TestMirror {
-        let mirror = try TestMirror()
-        try FileManager.default.removeItem(at: mirror.root)
-        try FileManager.default.copyItem(at: Fixtures.sample("mirror"), to: mirror.root)
-        try? FileManager.default.removeItem(atPath: mirror.path + "/.wiretrace")
-        return mirror
-    }
+    private func sampleMirror() throws -> TestMirror { try TestMirror(copyOf: "mirror") }
 
     @Test("scan of the sample mirror reports its stories, versions, silent edit and the picture saved under a page's name, and exits 0")
     func sampleScan() throws {

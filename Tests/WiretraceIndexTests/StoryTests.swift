@@ -231,11 +231,7 @@ struct StoryTests {
 
     @Test("stories can be filtered by outlet and agency")
     func filters() throws {
-        let mirror = try TestMirror()
-        try mirror.copySample("articles/reuters-baghdad-embassy.txt", to: "www.reuters.com/world/baghdad.txt")
-        try mirror.copySample("articles/devdiscourse-reuters-baghdad-embassy.txt", to: "www.devdiscourse.com/article/baghdad.txt")
-        try mirror.copySample("articles/hindi-pti-monsoon.txt", to: "www.ptinews.com/hindi/monsoon.txt")
-        try mirror.copySample("articles/hindi-outlet-monsoon.txt", to: "www.hindi-outlet.in/monsoon.txt")
+        let mirror = try TestMirror.twoStories()
         _ = try mirror.scan()
         let index = try mirror.index()
         #expect(try index.stories().count == 2)
@@ -250,11 +246,7 @@ struct StoryTests {
 
     @Test("outlets rolls the stories up by outlet and agency: copies taken, stories sourced, median delay after the source")
     func outletRollUp() throws {
-        let mirror = try TestMirror()
-        try mirror.copySample("articles/reuters-baghdad-embassy.txt", to: "www.reuters.com/world/baghdad.txt")
-        try mirror.copySample("articles/devdiscourse-reuters-baghdad-embassy.txt", to: "www.devdiscourse.com/article/baghdad.txt")
-        try mirror.copySample("articles/hindi-pti-monsoon.txt", to: "www.ptinews.com/hindi/monsoon.txt")
-        try mirror.copySample("articles/hindi-outlet-monsoon.txt", to: "www.hindi-outlet.in/monsoon.txt")
+        let mirror = try TestMirror.twoStories()
         _ = try mirror.scan()
         let index = try mirror.index()
         let rows = try index.outlets()
@@ -272,12 +264,8 @@ struct StoryTests {
 
     @Test("since and until bound the copies' publication times (first seen when asked), and the count ignores the limit")
     func timeWindows() throws {
-        let mirror = try TestMirror()
         // The Baghdad copies were published on 8 December 2023, the monsoon copies on 30 May 2024.
-        try mirror.copySample("articles/reuters-baghdad-embassy.txt", to: "www.reuters.com/world/baghdad.txt")
-        try mirror.copySample("articles/devdiscourse-reuters-baghdad-embassy.txt", to: "www.devdiscourse.com/article/baghdad.txt")
-        try mirror.copySample("articles/hindi-pti-monsoon.txt", to: "www.ptinews.com/hindi/monsoon.txt")
-        try mirror.copySample("articles/hindi-outlet-monsoon.txt", to: "www.hindi-outlet.in/monsoon.txt")
+        let mirror = try TestMirror.twoStories()
         _ = try mirror.scan()
         let index = try mirror.index()
         func agencies(_ filter: StoryFilter) throws -> [String?] { try index.stories(filter).map(\.likelySource.agency).sorted { ($0 ?? "") < ($1 ?? "") } }

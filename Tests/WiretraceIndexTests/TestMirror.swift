@@ -14,6 +14,26 @@ final class TestMirror {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     }
 
+    /// A copy of the sample folder `Samples/NAME`, without any index it holds, so that no
+    /// index is ever written into the repository.
+    convenience init(copyOf sample: String) throws {
+        try self.init()
+        try FileManager.default.removeItem(at: root)
+        try FileManager.default.copyItem(at: Fixtures.sample(sample), to: root)
+        try? FileManager.default.removeItem(atPath: path + "/.wiretrace")
+    }
+
+    /// Two stories of two copies each: Reuters' Baghdad story (8 December 2023) with the
+    /// Devdiscourse copy, and PTI's monsoon story (30 May 2024) with a Hindi outlet's copy.
+    static func twoStories() throws -> TestMirror {
+        let mirror = try TestMirror()
+        try mirror.copySample("articles/reuters-baghdad-embassy.txt", to: "www.reuters.com/world/baghdad.txt")
+        try mirror.copySample("articles/devdiscourse-reuters-baghdad-embassy.txt", to: "www.devdiscourse.com/article/baghdad.txt")
+        try mirror.copySample("articles/hindi-pti-monsoon.txt", to: "www.ptinews.com/hindi/monsoon.txt")
+        try mirror.copySample("articles/hindi-outlet-monsoon.txt", to: "www.hindi-outlet.in/monsoon.txt")
+        return mirror
+    }
+
     deinit { try? FileManager.default.removeItem(at: root) }
 
     func write(_ relative: String, _ text: String) throws {

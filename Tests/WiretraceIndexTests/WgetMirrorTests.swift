@@ -7,13 +7,7 @@ import WiretraceTestSupport
 /// and picture a site serves beside them.
 @Suite("wiretrace scan of a wget-style mirror", .serialized)
 struct WgetMirrorTests {
-    private func sampleMirror() throws -> TestMirror {
-        let mirror = try TestMirror()
-        try FileManager.default.removeItem(at: mirror.root)
-        try FileManager.default.copyItem(at: Fixtures.sample("wget-mirror"), to: mirror.root)
-        try? FileManager.default.removeItem(atPath: mirror.path + "/.wiretrace")
-        return mirror
-    }
+    private func sampleMirror() throws -> TestMirror { try TestMirror(copyOf: "wget-mirror") }
 
     @Test("the extras are skipped and counted by kind, the photo page on a line of its own, nothing is bad, and the scan exits 0")
     func extrasSkipped() throws {
