@@ -174,16 +174,22 @@ public final class MirrorIndex: Sendable {
 
     private func check() throws(IndexError) {
         do {
+            // One immediate transaction: another connection creating the same index cannot set
+            // the application id and create tables between these reads (which read as "tables
+            // but no id": another application's database).
             try database.writeWithoutTransaction { db in
-                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
-                if applicationID != Schema.applicationID {
-                    if tables > 0 { throw IndexError(path: path, reason: .notAnIndex) }
-                    try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+                try db.inTransaction(.immediate) {
+                    let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                    let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+                    if applicationID != Schema.applicationID {
+                        if tables > 0 { throw IndexError(path: path, reason: .notAnIndex) }
+                        try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+                    }
+                    let applied = try Schema.migrator.appliedIdentifiers(db)
+                    let unknown = applied.subtracting(Schema.knownMigrations)
+                    if !unknown.isEmpty { throw IndexError(path: path, reason: .newerSchema(found: unknown.sorted())) }
+                    return .commit
                 }
-                let applied = try Schema.migrator.appliedIdentifiers(db)
-                let unknown = applied.subtracting(Schema.knownMigrations)
-                if !unknown.isEmpty { throw IndexError(path: path, reason: .newerSchema(found: unknown.sorted())) }
             }
             try Schema.migrator.migrate(database)
         } catch let error as IndexError {
