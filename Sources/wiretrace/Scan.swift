@@ -123,17 +123,7 @@ extension WiretraceCommand {
                 Terminal.complain("\(error)")
                 throw ExitCode(2)
             }
-            if let html {
-                do {
-                    try ReportFile.write(try ScanHTMLReport(report: report, index: index).render(), to: html)
-                } catch let error as ReportFile.Failure {
-                    Terminal.complain("\(error)")
-                    throw ExitCode(2)
-                } catch {
-                    Terminal.complain("\(html): cannot write the report: \(error)")
-                    throw ExitCode(2)
-                }
-            }
+            if let html { try ScanHTMLReport(report: report, index: index).write(to: html) }
             if output.json {
                 Terminal.standardOutput.write(try JSONOutput.encode(report))
             } else {

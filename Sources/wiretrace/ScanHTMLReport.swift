@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Wiretrace
 import WiretraceIndex
@@ -13,6 +14,19 @@ struct ScanHTMLReport {
     var storyLimit = 100
     var copiesPerStory = 8
     var versionLimit = 100
+
+    /// The page written to `path` (``ReportFile``), or exit 2 with a message naming the file.
+    func write(to path: String) throws {
+        do {
+            try ReportFile.write(try render(), to: path)
+        } catch let error as ReportFile.Failure {
+            Terminal.complain("\(error)")
+            throw ExitCode(2)
+        } catch {
+            Terminal.complain("\(path): cannot write the report: \(error)")
+            throw ExitCode(2)
+        }
+    }
 
     func render() throws -> String {
         var body = ""

@@ -178,6 +178,25 @@ struct ScanCommandTests {
         #expect(second.contains("Files that vanished\n  www.gulfwire.ae/news/2023/12/08/embassy-photo.html\n  www.gulfwire.ae/news/2023/12/08/rocket-salvos-target-us-embassy-baghdad.txt.gz"))
     }
 
+    @Test("report --scan N reprints a past scan's report as text, JSON and HTML; report alone the latest; an unknown scan is exit 2")
+    func reportAgain() throws {
+        let mirror = try sampleMirror()
+        let first = try WiretraceBinary.run(["scan", mirror.path, "--color", "never"]).standardOutput
+        _ = try WiretraceBinary.run(["scan", mirror.path])
+        let again = try WiretraceBinary.run(["report", "--mirror", mirror.path, "--scan", "1", "--color", "never"])
+        #expect(again.status == 0)
+        #expect(again.standardOutput == first, "the same report, word for word")
+        let latest = try WiretraceBinary.run(["report", "--mirror", mirror.path, "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(latest.standardOutput.utf8)) as? [String: Any])
+        #expect(json["scan"] as? Int == 2 && json["newStoryCount"] as? Int == 0)
+        let page = mirror.root.deletingLastPathComponent().appendingPathComponent("again-\(UUID().uuidString).html").path
+        defer { try? FileManager.default.removeItem(atPath: page) }
+        #expect(try WiretraceBinary.run(["report", "--mirror", mirror.path, "--scan", "1", "--html", page]).status == 0)
+        #expect(try String(contentsOfFile: page, encoding: .utf8).contains("SILENT EDIT"))
+        let missing = try WiretraceBinary.run(["report", "--mirror", mirror.path, "--scan", "9"])
+        #expect(missing.status == 2 && missing.standardError.contains("no finished scan 9"))
+    }
+
     @Test("the scan report lists the widest story first and counts as republications the copies, not the sources")
     func reportOrder() throws {
         let mirror = try sampleMirror()

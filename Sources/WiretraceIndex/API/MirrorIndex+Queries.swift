@@ -135,6 +135,24 @@ extension MirrorIndex {
         }
     }
 
+    /// The report a finished scan stored: scan `number`, or the latest finished one. `nil`
+    /// when there is no such finished scan; an error when the report was written by a build
+    /// whose report this one cannot read.
+    public func report(ofScan number: Int? = nil) throws(IndexError) -> ScanReport? {
+        let stored: String? = try read { db in
+            if let number {
+                return try String.fetchOne(db, sql: "SELECT report FROM scan WHERE id = ? AND status = 'finished'", arguments: [number])
+            }
+            return try String.fetchOne(db, sql: "SELECT report FROM scan WHERE status = 'finished' ORDER BY id DESC LIMIT 1")
+        }
+        guard let stored else { return nil }
+        do {
+            return try JSONDecoder().decode(ScanReport.self, from: Data(stored.utf8))
+        } catch {
+            throw IndexError(path: path, reason: .database("the report of scan \(number.map(String.init) ?? "last") was written by another build and cannot be read: \(error)"))
+        }
+    }
+
     /// How many stories pass `filter`, whatever its limit.
     public func storyCount(_ filter: StoryFilter = StoryFilter()) throws(IndexError) -> Int {
         try read { db in
