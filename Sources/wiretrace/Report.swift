@@ -10,9 +10,7 @@ extension WiretraceCommand {
         )
 
         @Option(help: "The scan's number (default: the latest finished scan).") var scan: Int?
-        @Option(name: .customLong("html"), help: ArgumentHelp("Also write the report as one self-contained HTML page.", valueName: "FILE"))
-        var html: String?
-        @Flag(help: "Print only the summary lines and what needs a person.") var quiet = false
+        @OptionGroup var reportOutput: ReportOutputOptions
         @OptionGroup var location: IndexLocationOptions
         @OptionGroup var output: OutputOptions
 
@@ -22,12 +20,7 @@ extension WiretraceCommand {
                 Terminal.complain(scan.map { "no finished scan \($0) in \(index.path)" } ?? "no finished scan in \(index.path)")
                 throw ExitCode(2)
             }
-            if let html { try ScanHTMLReport(report: report, index: index).write(to: html) }
-            if output.json {
-                Terminal.standardOutput.write(try JSONOutput.encode(report))
-            } else {
-                Terminal.standardOutput.write(ScanReportText(report: report, style: output.style, quiet: quiet).render())
-            }
+            try reportOutput.show(report, index: index, output: output)
         }
     }
 }

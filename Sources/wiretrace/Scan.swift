@@ -19,8 +19,6 @@ extension WiretraceCommand {
         @Argument(help: "The mirror folder (text and HTML articles, optionally gzip-compressed).") var mirror: String
         @Option(name: .customLong("index"), help: ArgumentHelp("The index file (default: MIRROR/.wiretrace/index.sqlite).", valueName: "PATH"))
         var indexPath: String?
-        @Option(name: .customLong("html"), help: ArgumentHelp("Also write the report as one self-contained HTML page.", valueName: "FILE"))
-        var html: String?
         @Option(name: .customLong("max-size"), help: ArgumentHelp("Files larger than this are reported, not read (bytes, or with K, M, G).", valueName: "SIZE"))
         var maxSize: String = "32M"
         @Option(name: .customLong("jobs"), help: ArgumentHelp("Threads that read and fingerprint files (default: one per core).", valueName: "N"))
@@ -40,8 +38,7 @@ extension WiretraceCommand {
         var failOn: FailurePolicy = .new
         @Flag(name: .customLong("no-progress"), help: "Never draw the progress bar (it is drawn only when standard error is a terminal).")
         var noProgress = false
-        @Flag(name: .customLong("quiet"), help: "Print only the summary lines and what needs a person (silent edits, files newly unreadable).")
-        var quiet = false
+        @OptionGroup var reportOutput: ReportOutputOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var times: TimeOptions
 
@@ -97,7 +94,7 @@ extension WiretraceCommand {
             var options = MirrorScanner.Options(maxSize: Self.bytes(maxSize)!, reader: reader)
             if let jobs { options.workers = jobs }
             // A report written into the mirror is not an article of it.
-            if let html { options.excludedPaths = [html] }
+            if let html = reportOutput.html { options.excludedPaths = [html] }
             options.batchSize = batchSize
             options.failOn = failOn
             options.include = include
@@ -109,7 +106,7 @@ extension WiretraceCommand {
             do {
                 try MirrorScanner.checkMirror(mirror)
                 // Before the scan commits anything: a report that cannot be written is known now.
-                if let html {
+                if let html = reportOutput.html {
                     do throws(ReportFile.Failure) { try ReportFile.check(html) } catch {
                         Terminal.complain("\(error)")
                         throw ExitCode(2)
@@ -123,12 +120,7 @@ extension WiretraceCommand {
                 Terminal.complain("\(error)")
                 throw ExitCode(2)
             }
-            if let html { try ScanHTMLReport(report: report, index: index).write(to: html) }
-            if output.json {
-                Terminal.standardOutput.write(try JSONOutput.encode(report))
-            } else {
-                Terminal.standardOutput.write(ScanReportText(report: report, style: output.style, quiet: quiet).render())
-            }
+            try reportOutput.show(report, index: index, output: output)
             if report.exitStatus != 0 { throw ExitCode(Int32(report.exitStatus)) }
         }
     }

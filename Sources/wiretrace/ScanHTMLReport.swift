@@ -72,7 +72,9 @@ struct ScanHTMLReport {
 
         body += "<section id=stories><h2>Stories</h2>"
         if stories.isEmpty { body += "<p class=none>No new or updated stories.</p>" }
-        for (story, tag) in stories.prefix(storyLimit) { body += try storySection(story, tag: tag) }
+        // The times of the new versions, by document, for the drawn timelines: declared update, else first seen.
+        let versionTimes = Dictionary(grouping: report.versions, by: \.documentId).mapValues { $0.map { $0.updated ?? $0.firstSeen } }
+        for (story, tag) in stories.prefix(storyLimit) { body += try storySection(story, tag: tag, versionTimes: versionTimes) }
         if stories.count > storyLimit { body += "<p class=none>… and \(stories.count - storyLimit) more: <code>wiretrace stories</code></p>" }
         body += "</section>"
 
@@ -94,7 +96,7 @@ struct ScanHTMLReport {
             + "<title>Wiretrace scan \(report.scan): \(esc(report.mirror))</title><style>\(Self.css)\(TimelineSVG.css)</style></head><body>\(body)</body></html>\n"
     }
 
-    private func storySection(_ story: StorySummary, tag: String) throws -> String {
+    private func storySection(_ story: StorySummary, tag: String, versionTimes: [Int: [String]]) throws -> String {
         var html = "<article class=story id=story-\(story.id)><h3><span class=tag-\(tag)>\(tag)</span> <a class=anchor href=\"#story-\(story.id)\">Story \(story.id)</a>: \(esc(story.title ?? "untitled"))</h3>"
         let source = story.likelySource
         html += "<div class=source><b>Likely source:</b> "
@@ -112,9 +114,7 @@ struct ScanHTMLReport {
 
         // Timeline: drawn (declared times as dots, seen-only times hollow, new versions as
         // diamonds at their declared update, else where first seen), then a row per copy with its times, links and relation to the source.
-        let newVersions = Dictionary(grouping: report.versions.filter { version in story.timeline.contains { $0.documentId == version.documentId } },
-                                     by: \.documentId).mapValues { $0.map { $0.updated ?? $0.firstSeen } }
-        html += TimelineSVG(story: story, versions: newVersions).render()
+        html += TimelineSVG(story: story, versions: versionTimes).render()
         let instants = story.timeline.map { member in member.created.flatMap(Self.instant) }
         let first = instants.compactMap { $0 }.min() ?? 0
         html += "<table class=timeline><tr><th>published</th><th>delay</th><th>outlet</th><th>copy</th><th>relation</th></tr>"

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import WiretraceFormats
 import WiretraceIndex
@@ -165,5 +166,23 @@ struct StoryText {
             lines.append("    \(padded(shown(when), 25)) \(padded(shown(member.outlet), 18)) \(shown(member.path))  \(relation)")
         }
         return lines
+    }
+}
+
+/// How a scan report is shown, for `scan` and `report`: `--html FILE` and `--quiet`.
+struct ReportOutputOptions: ParsableArguments {
+    @Option(name: .customLong("html"), help: ArgumentHelp("Also write the report as one self-contained HTML page.", valueName: "FILE"))
+    var html: String?
+    @Flag(name: .customLong("quiet"), help: "Print only the summary lines and what needs a person (silent edits, files newly unreadable).")
+    var quiet = false
+
+    /// The HTML page when asked for, then the report as JSON or text on standard output.
+    func show(_ report: ScanReport, index: MirrorIndex, output: OutputOptions) throws {
+        if let html { try ScanHTMLReport(report: report, index: index).write(to: html) }
+        if output.json {
+            Terminal.standardOutput.write(try JSONOutput.encode(report))
+        } else {
+            Terminal.standardOutput.write(ScanReportText(report: report, style: output.style, quiet: quiet).render())
+        }
     }
 }
