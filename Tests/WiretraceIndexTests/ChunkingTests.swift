@@ -31,4 +31,29 @@ import WiretraceTestSupport
             }
         }
     }
+
+    @Test("a chunk ends once its results cost the byte limit: small inputs with large results are not all held at once")
+    func chunksEndByTheCostOfTheirResults() {
+        // Ten 1-byte inputs (a gzip file of 150 KB is small) whose results cost 100 each (the
+        // 30 MB of text it inflates to): with a limit of 150 one worker stops after two.
+        var chunks: [[Int]] = []
+        ChunkedParallel.run(Array(0..<10), chunkSize: 512, chunkBytes: 150, bytes: { _ in 1 }, workers: 1,
+                            cost: { _ in 100 }, transform: { $0 * 10 }, consume: { chunks.append($0) })
+        #expect(chunks == [[0, 10], [20, 30], [40, 50], [60, 70], [80, 90]])
+    }
+
+    @Test("with several workers every input is still consumed once, in order, and a chunk overshoots by at most one result per worker")
+    func costCutsKeepOrderWithWorkers() {
+        for workers in [2, 4] {
+            var chunks: [[Int]] = []
+            ChunkedParallel.run(Array(0..<200), chunkSize: 512, chunkBytes: 300, bytes: { _ in 1 }, workers: workers,
+                                cost: { $0 % 3 == 0 ? 200 : 10 }, transform: { $0 }, consume: { chunks.append($0) })
+            #expect(chunks.flatMap { $0 } == Array(0..<200))
+            for chunk in chunks.dropLast() {
+                // Below the limit before the last result of each worker.
+                let cost = chunk.reduce(0) { $0 + ($1 % 3 == 0 ? 200 : 10) }
+                #expect(cost >= 300 && cost < 300 + workers * 200)
+            }
+        }
+    }
 }

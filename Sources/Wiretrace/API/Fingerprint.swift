@@ -32,12 +32,8 @@ public struct Fingerprint: Sendable {
         public var wordCount: Int
         /// Every k-shingle hash, in order; a paragraph shorter than k words has one, over all its words.
         public var shingles: [UInt64]
-        /// Per size of ``FingerprintVersion/characterGramSizes``, the low 32 bits of the XXH3-64
-        /// of every run of that many characters of the paragraph's words written without the
-        /// spaces and punctuation between them, in order; a paragraph with fewer characters
-        /// has one, over all of them. Empty under a version without the tier.
-        public var characterGrams: [[UInt32]]
-        /// Characters (Unicode scalars) in the paragraph's tokens.
+        /// Characters (Unicode scalars) in the paragraph's tokens, for a counted paragraph of a
+        /// fingerprint with character grams (0 otherwise).
         public var characterCount: Int
         public var status: Status
         /// Byte range of the normalized text in ``Fingerprint/normalizedBytes``.
@@ -61,6 +57,13 @@ public struct Fingerprint: Sendable {
     /// Winnowed shingle hashes of the counted paragraphs, sorted and unique.
     public let winnowed: [UInt64]
     public let datelines: [DatelineEvidence]
+    /// Per size of ``FingerprintVersion/characterGramSizes``, the distinct character grams of
+    /// the counted paragraphs, in the order they first occur: the hash of every run of that
+    /// many characters of a paragraph's words written without the spaces and punctuation
+    /// between them (a paragraph with fewer characters has one, over all of them). The
+    /// resemblance tier compares them as sets, so a gram that occurs again adds nothing.
+    /// Empty under a version without the tier, and in a fingerprint made for ``VersionDiff``.
+    public let characterGrams: [[UInt32]]
     /// Characters in the tokens of the counted paragraphs.
     public var countedCharacterCount: Int {
         paragraphs.reduce(0) { $0 + ($1.status == .counted ? $1.characterCount : 0) }
@@ -73,8 +76,8 @@ public struct Fingerprint: Sendable {
         self.init(of: article, characterGrams: true)
     }
 
-    /// Fingerprints `article`; without `characterGrams` the paragraphs carry none (4 bytes per
-    /// character and size), for a caller that never compares resemblance: ``VersionDiff``
+    /// Fingerprints `article`; without `characterGrams` it carries none (4 bytes per distinct
+    /// gram and size), for a caller that never compares resemblance: ``VersionDiff``
     /// aligns paragraphs by their hashes, shingles and words only. Such a fingerprint is
     /// never stored or compared.
     init(of article: Article, characterGrams: Bool) {
@@ -91,6 +94,7 @@ public struct Fingerprint: Sendable {
             builder.add(text, role: paragraph.role)
         }
         builder.markRepeats()
+        self.characterGrams = builder.countedCharacterGrams()
         self.version = version
         self.paragraphs = builder.paragraphs
         self.normalizedBytes = builder.bytes
@@ -102,7 +106,8 @@ public struct Fingerprint: Sendable {
 
     /// A fingerprint from its parts, as ``init(serialized:)`` restores one.
     init(version: FingerprintVersion, paragraphs: [ParagraphPrint], normalizedBytes: [UInt8], titleHash: UInt64?,
-         winnowed: [UInt64], datelines: [DatelineEvidence]) {
+         winnowed: [UInt64], datelines: [DatelineEvidence], characterGrams: [[UInt32]]) {
+        self.characterGrams = characterGrams
         self.version = version
         self.paragraphs = paragraphs
         self.normalizedBytes = normalizedBytes

@@ -21,9 +21,10 @@ public final class MirrorScanner {
         public var workers: Int
         /// Files per transaction.
         public var batchSize: Int
-        /// Bytes of files per transaction (a larger file alone): with at most two batches
-        /// alive, the scan's memory follows the larger of this and the largest file, not the
-        /// number of workers or the batch size (README, "Limits").
+        /// Bytes of files per transaction (a larger file alone), and of what their results hold
+        /// (a small gzip file can hold a large page): with at most two batches alive, the
+        /// scan's memory follows the larger of this and the largest file, not the number of
+        /// workers or the batch size (README, "Memory").
         public var batchBytes = 16 << 20
         /// A pause after each committed batch, in milliseconds: lets a test kill a scan
         /// between two batches in any build, however fast the scan is. 0 in real use.
@@ -167,6 +168,7 @@ public final class MirrorScanner {
             let warcs = toRead.filter { WARCArchive.hasWARCName($0.path) }
             try ChunkedParallel.run(warcs.isEmpty ? toRead : toRead.filter { !WARCArchive.hasWARCName($0.path) }, chunkSize: options.batchSize,
                                     chunkBytes: options.batchBytes, bytes: { $0.size }, workers: options.workers,
+                                    cost: { if case .article(let digest) = $0.outcome { digest.memoryCost } else { 0 } },
                                 transform: { entry in FileProcessor.process(entry, root: root, reader: reader, maxSize: maxSize) },
                                 progress: progress.map { progress in { files, bytes in
                                     progress(Progress(phase: .reading, done: files, total: toRead.count, bytesDone: bytes, bytesTotal: bytesTotal))
