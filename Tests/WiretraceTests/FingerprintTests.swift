@@ -142,7 +142,12 @@ struct StoredFingerprintTests {
         let restored = try Fingerprint(serialized: original.serialized())
         #expect(restored.version == original.version)
         #expect(restored.paragraphs.map(\.hash) == original.paragraphs.map(\.hash))
-        #expect(restored.paragraphs.map(\.shingles) == original.paragraphs.map(\.shingles))
+        // A repeat is stored without its shingles (they are its host's): only counted ones are compared.
+        #expect(original.paragraphs.contains { if case .repeatOf = $0.status { !$0.shingles.isEmpty } else { false } })
+        for (restoredParagraph, originalParagraph) in zip(restored.paragraphs, original.paragraphs) {
+            if case .repeatOf = originalParagraph.status { #expect(restoredParagraph.shingles.isEmpty) }
+            else { #expect(restoredParagraph.shingles == originalParagraph.shingles) }
+        }
         #expect(restored.paragraphs.map(\.status) == original.paragraphs.map(\.status))
         #expect(restored.winnowed == original.winnowed)
         #expect(restored.titleHash == original.titleHash)

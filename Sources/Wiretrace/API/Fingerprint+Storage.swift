@@ -14,7 +14,8 @@
 /// and every gram of each size, repeats included. Format 3 keeps each paragraph's character
 /// count and then, per size, the fingerprint's distinct grams (``Fingerprint/characterGrams``):
 /// the same hashes under the same version, without the repeats, which made a page of one
-/// paragraph repeated take 8 bytes per character. A format-2 fingerprint restores to the
+/// paragraph repeated take 16 bytes per character; and a paragraph that repeats another
+/// (``Fingerprint/Status/repeatOf(_:)``) is stored without its shingles, which are its host's. A format-2 fingerprint restores to the
 /// same grams, so an index written before format 3 is read as it stands.
 extension Fingerprint {
     /// Why stored bytes are not a fingerprint.
@@ -45,8 +46,11 @@ extension Fingerprint {
             case .empty: out.bytes.append(3); out.u32(0)
             case .repeatOf(let index): out.bytes.append(4); out.u32(UInt32(index))
             }
-            out.u32(UInt32(paragraph.shingles.count))
-            for shingle in paragraph.shingles { out.u64(shingle) }
+            // From format 3 a repeat keeps no shingles: they are its host's, and comparison
+            // reads counted paragraphs only.
+            let shingles = if case .repeatOf = paragraph.status { [UInt64]() } else { paragraph.shingles }
+            out.u32(UInt32(shingles.count))
+            for shingle in shingles { out.u64(shingle) }
         }
         out.u32(UInt32(datelines.count))
         for dateline in datelines {
