@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WiretraceTestSupport
 @testable import WiretraceIndex
@@ -55,5 +56,44 @@ import WiretraceTestSupport
                 #expect(cost >= 300 && cost < 300 + workers * 200)
             }
         }
+    }
+}
+
+/// The workers of a scan parse at most a budget of decompressed bytes at once, however many
+/// they are, and a file larger than the budget alone.
+@Suite struct ParsingBudgetTests {
+    /// Records how many bytes are being parsed at once.
+    final class Meter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var now = 0
+        private(set) var peak = 0
+        private(set) var aloneWhenLarge = true
+        func parse(_ bytes: Int, large: Int) {
+            lock.withLock { now += bytes; peak = max(peak, now); if bytes >= large && now != bytes { aloneWhenLarge = false } }
+            usleep(2000)
+            lock.withLock { now -= bytes }
+        }
+    }
+
+    @Test("eight workers parsing files of 1 to 30 units under a budget of 16: never more than 16 at once but for a larger file, which parses alone")
+    func boundsBytesInFlight() {
+        let budget = ParsingBudget(capacity: 16), meter = Meter()
+        let sizes = (0..<64).map { [1, 3, 8, 30][$0 % 4] }
+        DispatchQueue.concurrentPerform(iterations: 8) { worker in
+            for index in stride(from: worker, to: sizes.count, by: 8) {
+                budget.withAdmission(bytes: sizes[index]) { meter.parse(sizes[index], large: 17) }
+            }
+        }
+        #expect(meter.peak == 30)
+        #expect(meter.aloneWhenLarge)
+    }
+
+    @Test("with small files the workers parse side by side")
+    func smallFilesInParallel() {
+        let budget = ParsingBudget(capacity: 16), meter = Meter()
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            for _ in 0..<20 { budget.withAdmission(bytes: 2) { meter.parse(2, large: .max) } }
+        }
+        #expect(meter.peak > 2 && meter.peak <= 8)
     }
 }
