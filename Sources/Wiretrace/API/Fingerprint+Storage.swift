@@ -2,21 +2,17 @@
 /// compare later without reading and fingerprinting the article again.
 ///
 /// The form keeps what comparison needs: the version, each paragraph's hash, word count,
-/// status and shingles, the title hash, the datelines and the character grams. It does not
-/// keep the normalized text: a restored fingerprint has empty ``Fingerprint/normalizedBytes``
-/// and empty paragraph ranges. Winnowed hashes are derived again on restore. All integers are
-/// little-endian; about 8 bytes per word of text for the shingles, and 4 bytes per distinct
-/// character gram and size.
+/// status and shingles (none for a repeat, whose shingles are its host's), the title hash
+/// and the datelines. It does not keep the normalized
+/// text: a restored fingerprint has empty ``Fingerprint/normalizedBytes`` and empty
+/// paragraph ranges. Winnowed hashes are derived again on restore. All integers are
+/// little-endian; about 8 bytes per word of counted text for the shingles, and 4 bytes per
+/// character for the character grams.
 ///
-/// Each format is the one before with more after the paragraph records, which all formats
-/// lay out alike. Format 1 restores with no character grams. Format 2 (fingerprint version
-/// `n1-k5-w4-c5c8` on) adds the character-gram sizes and, per paragraph, its character count
-/// and every gram of each size, repeats included. Format 3 keeps each paragraph's character
-/// count and then, per size, the fingerprint's distinct grams (``Fingerprint/characterGrams``):
-/// the same hashes under the same version, without the repeats, which made a page of one
-/// paragraph repeated take 16 bytes per character; and a paragraph that repeats another
-/// (``Fingerprint/Status/repeatOf(_:)``) is stored without its shingles, which are its host's. A format-2 fingerprint restores to the
-/// same grams, so an index written before format 3 is read as it stands.
+/// Format 2 (fingerprint version `n1-k5-w4-c5c8` on) is format 1 followed by the character-gram
+/// sizes and each paragraph's character count and character grams of each size; everything before them is laid out as in
+/// format 1, so a reader of the paragraph records reads both. Format 1 restores with no
+/// character grams.
 extension Fingerprint {
     /// Why stored bytes are not a fingerprint.
     public struct StorageError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -24,7 +20,7 @@ extension Fingerprint {
     }
 
     private static let magic: [UInt8] = Array("WTFP".utf8)
-    private static let formatVersion: UInt8 = 3
+    private static let formatVersion: UInt8 = 2
 
     /// The compact binary form of this fingerprint.
     public func serialized() -> [UInt8] {
@@ -46,8 +42,9 @@ extension Fingerprint {
             case .empty: out.bytes.append(3); out.u32(0)
             case .repeatOf(let index): out.bytes.append(4); out.u32(UInt32(index))
             }
-            // From format 3 a repeat keeps no shingles: they are its host's, and comparison
-            // reads counted paragraphs only.
+            // A repeat is kept without its shingles: they are its host's, and comparison reads
+            // counted paragraphs only (a page of one paragraph said again and again took 8
+            // bytes per word of every repeat).
             let shingles = if case .repeatOf = paragraph.status { [UInt64]() } else { paragraph.shingles }
             out.u32(UInt32(shingles.count))
             for shingle in shingles { out.u64(shingle) }
@@ -60,11 +57,13 @@ extension Fingerprint {
         }
         out.u32(UInt32(version.characterGramSizes.count))
         for size in version.characterGramSizes { out.u32(UInt32(size)) }
-        for paragraph in paragraphs { out.u32(UInt32(paragraph.characterCount)) }
-        for size in version.characterGramSizes.indices {
-            let grams = size < characterGrams.count ? characterGrams[size] : []
-            out.u32(UInt32(grams.count))
-            for gram in grams { out.u32(gram) }
+        for paragraph in paragraphs {
+            out.u32(UInt32(paragraph.characterCount))
+            for size in version.characterGramSizes.indices {
+                let grams = size < paragraph.characterGrams.count ? paragraph.characterGrams[size] : []
+                out.u32(UInt32(grams.count))
+                for gram in grams { out.u32(gram) }
+            }
         }
         return out.bytes
     }
@@ -75,7 +74,7 @@ extension Fingerprint {
     public init(serialized bytes: [UInt8]) throws(StorageError) {
         var input = ByteReader(bytes: bytes)
         guard input.take(4) == Self.magic[...] else { throw StorageError(description: "not a stored fingerprint") }
-        guard let format = input.u8(), (1...Self.formatVersion).contains(format) else { throw StorageError(description: "unknown stored-fingerprint format") }
+        guard let format = input.u8(), format == 1 || format == Self.formatVersion else { throw StorageError(description: "unknown stored-fingerprint format") }
         guard let normalization = input.u32(), let shingleSize = input.u32(), let window = input.u32(),
               let hasTitle = input.u8(), let title = input.u64(), let count = input.u32()
         else { throw StorageError(description: "stored fingerprint is truncated") }
@@ -94,7 +93,7 @@ extension Fingerprint {
             case 4: status = .repeatOf(Int(repeatOf))
             default: throw StorageError(description: "unknown paragraph status \(statusCode)")
             }
-            paragraphs.append(ParagraphPrint(hash: hash, wordCount: Int(words), shingles: shingles, characterCount: 0, status: status,
+            paragraphs.append(ParagraphPrint(hash: hash, wordCount: Int(words), shingles: shingles, characterGrams: [], characterCount: 0, status: status,
                                              range: 0..<0))
         }
         guard let datelineCount = input.u32() else { throw StorageError(description: "stored fingerprint is truncated") }
@@ -105,39 +104,28 @@ extension Fingerprint {
             datelines.append(DatelineEvidence(paragraph: Int(paragraph), text: text ?? "", agency: agency))
         }
         var characterGramSizes: [Int] = []
-        var characterGrams: [[UInt32]] = []
         if format >= 2 {
             guard let sizeCount = input.u32(), sizeCount <= 16, let sizes = input.u32s(Int(sizeCount))
             else { throw StorageError(description: "stored fingerprint is truncated") }
             characterGramSizes = sizes.map(Int.init)
-            // Format 2: every gram of every paragraph, made distinct here as the builder does
-            // (counted paragraphs, in order); format 3: the distinct grams after the counts.
-            var distinct = sizes.map { _ in DistinctGrams() }
             for index in paragraphs.indices {
                 guard let characters = input.u32() else { throw StorageError(description: "stored fingerprint is truncated") }
-                paragraphs[index].characterCount = paragraphs[index].status == .counted ? Int(characters) : 0
-                guard format == 2 else { continue }
-                for size in sizes.indices {
-                    guard let count = input.u32(), let grams = input.u32s(Int(count))
-                    else { throw StorageError(description: "stored fingerprint is truncated") }
-                    if paragraphs[index].status == .counted { for gram in grams { distinct[size].insert(gram) } }
-                }
-            }
-            if format == 2 {
-                characterGrams = distinct.map(\.grams)
-            } else {
+                paragraphs[index].characterCount = Int(characters)
                 for _ in sizes {
                     guard let count = input.u32(), let grams = input.u32s(Int(count))
                     else { throw StorageError(description: "stored fingerprint is truncated") }
-                    characterGrams.append(grams)
+                    // Stored before grams were kept for counted paragraphs only: nothing reads
+                    // the others', so they are not restored.
+                    if paragraphs[index].status == .counted { paragraphs[index].characterGrams.append(grams) }
                 }
+                if paragraphs[index].status != .counted { paragraphs[index].characterCount = 0 }
             }
         }
         let version = FingerprintVersion(normalization: Int(normalization), shingleSize: Int(shingleSize), window: Int(window),
                                          characterGramSizes: characterGramSizes)
         self.init(version: version, paragraphs: paragraphs, normalizedBytes: [], titleHash: hasTitle == 1 ? title : nil,
                   winnowed: Winnowing.select(from: paragraphs.filter { $0.status == .counted }.map(\.shingles), window: version.window),
-                  datelines: datelines, characterGrams: characterGrams)
+                  datelines: datelines)
     }
 }
 

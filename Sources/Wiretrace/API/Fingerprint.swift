@@ -32,8 +32,13 @@ public struct Fingerprint: Sendable {
         public var wordCount: Int
         /// Every k-shingle hash, in order; a paragraph shorter than k words has one, over all its words.
         public var shingles: [UInt64]
-        /// Characters (Unicode scalars) in the paragraph's tokens, for a counted paragraph of a
-        /// fingerprint with character grams (0 otherwise).
+        /// Per size of ``FingerprintVersion/characterGramSizes``, the low 32 bits of the XXH3-64
+        /// of every run of that many characters of the paragraph's words written without the
+        /// spaces and punctuation between them, in order; a paragraph with fewer characters
+        /// has one, over all of them. Empty under a version without the tier, and for a
+        /// paragraph that does not count (a repeat's grams are its host's).
+        public var characterGrams: [[UInt32]]
+        /// Characters (Unicode scalars) in the tokens of a counted paragraph (0 for others).
         public var characterCount: Int
         public var status: Status
         /// Byte range of the normalized text in ``Fingerprint/normalizedBytes``.
@@ -57,13 +62,6 @@ public struct Fingerprint: Sendable {
     /// Winnowed shingle hashes of the counted paragraphs, sorted and unique.
     public let winnowed: [UInt64]
     public let datelines: [DatelineEvidence]
-    /// Per size of ``FingerprintVersion/characterGramSizes``, the distinct character grams of
-    /// the counted paragraphs, in the order they first occur: the hash of every run of that
-    /// many characters of a paragraph's words written without the spaces and punctuation
-    /// between them (a paragraph with fewer characters has one, over all of them). The
-    /// resemblance tier compares them as sets, so a gram that occurs again adds nothing.
-    /// Empty under a version without the tier, and in a fingerprint made for ``VersionDiff``.
-    public let characterGrams: [[UInt32]]
     /// Characters in the tokens of the counted paragraphs.
     public var countedCharacterCount: Int {
         paragraphs.reduce(0) { $0 + ($1.status == .counted ? $1.characterCount : 0) }
@@ -76,8 +74,8 @@ public struct Fingerprint: Sendable {
         self.init(of: article, characterGrams: true)
     }
 
-    /// Fingerprints `article`; without `characterGrams` it carries none (4 bytes per distinct
-    /// gram and size), for a caller that never compares resemblance: ``VersionDiff``
+    /// Fingerprints `article`; without `characterGrams` the paragraphs carry none (4 bytes per
+    /// character and size), for a caller that never compares resemblance: ``VersionDiff``
     /// aligns paragraphs by their hashes, shingles and words only. Such a fingerprint is
     /// never stored or compared.
     init(of article: Article, characterGrams: Bool) {
@@ -94,7 +92,7 @@ public struct Fingerprint: Sendable {
             builder.add(text, role: paragraph.role)
         }
         builder.markRepeats()
-        self.characterGrams = builder.countedCharacterGrams()
+        builder.addCharacterGrams()
         self.version = version
         self.paragraphs = builder.paragraphs
         self.normalizedBytes = builder.bytes
@@ -106,8 +104,7 @@ public struct Fingerprint: Sendable {
 
     /// A fingerprint from its parts, as ``init(serialized:)`` restores one.
     init(version: FingerprintVersion, paragraphs: [ParagraphPrint], normalizedBytes: [UInt8], titleHash: UInt64?,
-         winnowed: [UInt64], datelines: [DatelineEvidence], characterGrams: [[UInt32]]) {
-        self.characterGrams = characterGrams
+         winnowed: [UInt64], datelines: [DatelineEvidence]) {
         self.version = version
         self.paragraphs = paragraphs
         self.normalizedBytes = normalizedBytes

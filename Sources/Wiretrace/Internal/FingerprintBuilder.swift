@@ -34,27 +34,22 @@ struct FingerprintBuilder: ~Copyable {
         case .credit: status = .credit
         case .body: status = tokenCount == 0 ? .empty : .counted
         }
-        paragraphs.append(.init(hash: hash, wordCount: tokenCount, shingles: shingles, characterCount: 0, status: status, range: range))
+        paragraphs.append(.init(hash: hash, wordCount: tokenCount, shingles: shingles, characterGrams: [],
+                                characterCount: 0, status: status, range: range))
     }
 
-    /// The distinct character grams of the counted paragraphs, per size of
-    /// ``characterGramSizes``, in the order they first occur; sets each counted paragraph's
-    /// ``Fingerprint/ParagraphPrint/characterCount``. Called once repeats are marked: a
-    /// repeated paragraph adds no gram its first occurrence does not, and an article of one
-    /// paragraph repeated a million times then costs its grams once, not a million times
-    /// (8 bytes per character, the bulk of a fingerprint).
-    mutating func countedCharacterGrams() -> [[UInt32]] {
-        guard !characterGramSizes.isEmpty else { return [] }
-        var sets = characterGramSizes.map { _ in DistinctGrams() }
+    /// Gives each counted paragraph its character grams and character count. Called once
+    /// repeats are marked: a repeat's grams are its host's, and comparison reads counted
+    /// paragraphs only, so a page of one paragraph said a million times costs its grams
+    /// once (they are 8 bytes per character, the bulk of a fingerprint), not a million times.
+    mutating func addCharacterGrams() {
+        guard !characterGramSizes.isEmpty else { return }
         for index in paragraphs.indices where paragraphs[index].status == .counted {
             let range = paragraphs[index].range
-            let (grams, count) = bytes.withUnsafeBufferPointer { all in
-                self.grams.hashes(ofNormalized: UnsafeBufferPointer(rebasing: all[range]), sizes: characterGramSizes)
+            (paragraphs[index].characterGrams, paragraphs[index].characterCount) = bytes.withUnsafeBufferPointer { all in
+                grams.hashes(ofNormalized: UnsafeBufferPointer(rebasing: all[range]), sizes: characterGramSizes)
             }
-            paragraphs[index].characterCount = count
-            for size in sets.indices { for gram in grams[size] { sets[size].insert(gram) } }
         }
-        return sets.map(\.grams)
     }
 
     /// Appends the normalized form of `utf8` to ``bytes`` and puts the hash of each of its
@@ -495,19 +490,26 @@ enum CharacterGrams {
     /// already, so their low bits place them), the second counting each new gram of B found
     /// in the first: no sort, which took most of the tier's time.
     static func containment(_ a: Fingerprint, _ b: Fingerprint, size: Int) -> (aInB: Double, bInA: Double) {
-        guard size < a.characterGrams.count, size < b.characterGrams.count else { return (0, 0) }
-        // Each side's grams are distinct already: a table of A's, and B's looked up in it.
-        let gramsA = a.characterGrams[size], gramsB = b.characterGrams[size]
-        guard !gramsA.isEmpty, !gramsB.isEmpty else { return (0, 0) }
-        var bits = 4
-        while 1 << bits < 2 * gramsA.count { bits += 1 }
-        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 1 << bits) { space in
+        func total(_ print: Fingerprint) -> Int {
+            print.paragraphs.reduce(0) { $0 + ($1.status == .counted && size < $1.characterGrams.count ? $1.characterGrams[size].count : 0) }
+        }
+        let totalA = total(a), totalB = total(b)
+        guard totalA > 0, totalB > 0 else { return (0, 0) }
+        var bitsA = 4, bitsB = 4
+        while 1 << bitsA < 2 * totalA { bitsA += 1 }
+        while 1 << bitsB < 2 * totalB { bitsB += 1 }
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: (1 << bitsA) + (1 << bitsB)) { space in
             space.initialize(repeating: 0)
-            var tableA = GramSet(slots: space)
-            for gram in gramsA { _ = tableA.insert(gram) }
+            var tableA = GramSet(slots: UnsafeMutableBufferPointer(rebasing: space[..<(1 << bitsA)]))
+            var tableB = GramSet(slots: UnsafeMutableBufferPointer(rebasing: space[(1 << bitsA)...]))
+            for paragraph in a.paragraphs where paragraph.status == .counted && size < paragraph.characterGrams.count {
+                for gram in paragraph.characterGrams[size] { _ = tableA.insert(gram) }
+            }
             var shared = 0
-            for gram in gramsB where tableA.contains(gram) { shared += 1 }
-            return (Double(shared) / Double(gramsA.count), Double(shared) / Double(gramsB.count))
+            for paragraph in b.paragraphs where paragraph.status == .counted && size < paragraph.characterGrams.count {
+                for gram in paragraph.characterGrams[size] where tableB.insert(gram) && tableA.contains(gram) { shared += 1 }
+            }
+            return (Double(shared) / Double(tableA.count), Double(shared) / Double(tableB.count))
         }
     }
 
@@ -549,40 +551,6 @@ enum CharacterGrams {
                 index = (index + 1) & mask
             }
             return false
-        }
-    }
-}
-
-/// A growing set of gram hashes that keeps them in the order they were first inserted.
-struct DistinctGrams {
-    private(set) var grams: [UInt32] = []
-    /// Open addressing, 0 for an empty slot (the gram 0 is kept apart), at most half full.
-    private var slots = [UInt32](repeating: 0, count: 64)
-    private var holdsZero = false
-
-    mutating func insert(_ gram: UInt32) {
-        if gram == 0 {
-            if !holdsZero { holdsZero = true; grams.append(0) }
-            return
-        }
-        if 2 * (grams.count + 1) > slots.count { grow() }
-        let mask = slots.count - 1
-        var index = Int(gram) & mask
-        while slots[index] != 0 {
-            if slots[index] == gram { return }
-            index = (index + 1) & mask
-        }
-        slots[index] = gram
-        grams.append(gram)
-    }
-
-    private mutating func grow() {
-        slots = [UInt32](repeating: 0, count: 2 * slots.count)
-        let mask = slots.count - 1
-        for gram in grams where gram != 0 {
-            var index = Int(gram) & mask
-            while slots[index] != 0 { index = (index + 1) & mask }
-            slots[index] = gram
         }
     }
 }

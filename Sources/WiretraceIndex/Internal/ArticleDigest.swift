@@ -118,15 +118,24 @@ enum Postings {
     /// too few), not all n.
     static func sketch(of print: Fingerprint) -> [UInt32] {
         let size = print.version.characterGramSizes.count - 1
-        guard size >= 0, size < print.characterGrams.count else { return [] }
-        let distinct = print.characterGrams[size]
+        guard size >= 0 else { return [] }
+        let total = print.paragraphs.reduce(0) { $0 + ($1.status == .counted && size < $1.characterGrams.count ? $1.characterGrams[size].count : 0) }
         func below(_ cutoff: UInt64) -> [UInt32] {
-            var grams = distinct.filter { UInt64($0) < cutoff }
+            var grams: [UInt32] = []
+            for paragraph in print.paragraphs where paragraph.status == .counted && size < paragraph.characterGrams.count {
+                for gram in paragraph.characterGrams[size] where UInt64(gram) < cutoff { grams.append(gram) }
+            }
             grams.sort()
-            return Array(grams.prefix(sketchSize))
+            var smallest: [UInt32] = []
+            smallest.reserveCapacity(sketchSize)
+            for gram in grams where smallest.last != gram {
+                smallest.append(gram)
+                if smallest.count == sketchSize { break }
+            }
+            return smallest
         }
         let all = UInt64(UInt32.max) + 1
-        let cutoff = distinct.isEmpty ? all : min(all, all / UInt64(distinct.count) * UInt64(4 * sketchSize))
+        let cutoff = total > 0 ? min(all, all / UInt64(total) * UInt64(4 * sketchSize)) : all
         let smallest = below(cutoff)
         return smallest.count == sketchSize || cutoff == all ? smallest : below(all)
     }
