@@ -26,6 +26,16 @@ struct FingerprintTests {
         #expect(print.countedCharacterCount == 11)
     }
 
+    @Test("a paragraph keeps only the grams no earlier counted paragraph has: the grams are compared as one set")
+    func gramsKeptOnce() {
+        let hash = { (text: String) in CharacterGrams.hash(of: text.unicodeScalars.map(\.value)) }
+        let print = Fingerprint(of: Fixtures.article(body: ["abcdeabcde", "bcdefg"]))
+        // Runs of 5 of "abcdeabcde": abcde bcdea cdeab deabc eabcd abcde (again); then bcdef cdefg.
+        #expect(print.paragraphs[0].characterGrams[0] == ["abcde", "bcdea", "cdeab", "deabc", "eabcd"].map(hash))
+        #expect(print.paragraphs[1].characterGrams[0] == ["bcdef", "cdefg"].map(hash))
+        #expect(print.paragraphs[1].characterCount == 6)
+    }
+
     @Test("a repeated paragraph has no character grams of its own: a page of one paragraph said again and again costs its grams once")
     func repeatsHaveNoGrams() {
         let paragraph = "The embassy said the staff were safe after the attack on Friday morning."

@@ -12,7 +12,10 @@
 /// Format 2 (fingerprint version `n1-k5-w4-c5c8` on) is format 1 followed by the character-gram
 /// sizes and each paragraph's character count and character grams of each size; everything before them is laid out as in
 /// format 1, so a reader of the paragraph records reads both. Format 1 restores with no
-/// character grams.
+/// character grams. Format 3 is laid out as format 2 and holds what ``Fingerprint/ParagraphPrint``
+/// holds since: the grams of counted paragraphs only, each gram once (in the first counted
+/// paragraph that has it), and no shingles for a repeat. Format 2 held every gram of every
+/// body paragraph, and is made so on restore: the same hashes under the same version.
 extension Fingerprint {
     /// Why stored bytes are not a fingerprint.
     public struct StorageError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -20,7 +23,7 @@ extension Fingerprint {
     }
 
     private static let magic: [UInt8] = Array("WTFP".utf8)
-    private static let formatVersion: UInt8 = 2
+    private static let formatVersion: UInt8 = 3
 
     /// The compact binary form of this fingerprint.
     public func serialized() -> [UInt8] {
@@ -74,7 +77,7 @@ extension Fingerprint {
     public init(serialized bytes: [UInt8]) throws(StorageError) {
         var input = ByteReader(bytes: bytes)
         guard input.take(4) == Self.magic[...] else { throw StorageError(description: "not a stored fingerprint") }
-        guard let format = input.u8(), format == 1 || format == Self.formatVersion else { throw StorageError(description: "unknown stored-fingerprint format") }
+        guard let format = input.u8(), (1...Self.formatVersion).contains(format) else { throw StorageError(description: "unknown stored-fingerprint format") }
         guard let normalization = input.u32(), let shingleSize = input.u32(), let window = input.u32(),
               let hasTitle = input.u8(), let title = input.u64(), let count = input.u32()
         else { throw StorageError(description: "stored fingerprint is truncated") }
@@ -108,6 +111,7 @@ extension Fingerprint {
             guard let sizeCount = input.u32(), sizeCount <= 16, let sizes = input.u32s(Int(sizeCount))
             else { throw StorageError(description: "stored fingerprint is truncated") }
             characterGramSizes = sizes.map(Int.init)
+            var seen = sizes.map { _ in DistinctGrams() }
             for index in paragraphs.indices {
                 guard let characters = input.u32() else { throw StorageError(description: "stored fingerprint is truncated") }
                 paragraphs[index].characterCount = Int(characters)
@@ -116,7 +120,9 @@ extension Fingerprint {
                     else { throw StorageError(description: "stored fingerprint is truncated") }
                     // Stored before grams were kept for counted paragraphs only: nothing reads
                     // the others', so they are not restored.
-                    if paragraphs[index].status == .counted { paragraphs[index].characterGrams.append(grams) }
+                    guard paragraphs[index].status == .counted else { continue }
+                    let size = paragraphs[index].characterGrams.count
+                    paragraphs[index].characterGrams.append(format == 2 ? grams.filter { seen[size].insert($0) } : grams)
                 }
                 if paragraphs[index].status != .counted { paragraphs[index].characterCount = 0 }
             }
