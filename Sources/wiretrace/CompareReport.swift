@@ -1,12 +1,12 @@
 import Wiretrace
 import WiretraceFormats
 
-/// What `compare` prints: the JSON schema (version 1) and its text rendering.
-struct CompareReport: Encodable {
-    static let currentSchemaVersion = 1
+/// What `compare` prints: the model behind its text and JSON (``CompareJSON``).
+struct CompareReport {
 
     struct Side: Encodable {
         var path: String
+        var url: String?
         var format: String
         var title: String?
         var outlet: String?
@@ -63,7 +63,6 @@ struct CompareReport: Encodable {
         var longWordCharacters: Double
     }
 
-    var schemaVersion = currentSchemaVersion
     var fingerprintVersion: String
     var verdict: String
     var sharesSource: Bool
@@ -121,7 +120,7 @@ struct CompareReport: Encodable {
 
     private static func side(_ path: String, _ result: ArticleReader.Result, _ print: Fingerprint) -> Side {
         let article = result.article
-        return Side(path: path, format: result.format.rawValue, title: article.title, outlet: article.outlet,
+        return Side(path: path, url: article.canonicalURL, format: result.format.rawValue, title: article.title, outlet: article.outlet,
                     syndicated: article.isSyndicated, credits: article.credits(including: print),
                     created: article.created ?? article.times.first { $0.kind == .created },
                     updated: article.updated ?? article.times.first { $0.kind == .updated },

@@ -117,6 +117,6 @@ extension TimeOptions {
 extension OutputOptions {
     /// Prints `report` as JSON with `--json`, as text otherwise.
     func emit(_ report: some Encodable, text: (Style) -> String) throws {
-        Terminal.standardOutput.write(json ? try JSONOutput.encode(report) : text(style))
+        Terminal.standardOutput.write(json ? try JSONOutput.encode(Versioned(report)) : text(style))
     }
 }

@@ -180,7 +180,7 @@ struct ReportOutputOptions: ParsableArguments {
     func show(_ report: ScanReport, index: MirrorIndex, output: OutputOptions) throws {
         if let html { try ScanHTMLReport(report: report, index: index).write(to: html) }
         if output.json {
-            Terminal.standardOutput.write(try JSONOutput.encode(report))
+            Terminal.standardOutput.write(try JSONOutput.encode(Versioned(ScanReportJSON(report))))
         } else {
             Terminal.standardOutput.write(ScanReportText(report: report, style: output.style, quiet: quiet).render())
         }
