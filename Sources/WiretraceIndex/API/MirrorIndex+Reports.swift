@@ -11,8 +11,6 @@ public struct VersionChanges: Sendable {
     public var diff: VersionDiff?
     /// The diff's changes with their paragraphs' text, in the order of the new version.
     public var passages: [VersionDiff.ChangedPassages]
-    /// The previous version's title.
-    public var previousTitle: String?
 }
 
 /// Every version of one document, each with its changes: ``MirrorIndex/historyReport(of:mirror:)``.
@@ -55,11 +53,11 @@ extension MirrorIndex {
     }
 
     static func changes(_ version: VersionSummary, from old: Article?, to new: Article?) -> VersionChanges {
-        guard let old, let new else { return VersionChanges(version: version, diff: nil, passages: [], previousTitle: old?.title) }
+        guard let old, let new else { return VersionChanges(version: version, diff: nil, passages: []) }
         let diff = VersionDiff(from: old, to: new)
         var version = version
         version.counts = diff.summary
-        return VersionChanges(version: version, diff: diff, passages: diff.passages(old: old, new: new), previousTitle: old.title)
+        return VersionChanges(version: version, diff: diff, passages: diff.passages(old: old, new: new))
     }
 
     /// Sets the change counts of the first ``reportListLimit`` of `versions` (each a version
