@@ -4,7 +4,9 @@ import WiretraceIndex
 // The building blocks every command's JSON is made of (schema version 2). Each mirrors a
 // `$defs` entry of the schema files: change both together.
 
-/// A document's JSON envelope: the schema version, then the document's own keys.
+/// A document's JSON envelope: the schema version beside the document's own keys. The body
+/// and the version write into the one keyed container of the encoder (JSONEncoder merges the
+/// two requests), so the version needs no property in every output type.
 struct Versioned<Body: Encodable>: Encodable {
     var body: Body
 
@@ -32,7 +34,9 @@ struct TimeJSON: Encodable {
     @Nullable var instant: String?
     @Nullable var utcOffsetMinutes: Int?
     @Nullable var zone: String?
-    var hasTimeOfDay: Bool
+    /// Whether the text gave a time of day (`null` where the index did not keep it: an
+    /// updated time read back from it).
+    @Nullable var hasTimeOfDay: Bool?
     @Nullable var problem: String?
 
     init(_ time: ArticleTime) {
@@ -57,7 +61,7 @@ struct TimeJSON: Encodable {
         self.kind = kind
         self.text = shown
         self.instant = instant
-        self.hasTimeOfDay = hasTimeOfDay ?? true
+        self.hasTimeOfDay = hasTimeOfDay
     }
 
     /// When a scan saw something, on the scanning machine's clock (UTC).
@@ -125,6 +129,8 @@ struct DocumentNames {
         for member in members { byID[member.documentId] = DocumentJSON(id: member.documentId, path: member.path, url: member.url, outlet: member.outlet) }
     }
 
+    /// A member's document; an id that is no member (evidence stored before a member left
+    /// the story) is named by its id alone.
     subscript(id: Int) -> DocumentJSON { byID[id] ?? DocumentJSON(id: id, path: "", url: nil, outlet: nil) }
     subscript(id: Int64) -> DocumentJSON { self[Int(id)] }
 }

@@ -138,17 +138,15 @@ struct ScanHTMLReport {
         // then the longest shared runs where the verdict rests on more than matched paragraphs.
         let copies = try index.passages(of: story, limit: copiesPerStory)
         guard !copies.isEmpty else { return html + "</article>" }
-        let articles = try index.articlesForComparison(documents: [copies[0].comparedWith] + copies.map(\.documentId))
-        guard let sourceArticle = articles[copies[0].comparedWith] else { return html + "</article>" }
         let reference = esc(outlets[copies[0].comparedWith] ?? "source")
         for (position, copy) in copies.enumerated() {
-            guard let article = articles[copy.documentId] else { continue }
             html += "<details\(position == 0 ? " open" : "")><summary>\(esc(copy.outlet)) — \(esc(copy.verdict.rawValue)), "
             html += "\(Int((copy.copyInCompared * 100).rounded()))% of the copy is in \(reference), "
             html += "\(Int((copy.comparedInCopy * 100).rounded()))% of \(reference) is in the copy</summary>"
             html += "<table class=sbs><tr><th>\(reference)</th><th>\(esc(copy.outlet))</th></tr>"
             for match in copy.matches {
-                let a = sourceArticle.paragraphs[match.a.paragraph - 1].text, b = article.paragraphs[match.b.paragraph - 1].text
+                // A matched paragraph's place carries its text as read.
+                let a = match.a.text ?? "", b = match.b.text ?? ""
                 if match.kind == .exact {
                     html += "<tr class=exact><td><i>¶\(match.a.paragraph)</i> \(esc(a))</td><td><i>¶\(match.b.paragraph)</i> \(esc(b))</td></tr>"
                 } else {

@@ -70,7 +70,8 @@ extension MirrorIndex {
             guard let previous = try Int64.fetchOne(db, sql: previousSQL, arguments: [version.documentId, version.number - 1]),
                   let oldData = try Data.fetchOne(db, sql: articleSQL, arguments: [previous]),
                   let newData = try Data.fetchOne(db, sql: articleSQL, arguments: [version.versionId]) else { continue }
-            let old = try ArticleStore.article(from: oldData), new = try ArticleStore.article(from: newData)
+            // An article that no longer decodes leaves its counts out; it does not cost the report.
+            guard let old = try? ArticleStore.article(from: oldData), let new = try? ArticleStore.article(from: newData) else { continue }
             versions[index].counts = VersionDiff(from: old, to: new).summary
         }
     }
