@@ -89,7 +89,7 @@ public struct StoryDetail: Sendable, Codable {
 }
 
 /// What one copy of a story shares with the document it is compared with: the verdict of
-/// ``Comparison`` and its evidence, the matched paragraphs and the longest shared runs.
+/// `Comparison` and its evidence, the matched paragraphs and the longest shared runs.
 public struct CopyPassages: Sendable, Codable {
     public var documentId: Int
     public var path: String
@@ -428,10 +428,12 @@ extension MirrorIndex {
     static func versions(sql condition: String, arguments: StatementArguments, _ db: Database) throws -> [VersionSummary] {
         try Row.fetchAll(db, sql: """
             SELECT v.documentId, v.id, v.number, v.path, d.canonicalURL, v.title, v.created, v.updated, v.updatedText, v.firstSeenAt,
-                   v.lastScan, v.classification, v.silentEdit, v.diffSummary, COALESCE(v.outlet, d.outlet), v.createdText, v.createdHasTime
+                   v.lastScan, v.classification, v.silentEdit, v.diffSummary, COALESCE(v.outlet, d.outlet), v.createdText, v.createdHasTime, d.site
             FROM version v JOIN document d ON d.id = v.documentId WHERE \(condition)
             """, arguments: arguments).map { row in
-            VersionSummary(documentId: row[0], versionId: row[1], number: row[2], path: row[3], url: row[4], outlet: row[14], title: row[5],
+            // The outlet as story members name it: the page's, else its site's.
+            VersionSummary(documentId: row[0], versionId: row[1], number: row[2], path: row[3], url: row[4],
+                           outlet: (row[14] as String?) ?? StoryFacts.outletName(site: row[17]), title: row[5],
                            created: (row[6] as Int64?).map { Timestamp(secondsSince1970: $0).description }, createdText: row[15],
                            createdHasTimeOfDay: row[16],
                            updated: (row[7] as Int64?).map { Timestamp(secondsSince1970: $0).description }, updatedText: row[8],
