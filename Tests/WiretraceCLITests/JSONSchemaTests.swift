@@ -52,6 +52,12 @@ struct JSONSchemaTests {
         return document
     }
 
+    @Test("the schema files are what Scripts/make-json-schemas writes")
+    func schemasAreCurrent() throws {
+        let outcome = try SchemaValidator.run(["Scripts/make-json-schemas", "--check"])
+        #expect(outcome.status == 0, "\(outcome.output)")
+    }
+
     @Test("a schema fails a document whose shape changed: a key gone, a key added, a null left out")
     func schemasAreStrict() throws {
         let run = try WiretraceBinary.run(["inspect", "--json", "Samples/articles/reuters-baghdad-embassy.txt"])

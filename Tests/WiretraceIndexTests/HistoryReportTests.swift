@@ -29,3 +29,24 @@ struct HistoryReportTests {
         #expect(try mirror.index().historyReport(of: "site/nothing.txt") == nil)
     }
 }
+
+@Suite("scan JSON and the library's report")
+struct ScanJSONKeysTests {
+    /// `scan --json` maps the library's ``ScanReport`` field by field: a field added to the
+    /// report and not to the JSON (and its schema) would never reach a user.
+    @Test("scan --json carries every key of the library's ScanReport, and only those")
+    func everyKey() throws {
+        let mirror = try TestMirror.twoStories()
+        let report = try mirror.scan()
+        // The report's properties (its coding keys), nil ones too, which its encoding leaves out.
+        let properties = Set(Mirror(reflecting: report).children.compactMap(\.label))
+        let stored = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(report)) as? [String: Any])
+        let run = try WiretraceBinary.run(["report", "--mirror", mirror.path, "--json"])
+        let printed = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect(Set(printed.keys) == properties, "only in the report: \(properties.subtracting(printed.keys)); only in the JSON: \(Set(printed.keys).subtracting(properties))")
+        for nested in ["files", "timings", "linking", "totals"] {
+            let inReport = (stored[nested] as? [String: Any]).map { Set($0.keys) }
+            #expect((printed[nested] as? [String: Any]).map { Set($0.keys) } == inReport, "\(nested)")
+        }
+    }
+}
