@@ -111,7 +111,7 @@ extension Fingerprint {
             guard let sizeCount = input.u32(), sizeCount <= 16, let sizes = input.u32s(Int(sizeCount))
             else { throw StorageError(description: "stored fingerprint is truncated") }
             characterGramSizes = sizes.map(Int.init)
-            var seen = sizes.map { _ in DistinctGrams() }
+            let seen = sizes.map { _ in DistinctGrams() }
             for index in paragraphs.indices {
                 guard let characters = input.u32() else { throw StorageError(description: "stored fingerprint is truncated") }
                 paragraphs[index].characterCount = Int(characters)
@@ -122,7 +122,7 @@ extension Fingerprint {
                     // the others', so they are not restored.
                     guard paragraphs[index].status == .counted else { continue }
                     let size = paragraphs[index].characterGrams.count
-                    paragraphs[index].characterGrams.append(format == 2 ? grams.filter { seen[size].insert($0) } : grams)
+                    paragraphs[index].characterGrams.append(format == 2 ? seen[size].keepingNew(grams) : grams)
                 }
                 if paragraphs[index].status != .counted { paragraphs[index].characterCount = 0 }
             }

@@ -46,14 +46,17 @@ struct FingerprintBuilder: ~Copyable {
     /// bulk of a fingerprint before), not every one.
     mutating func addCharacterGrams() {
         guard !characterGramSizes.isEmpty else { return }
-        var seen = characterGramSizes.map { _ in DistinctGrams() }
+        // Counted text has at most as many characters as bytes, so at most that many grams of
+        // each size: the tables start that large (up to a bound) and rarely grow.
+        let countedBytes = paragraphs.reduce(0) { $0 + ($1.status == .counted ? $1.range.count : 0) }
+        let seen = characterGramSizes.map { _ in DistinctGrams(expected: countedBytes) }
         for index in paragraphs.indices where paragraphs[index].status == .counted {
             let range = paragraphs[index].range
             let (grams, count) = bytes.withUnsafeBufferPointer { all in
                 self.grams.hashes(ofNormalized: UnsafeBufferPointer(rebasing: all[range]), sizes: characterGramSizes)
             }
             paragraphs[index].characterCount = count
-            paragraphs[index].characterGrams = grams.indices.map { size in grams[size].filter { seen[size].insert($0) } }
+            paragraphs[index].characterGrams = grams.indices.map { size in seen[size].keepingNew(grams[size]) }
         }
     }
 
@@ -560,15 +563,37 @@ enum CharacterGrams {
     }
 }
 
-/// A growing set of gram hashes (open addressing, 0 for an empty slot and the gram 0 kept
-/// apart, at most half full).
-struct DistinctGrams {
-    private var slots = [UInt32](repeating: 0, count: 64)
+/// A growing set of gram hashes: open addressing in one buffer, 0 for an empty slot and the
+/// gram 0 kept apart, at most half full. A class so that its buffer is freed once.
+final class DistinctGrams {
+    private var slots: UnsafeMutableBufferPointer<UInt32>
     private var count = 0
     private var holdsZero = false
 
+    /// A set sized for about `expected` grams (up to a million slots; it grows past them).
+    init(expected: Int = 0) {
+        var capacity = 64
+        while capacity < 2 * expected && capacity < 1 << 20 { capacity <<= 1 }
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: 0)
+    }
+
+    deinit { slots.deallocate() }
+
+    /// The grams of `grams` not in the set yet, in order; adds them.
+    func keepingNew(_ grams: [UInt32]) -> [UInt32] {
+        // Most paragraphs of an article bring only new grams: they are given back as they are,
+        // and a copy is made from the first gram already seen.
+        var kept: [UInt32]?
+        for (position, gram) in grams.enumerated() {
+            if insert(gram) { kept?.append(gram) } else if kept == nil { kept = Array(grams[..<position]) }
+        }
+        return kept ?? grams
+    }
+
     /// Adds `gram`; returns whether it was new.
-    mutating func insert(_ gram: UInt32) -> Bool {
+    @inline(__always)
+    func insert(_ gram: UInt32) -> Bool {
         if gram == 0 {
             defer { holdsZero = true }
             return !holdsZero
@@ -585,14 +610,16 @@ struct DistinctGrams {
         return true
     }
 
-    private mutating func grow() {
+    private func grow() {
         let old = slots
-        slots = [UInt32](repeating: 0, count: 2 * old.count)
+        slots = .allocate(capacity: 2 * old.count)
+        slots.initialize(repeating: 0)
         let mask = slots.count - 1
         for gram in old where gram != 0 {
             var index = Int(gram) & mask
             while slots[index] != 0 { index = (index + 1) & mask }
             slots[index] = gram
         }
+        old.deallocate()
     }
 }
