@@ -100,12 +100,17 @@ def scripts(path, size, seed):
     words = vocabulary(rng)
     article = "<article><h1>A page of scripts</h1>" + "".join(
         f"<p>{sentence(rng, words, 40)}</p>" for _ in range(5)) + "</article>"
-    parts, written = ["<!DOCTYPE html><html><head><title>A page of scripts</title>"], 0
-    while written < size:
+    head = "<!DOCTYPE html><html><head><title>A page of scripts</title>"
+    tail = f"</head><body>{article}</body></html>"
+    # Within `size` bytes, as the other shapes are (32 MB is the default size limit).
+    parts, written = [head], len(head) + len(tail)
+    while True:
         script = f"<script>var s{written} = \"{'x' * rng.randint(100, 400)}\";</script>"
+        if written + len(script) > size:
+            break
         parts.append(script)
         written += len(script)
-    parts.append(f"</head><body>{article}</body></html>")
+    parts.append(tail)
     with open(path, "w", encoding="utf-8") as out:
         out.write("".join(parts))
 
