@@ -24,6 +24,12 @@ extension ArticleReader {
         if let http = record.http, !(200..<300).contains(http.status) {
             throw ReadError(path: name, reason: .system("HTTP status \(http.status)\(http.reason.isEmpty ? "" : " (\(http.reason))"), not a page"))
         }
+        // The server's media type says what the capture is before its bytes are sniffed: a
+        // stylesheet served as text/css is one, whatever its content looks like.
+        if let mediaType = record.payloadMediaType,
+           let other = NonArticleSniffer.kind(ofCaptureServedAs: mediaType, payload: record.payload, name: name) {
+            throw ReadError(path: name, reason: .notArticle(other.kind, other.detail))
+        }
         let (bytes, warning) = CaptureCharset.utf8Marked(record.payload, charset: record.payloadCharset)
         var result = try read(bytes, name: name)
         result.warnings = record.warnings.map { "\(name): \($0)" } + (warning.map { ["\(name): \($0)"] } ?? []) + result.warnings

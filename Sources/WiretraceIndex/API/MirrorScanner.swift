@@ -195,7 +195,7 @@ public final class MirrorScanner {
         try writer.recordWalkProblems(walker.problems, report: &report)
         for problem in walker.problems { seenPaths.insert(problem.path) }
         report.files.gone = try writer.markGone(keeping: seenPaths, counted: report.files)
-        (report.notArticles, report.pagesWithoutText) = writer.skippedFiles()
+        (report.notArticles, report.pagesWithoutText) = try index.skipped()
         try writer.rebuildDeferredPostings()
         report.timings.read = seconds(since: readStarted, clock)
 
@@ -237,7 +237,7 @@ struct ProcessedFile: Sendable {
         /// A file of another kind (a stylesheet, a feed, an image): skipped, not bad.
         case notArticle(NonArticleKind)
         /// A page with no article text: nothing to link or diff, and not bad either.
-        case withoutText
+        case withoutText(PageDigest)
         case bad(String)
     }
 
@@ -262,7 +262,7 @@ enum FileProcessor {
                 bytes = try ArticleFile.load(root + "/" + entry.path, sizeLimit: maxSize)
             }
             let result = try reader.read(bytes, name: entry.path)
-            guard result.content == .articleText else { return ProcessedFile(entry: entry, outcome: .withoutText) }
+            guard result.content == .articleText else { return ProcessedFile(entry: entry, outcome: .withoutText(PageDigest(result))) }
             return ProcessedFile(entry: entry, outcome: .article(ArticleDigest(result)))
         } catch {
             if case .notArticle(let kind, _) = error.reason { return ProcessedFile(entry: entry, outcome: .notArticle(kind)) }

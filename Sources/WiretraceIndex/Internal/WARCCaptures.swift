@@ -9,8 +9,9 @@ import WiretraceFormats
 /// Each `response` or `resource` record whose payload reads as an article is a document
 /// named by its `WARC-Target-URI` (its site and, when the page names none, its outlet: the
 /// URI's host); several captures of one URI are versions in capture order, seen at their
-/// `WARC-Date`. Captures that are not articles (images, scripts, error responses, pages
-/// without article text) are passed over; `revisit` records are unchanged captures.
+/// `WARC-Date`. Captures that are not articles (stylesheets, scripts, pictures: by their
+/// media type, else their content) are counted by kind, and pages without article text are
+/// recorded as such; error responses are passed over; `revisit` records are unchanged captures.
 struct WARCCaptures: Sendable {
     struct Capture: Sendable {
         var targetURI: String
@@ -21,13 +22,21 @@ struct WARCCaptures: Sendable {
         var digest: ArticleDigest
     }
 
+    /// A capture of a page without article text.
+    struct Page: Sendable {
+        var targetURI: String
+        var host: String
+        var capturedAt: Int64?
+        var digest: PageDigest
+    }
+
     var captures: [Capture] = []
+    var pages: [Page] = []
+    /// Captures that are not articles, by kind: of the whole file, in the last part only.
+    var skipped: [NonArticleKind: Int] = [:]
     /// Revisit records of a URI: the same content captured again.
     var revisits: [String] = []
     var damages: [WARCDamage] = []
-
-    /// Media types a capture must have to be read as an article (none given counts too).
-    static let articleMediaTypes: Set<String> = ["text/html", "application/xhtml+xml", "text/plain"]
 
     /// Reads the WARC file at `path` in parts of at most `batchSize` captures, each parsed and
     /// fingerprinted on `workers` threads and then handed to `consume` (with `last` true for
@@ -38,8 +47,17 @@ struct WARCCaptures: Sendable {
         let archive = try WARCArchive(path: path)
         var part = WARCCaptures()
         var pending: [WARCRecord] = []
+        var skipped: [NonArticleKind: Int] = [:]
         func flush(last: Bool) throws {
-            part.captures = digests(of: pending, name: name, reader: reader, workers: workers)
+            for outcome in digests(of: pending, name: name, reader: reader, workers: workers) {
+                switch outcome {
+                case .article(let capture): part.captures.append(capture)
+                case .page(let page): part.pages.append(page)
+                case .notArticle(let kind): skipped[kind, default: 0] += 1
+                case .unread: break
+                }
+            }
+            if last { part.skipped = skipped }
             pending.removeAll(keepingCapacity: true)
             try consume(part, last)
             part = WARCCaptures()
@@ -52,7 +70,7 @@ struct WARCCaptures: Sendable {
                 guard let uri = record.targetURI, URLParts.host(of: uri) != nil else { continue }
                 if record.type == .revisit {
                     part.revisits.append(uri)
-                } else if isArticleCandidate(record) {
+                } else if isCandidate(record) {
                     pending.append(record)
                     if pending.count >= batchSize { try flush(last: false) }
                 }
@@ -61,37 +79,63 @@ struct WARCCaptures: Sendable {
         try flush(last: true)
     }
 
-    /// A capture worth reading: content of a page (HTML or text), fetched successfully.
-    private static func isArticleCandidate(_ record: WARCRecord) -> Bool {
+    /// A capture worth reading: content fetched successfully (the reader tells a page from a
+    /// stylesheet or a picture).
+    private static func isCandidate(_ record: WARCRecord) -> Bool {
         (record.type == .response || record.type == .resource) && record.oversizedBlock == nil
-            && (record.payloadMediaType.map(articleMediaTypes.contains) ?? true)
             && ((record.http?.status).map { (200..<300).contains($0) } ?? true)
     }
 
-    /// The records that read as articles, in capture order (a crawler may write records out
-    /// of order), parsed and fingerprinted in parallel.
-    private static func digests(of records: [WARCRecord], name: String, reader: ArticleReader, workers: Int) -> [Capture] {
+    /// What one capture read as.
+    private enum Outcome: Sendable {
+        case article(Capture)
+        case page(Page)
+        case notArticle(NonArticleKind)
+        /// Nothing the index keeps: no text and nothing the page says about itself, or damage
+        /// inside the payload (the record itself was read).
+        case unread
+
+        var capturedAt: Int64? {
+            switch self {
+            case .article(let capture): capture.capturedAt
+            case .page(let page): page.capturedAt
+            case .notArticle, .unread: nil
+            }
+        }
+    }
+
+    /// What each record reads as, in capture order (a crawler may write records out of
+    /// order), parsed and fingerprinted in parallel.
+    private static func digests(of records: [WARCRecord], name: String, reader: ArticleReader, workers: Int) -> [Outcome] {
         guard !records.isEmpty else { return [] }
-        let results = PendingChunk<Capture?>(count: records.count)
+        let results = PendingChunk<Outcome>(count: records.count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, records.count))) { _ in
             while true {
                 let index = results.claim()
                 guard index < records.count else { break }
                 let record = records[index]
                 let uri = record.targetURI ?? "", host = URLParts.host(of: uri) ?? ""
-                // A capture that is not an article (no text, binary) is not a bad file.
-                guard var read = try? reader.read(record, name: name + "#" + uri) else {
-                    results.store(nil, at: index)
+                var read: ArticleReader.Result
+                do throws(ReadError) {
+                    read = try reader.read(record, name: name + "#" + uri)
+                } catch {
+                    // A capture that is not an article is not a bad file either.
+                    if case .notArticle(let kind, _) = error.reason { results.store(.notArticle(kind), at: index) } else { results.store(.unread, at: index) }
                     continue
                 }
                 if read.article.outlet == nil { read.article.outlet = host }
-                results.store(Capture(targetURI: uri, host: host, capturedAt: record.date?.secondsSince1970,
-                                      number: record.number, digest: ArticleDigest(read)), at: index)
+                let capturedAt = record.date?.secondsSince1970
+                if read.content == .articleText {
+                    results.store(.article(Capture(targetURI: uri, host: host, capturedAt: capturedAt, number: record.number,
+                                                   digest: ArticleDigest(read))), at: index)
+                } else {
+                    results.store(.page(Page(targetURI: uri, host: host, capturedAt: capturedAt, digest: PageDigest(read))), at: index)
+                }
             }
         }
-        return results.take().compactMap { $0 }.sorted {
-            ($0.capturedAt ?? 0, $0.number) < ($1.capturedAt ?? 0, $1.number)
-        }
+        // Sorted by capture time, then by place in the file (the sort is stable).
+        return results.take().enumerated().sorted { ($0.element.capturedAt ?? 0, $0.offset) < ($1.element.capturedAt ?? 0, $1.offset) }
+            .map(\.element)
     }
 }
 
@@ -112,6 +156,11 @@ extension IndexWriter {
                               postingInserts: &postingInserts, postingDeletes: &postingDeletes)
             try Self.applyPostings(db, deletes: postingDeletes, inserts: postingInserts)
             if last {
+                try db.execute(sql: "DELETE FROM captureKind WHERE filePath = ?", arguments: [entry.path])
+                for (kind, count) in part.skipped {
+                    try db.execute(sql: "INSERT INTO captureKind(filePath, kind, count) VALUES (?, ?, ?)",
+                                   arguments: [entry.path, kind.rawValue, count])
+                }
                 if known == nil || known?.state == .gone { batchReport.files.new += 1 } else { batchReport.files.changed += 1 }
                 fileID = try upsertFile(db, entry, state: .ok, problem: nil, format: "warc", document: nil, version: nil, known: known)
             }
@@ -135,6 +184,10 @@ extension IndexWriter {
             report.badFiles.append(.init(path: entry.path, reason: "record \(damage.number) at \(damage.location): \(damage.reasonText)"))
         }
         if !warc.damages.isEmpty { report.files.bad += 1 }
+        for page in warc.pages {
+            try recordPage(db, page.digest, key: "url:" + URLParts.normalized(page.targetURI), filePath: entry.path,
+                           path: entry.path + "#" + page.targetURI, site: page.host, seenAt: page.capturedAt ?? now)
+        }
         for uri in warc.revisits where documents["url:" + URLParts.normalized(uri)] != nil { report.files.sameText += 1 }
         for capture in warc.captures {
             let digest = capture.digest
