@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WiretraceIndex
 import WiretraceTestSupport
 
 /// End-to-end: pages without article text (a photo page) are recorded with their title, times
@@ -112,6 +113,17 @@ struct PagesWithoutTextTests {
         let listed = try #require(pages["pages"] as? [[String: Any]])
         #expect(listed.map { $0["url"] as? String } == [boatsURI])
         #expect(listed.first?["seen"] as? String == "2026-11-20T07:00:03Z", "a capture is seen at its WARC-Date")
+
+        // Read in parts of 4 captures (the parts overlap: one parsed while the next is read and
+        // the one before written), the file gives the same counts, page, documents and versions.
+        let parts = try TestMirror()
+        try parts.copySample("warc/extras.warc.gz", to: "crawls/extras.warc.gz")
+        try parts.copySample("warc/nightly-1.warc.gz", to: "crawls/nightly-1.warc.gz")
+        let small = try parts.scan()
+        #expect(small.notArticles == [.stylesheet: 1, .script: 1, .json: 1, .sitemap: 1, .feed: 1, .robots: 1, .image: 1])
+        #expect(small.pagesWithoutText == 1)
+        #expect(small.newPagesWithoutText?.map(\.title) == ["Pictures: boats at the old pier"])
+        #expect(small.totals.documents == 2 && small.totals.versions == 4, "the harbour story in 3 versions, the river story")
 
         // The WARC file gone, so are its captures' counts and its page.
         try mirror.remove("crawls/extras.warc.gz")
