@@ -71,6 +71,12 @@ struct WARCCaptures: Sendable {
                 if record.type == .revisit {
                     part.revisits.append(uri)
                 } else if isCandidate(record) {
+                    // Counted here, by the type it was served as, rather than held with the part:
+                    // a part of pictures would hold their payloads.
+                    if let kind = ArticleReader.nonArticleKind(of: record, name: name + "#" + uri) {
+                        skipped[kind, default: 0] += 1
+                        continue
+                    }
                     pending.append(record)
                     if pending.count >= batchSize { try flush(last: false) }
                 }
