@@ -20,8 +20,7 @@ extension WiretraceCommand {
             let index = try location.open()
             let pages = try reportingIndexErrors { try index.pagesWithoutText(sinceScan: since) }
             if output.json {
-                struct Listing: Encodable { var schemaVersion = 1; var pages: [PageWithoutText] }
-                Terminal.standardOutput.write(try JSONOutput.encode(Listing(pages: pages)))
+                Terminal.standardOutput.write(try JSONOutput.encode(Versioned(PagesJSON(pages: pages.map(PageJSON.init)))))
                 return
             }
             if pages.isEmpty { Terminal.standardOutput.write("No pages without article text.\n"); return }

@@ -28,17 +28,33 @@ struct FingerprintBuilder: ~Copyable {
         let range = start..<bytes.count
         let hash = bytes.withUnsafeBytes { XXH3.hash64(UnsafeRawBufferPointer(rebasing: $0[range])) }
         let shingles = Shingles.hashes(ofTokenHashes: UnsafeBufferPointer(rebasing: tokenHashes[..<tokenCount]), size: shingleSize)
-        let (characterGrams, characterCount) = characterGramSizes.isEmpty || role != .body ? ([], 0) : bytes.withUnsafeBufferPointer { all in
-            grams.hashes(ofNormalized: UnsafeBufferPointer(rebasing: all[range]), sizes: characterGramSizes)
-        }
         let status: Fingerprint.Status
         switch role {
         case .boilerplate: status = .boilerplate
         case .credit: status = .credit
         case .body: status = tokenCount == 0 ? .empty : .counted
         }
-        paragraphs.append(.init(hash: hash, wordCount: tokenCount, shingles: shingles, characterGrams: characterGrams,
-                                characterCount: characterCount, status: status, range: range))
+        paragraphs.append(.init(hash: hash, wordCount: tokenCount, shingles: shingles, characterGrams: [],
+                                characterCount: 0, status: status, range: range))
+    }
+
+    /// Gives each counted paragraph its character count and the character grams that no
+    /// earlier counted paragraph has. Called once repeats are marked. The resemblance tier
+    /// compares the grams of the counted paragraphs as sets, so a gram said again adds
+    /// nothing; kept once, a page of one paragraph said a million times, or of a few thousand
+    /// words used again and again, costs its distinct grams (8 bytes per character and the
+    /// bulk of a fingerprint before), not every one.
+    mutating func addCharacterGrams() {
+        guard !characterGramSizes.isEmpty else { return }
+        var seen = characterGramSizes.map { _ in DistinctGrams() }
+        for index in paragraphs.indices where paragraphs[index].status == .counted {
+            let range = paragraphs[index].range
+            let (grams, count) = bytes.withUnsafeBufferPointer { all in
+                self.grams.hashes(ofNormalized: UnsafeBufferPointer(rebasing: all[range]), sizes: characterGramSizes)
+            }
+            paragraphs[index].characterCount = count
+            paragraphs[index].characterGrams = grams.indices.map { size in grams[size].filter { seen[size].insert($0) } }
+        }
     }
 
     /// Appends the normalized form of `utf8` to ``bytes`` and puts the hash of each of its
@@ -540,6 +556,43 @@ enum CharacterGrams {
                 index = (index + 1) & mask
             }
             return false
+        }
+    }
+}
+
+/// A growing set of gram hashes (open addressing, 0 for an empty slot and the gram 0 kept
+/// apart, at most half full).
+struct DistinctGrams {
+    private var slots = [UInt32](repeating: 0, count: 64)
+    private var count = 0
+    private var holdsZero = false
+
+    /// Adds `gram`; returns whether it was new.
+    mutating func insert(_ gram: UInt32) -> Bool {
+        if gram == 0 {
+            defer { holdsZero = true }
+            return !holdsZero
+        }
+        if 2 * (count + 1) > slots.count { grow() }
+        let mask = slots.count - 1
+        var index = Int(gram) & mask
+        while slots[index] != 0 {
+            if slots[index] == gram { return false }
+            index = (index + 1) & mask
+        }
+        slots[index] = gram
+        count += 1
+        return true
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt32](repeating: 0, count: 2 * old.count)
+        let mask = slots.count - 1
+        for gram in old where gram != 0 {
+            var index = Int(gram) & mask
+            while slots[index] != 0 { index = (index + 1) & mask }
+            slots[index] = gram
         }
     }
 }
