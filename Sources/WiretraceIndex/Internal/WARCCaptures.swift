@@ -40,27 +40,40 @@ struct WARCCaptures: Sendable {
 
     /// Reads the WARC file at `path` in parts of at most `batchSize` captures, each parsed and
     /// fingerprinted on `workers` threads and then handed to `consume` (with `last` true for
-    /// the final part, which may be empty): only one part's payloads and digests are alive at
-    /// once, however large the file.
+    /// the final part, which may be empty). The parts overlap as a pipeline: while the workers
+    /// parse one part, this thread reads the records of the next and hands the one before to
+    /// `consume` (the database writer), so reading, parsing and writing run at once, as they do
+    /// for plain files (ChunkedParallel). At most three parts are alive (one read, one parsed,
+    /// one written), however large the file.
     static func stream(_ path: String, name: String, reader: ArticleReader, batchSize: Int, workers: Int,
                        consume: (WARCCaptures, _ last: Bool) throws -> Void) throws {
         let archive = try WARCArchive(path: path)
+        // What was read with the records being gathered: damaged records and revisits.
         var part = WARCCaptures()
         var pending: [WARCRecord] = []
         var skipped: [NonArticleKind: Int] = [:]
-        func flush(last: Bool) throws {
-            for outcome in digests(of: pending, name: name, reader: reader, workers: workers) {
+        // The part on the workers, with what was read with it.
+        var parsing: (results: PendingChunk<Outcome>, part: WARCCaptures)?
+        func finish(_ job: (results: PendingChunk<Outcome>, part: WARCCaptures), last: Bool) throws {
+            var done = job.part
+            for outcome in outcomes(job.results) {
                 switch outcome {
-                case .article(let capture): part.captures.append(capture)
-                case .page(let page): part.pages.append(page)
+                case .article(let capture): done.captures.append(capture)
+                case .page(let page): done.pages.append(page)
                 case .notArticle(let kind): skipped[kind, default: 0] += 1
                 case .unread: break
                 }
             }
-            if last { part.skipped = skipped }
-            pending.removeAll(keepingCapacity: true)
-            try consume(part, last)
+            if last { done.skipped = skipped }
+            try consume(done, last)
+        }
+        func hand(last: Bool) throws {
+            let previous = parsing
+            parsing = (startDigests(of: pending, name: name, reader: reader, workers: workers), part)
+            pending = []
             part = WARCCaptures()
+            if let previous { try finish(previous, last: false) }
+            if last, let parsing { try finish(parsing, last: true) }
         }
         while let entry = archive.next() {
             switch entry {
@@ -78,11 +91,11 @@ struct WARCCaptures: Sendable {
                         continue
                     }
                     pending.append(record)
-                    if pending.count >= batchSize { try flush(last: false) }
+                    if pending.count >= batchSize { try hand(last: false) }
                 }
             }
         }
-        try flush(last: true)
+        try hand(last: true)
     }
 
     /// A capture worth reading: content fetched successfully (the reader tells a page from a
@@ -110,11 +123,27 @@ struct WARCCaptures: Sendable {
         }
     }
 
-    /// What each record reads as, in capture order (a crawler may write records out of
-    /// order), parsed and fingerprinted in parallel.
-    private static func digests(of records: [WARCRecord], name: String, reader: ArticleReader, workers: Int) -> [Outcome] {
-        guard !records.isEmpty else { return [] }
+    /// Starts parsing and fingerprinting `records` on `workers` threads; ``outcomes(_:)`` waits
+    /// for them.
+    private static func startDigests(of records: [WARCRecord], name: String, reader: ArticleReader, workers: Int) -> PendingChunk<Outcome> {
         let results = PendingChunk<Outcome>(count: records.count)
+        DispatchQueue.global().async {
+            parse(records, into: results, name: name, reader: reader, workers: workers)
+            results.done.signal()
+        }
+        return results
+    }
+
+    /// What each record of a part reads as, once parsed, in capture order (a crawler may write
+    /// records out of order).
+    private static func outcomes(_ results: PendingChunk<Outcome>) -> [Outcome] {
+        results.done.wait()
+        // Sorted by capture time, then by place in the file (the sort is stable).
+        return results.take().enumerated().sorted { ($0.element.capturedAt ?? 0, $0.offset) < ($1.element.capturedAt ?? 0, $1.offset) }
+            .map(\.element)
+    }
+
+    private static func parse(_ records: [WARCRecord], into results: PendingChunk<Outcome>, name: String, reader: ArticleReader, workers: Int) {
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, records.count))) { _ in
             while true {
                 let index = results.claim()
@@ -139,9 +168,6 @@ struct WARCCaptures: Sendable {
                 }
             }
         }
-        // Sorted by capture time, then by place in the file (the sort is stable).
-        return results.take().enumerated().sorted { ($0.element.capturedAt ?? 0, $0.offset) < ($1.element.capturedAt ?? 0, $1.offset) }
-            .map(\.element)
     }
 }
 
