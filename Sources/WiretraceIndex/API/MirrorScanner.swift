@@ -198,7 +198,7 @@ public final class MirrorScanner {
         try writer.recordWalkProblems(walker.problems, report: &report)
         for problem in walker.problems { seenPaths.insert(problem.path) }
         report.files.gone = try writer.markGone(keeping: seenPaths, counted: report.files)
-        (report.notArticles, report.pagesWithoutText) = writer.skippedFiles()
+        (report.notArticles, report.pagesWithoutText) = try index.skipped()
         try writer.rebuildDeferredPostings()
         report.timings.read = seconds(since: readStarted, clock)
 
@@ -240,7 +240,7 @@ struct ProcessedFile: Sendable {
         /// A file of another kind (a stylesheet, a feed, an image): skipped, not bad.
         case notArticle(NonArticleKind)
         /// A page with no article text: nothing to link or diff, and not bad either.
-        case withoutText
+        case withoutText(PageDigest)
         case bad(String)
     }
 
@@ -269,7 +269,7 @@ enum FileProcessor {
                 var result = try reader.read(decompressed: payload, name: entry.path)
                 result.wasCompressed = compression != nil
                 result.compression = compression
-                guard result.content == .articleText else { return ProcessedFile(entry: entry, outcome: .withoutText) }
+                guard result.content == .articleText else { return ProcessedFile(entry: entry, outcome: .withoutText(PageDigest(result))) }
                 return ProcessedFile(entry: entry, outcome: .article(ArticleDigest(result)))
             }
         } catch {
