@@ -108,3 +108,23 @@ import WiretraceTestSupport
         #expect(meter.peak > 2 && meter.peak <= 8)
     }
 }
+
+/// Candidate pairs are counted for one range of documents at a time, so that the table of
+/// pairs stays bounded however large the index.
+@Suite struct PairPassTests {
+    @Test("ranges of documents open at most the limit of pairs, a document that opens more alone; none is left out but those that open none")
+    func passesBoundPairs() {
+        #expect(StoryLinker.passes(pairsOpened: [3, 3, 3, 0, 9, 1, 0, 0], limit: 6) == [0..<2, 2..<4, 4..<5, 5..<8])
+        #expect(StoryLinker.passes(pairsOpened: [0, 0], limit: 6) == [])
+        var random = SplitMix(seed: 11)
+        for _ in 0..<50 {
+            let opened = (0..<Int(random.next() % 60)).map { _ in Int(random.next() % 20) }
+            let limit = 1 + Int(random.next() % 40)
+            let ranges = StoryLinker.passes(pairsOpened: opened, limit: limit)
+            let covered = Set(ranges.flatMap { Array($0) })
+            #expect(opened.indices.allSatisfy { opened[$0] == 0 || covered.contains($0) })
+            for range in ranges where range.count > 1 { #expect(opened[range].reduce(0, +) <= limit) }
+            #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound <= $1.lowerBound })
+        }
+    }
+}

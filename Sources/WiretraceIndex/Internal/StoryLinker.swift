@@ -31,6 +31,9 @@ struct StoryLinker {
     /// A pair's count packs both kinds: paragraph and shingle hashes in the low 24 bits,
     /// sketch grams (at most ``Postings/sketchSize``) above them, within an Int32.
     private static let sketchUnit: Int32 = 1 << 24
+    /// Pairs of documents counted at once while finding candidates, at most (one range of
+    /// documents may open more on its own): a table of 8 million pairs is about 200 MB.
+    static let pairsPerPass = 8 << 20
 
     let index: MirrorIndex
     let scan: Int
@@ -155,7 +158,10 @@ struct StoryLinker {
 
         let rules = Boilerplate(documents: documents.count)
         var learned: [(UInt64, Int, String)] = []
-        var pairCounts = PairCounts()
+        // The hashes that link, as ranges of the posting arrays (start, end, sketch or not),
+        // and for each document the pairs it opens as the lower of two holders (at most).
+        var linkingGroups: [(start: Int, end: Int, unit: Int32)] = []
+        var pairsOpened = [Int](repeating: 0, count: documents.count)
         var siteCounts = [Int32](repeating: 0, count: documents.siteSizes.count)
         var sitesSeen: [Int32] = []
         var start = 0
@@ -185,24 +191,55 @@ struct StoryLinker {
                 }
             }
             let unit: Int32 = Postings.isSketch(UInt64(bitPattern: postingHashes[start])) ? Self.sketchUnit : 1
-            for i in holders.indices {
-                for j in (i + 1)..<holders.endIndex where linking[Int(holders[i])] || linking[Int(holders[j])] {
-                    pairCounts.increment(holders[i], holders[j], by: unit)
+            linkingGroups.append((start, end, unit))
+            for i in holders.indices { pairsOpened[Int(holders[i])] += end - i - 1 }
+        }
+        // Pairs are counted for one range of lower holders at a time, each range opening at
+        // most ``pairsPerPass`` of them: a cold scan of 100,000 generated articles opened
+        // hundreds of millions, and one table of them all took 9.8 GB.
+        var candidates: [Pair] = []
+        for pass in Self.passes(pairsOpened: pairsOpened, limit: Self.pairsPerPass) {
+            let lower = Int32(pass.lowerBound), upper = Int32(pass.upperBound)
+            var pairCounts = PairCounts()
+            for group in linkingGroups {
+                for i in group.start..<group.end {
+                    let a = postingHolders[i]
+                    guard a >= lower && a < upper else { continue }
+                    for j in (i + 1)..<group.end where linking[Int(a)] || linking[Int(postingHolders[j])] {
+                        pairCounts.increment(a, postingHolders[j], by: group.unit)
+                    }
                 }
             }
-        }
-        // Pairs learned as boilerplate after they were counted lose those counts only in
-        // later scans; the comparison, which sees the learned boilerplate, has the last word.
-        var candidates: [Pair] = []
-        pairCounts.forEach { a, b, count in
-            let shared = Int(count % Self.sketchUnit), sketch = Int(count / Self.sketchUnit)
-            if shared >= Self.minimumSharedPostings || sketch >= Self.minimumSharedSketchGrams {
-                // Strongest first: a shared paragraph or shingle weighs more than a shared gram.
-                candidates.append(Pair(a: a, b: b, shared: shared * Postings.sketchSize + sketch))
+            // Pairs learned as boilerplate after they were counted lose those counts only in
+            // later scans; the comparison, which sees the learned boilerplate, has the last word.
+            pairCounts.forEach { a, b, count in
+                let shared = Int(count % Self.sketchUnit), sketch = Int(count / Self.sketchUnit)
+                if shared >= Self.minimumSharedPostings || sketch >= Self.minimumSharedSketchGrams {
+                    // Strongest first: a shared paragraph or shingle weighs more than a shared gram.
+                    candidates.append(Pair(a: a, b: b, shared: shared * Postings.sketchSize + sketch))
+                }
             }
         }
         candidates.sort { ($0.shared, $1.a, $1.b) > ($1.shared, $0.a, $0.b) }
         return (candidates, learned)
+    }
+
+    /// Consecutive ranges of documents (by dense id) whose pairs are counted together: each
+    /// opens at most `limit` pairs, but for a single document that opens more; ranges that
+    /// open none are left out.
+    static func passes(pairsOpened: [Int], limit: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var lower = 0
+        while lower < pairsOpened.count {
+            var upper = lower, opened = 0
+            while upper < pairsOpened.count && (upper == lower || opened + pairsOpened[upper] <= limit) {
+                opened += pairsOpened[upper]
+                upper += 1
+            }
+            if opened > 0 { ranges.append(lower..<upper) }
+            lower = upper
+        }
+        return ranges
     }
 
     /// Every document holding a hash that a document to link holds, grouped by hash in the
