@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import GRDB
 import Wiretrace
 import WiretraceFormats
 
@@ -127,7 +126,7 @@ extension IndexWriter {
     /// Writes a WARC file's captures: a new version for each capture whose text or title
     /// differs from its document's current version, unless it is no later than the capture
     /// that version was seen in (a WARC file read again, or an older night's file found late).
-    func writeCaptures(_ db: Database, _ warc: WARCCaptures, entry: MirrorEntry, documents: inout [String: DocumentRow],
+    func writeCaptures(_ db: any SQLConnection, _ warc: WARCCaptures, entry: MirrorEntry, documents: inout [String: DocumentRow],
                        report: inout ScanReport, postingInserts: inout [(UInt64, Int64)],
                        postingDeletes: inout [(UInt64, Int64)]) throws {
         // Each damaged record is listed; the file counts once among the files with damage.
@@ -143,7 +142,7 @@ extension IndexWriter {
             if let existing = documents[key] {
                 document = existing
                 if let current = existing.currentVersion, let capturedAt = capture.capturedAt,
-                   let seen = try Int64.fetchOne(db.cachedStatement(sql: "SELECT firstSeenAt FROM version WHERE id = ?"), arguments: [current]),
+                   let seen = try Int64.fetchOne(db, sql: "SELECT firstSeenAt FROM version WHERE id = ?", arguments: [current]),
                    capturedAt <= seen {
                     continue
                 }
@@ -152,10 +151,10 @@ extension IndexWriter {
                     continue
                 }
             } else {
-                try db.cachedStatement(sql: """
+                let id = try db.insert(sql: """
                     INSERT INTO document(key, site, outlet, canonicalURL, firstScan) VALUES (?, ?, ?, ?, ?)
-                    """).execute(arguments: [key, capture.host, digest.outlet, capture.targetURI, scan])
-                document = DocumentRow(id: db.lastInsertedRowID, currentVersion: nil, textHash: 0, titleHash: 0, versions: 0, gone: false)
+                    """, arguments: [key, capture.host, digest.outlet, capture.targetURI, scan])
+                document = DocumentRow(id: id, currentVersion: nil, textHash: 0, titleHash: 0, versions: 0, gone: false)
             }
             let versionPath = entry.path + "#" + capture.targetURI
             let versionID = try insertVersion(db, path: versionPath, digest: digest, document: &document, seenAt: capture.capturedAt)

@@ -1,0 +1,276 @@
+import Foundation
+import NIOConcurrencyHelpers
+import PostgresNIO
+
+/// Where a PostgreSQL index is: `postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE`
+/// (`postgres://` too), TLS off unless `?sslmode=require`.
+struct PostgresLocation: Sendable {
+    var host: String
+    var port: Int
+    var user: String
+    var password: String?
+    var database: String
+    var requireTLS: Bool
+
+    /// Whether `text` names a PostgreSQL index rather than a SQLite file.
+    static func isURL(_ text: String) -> Bool {
+        text.hasPrefix("postgresql://") || text.hasPrefix("postgres://")
+    }
+
+    /// The URL without its password: what messages and reports show.
+    var display: String { "postgresql://\(user)@\(host):\(port)/\(database)" }
+
+    init(url text: String) throws(IndexError) {
+        func bad(_ why: String) -> IndexError {
+            IndexError(path: text, reason: .database("not a PostgreSQL URL (\(why)); expected postgresql://USER@HOST[:PORT]/DATABASE"))
+        }
+        guard Self.isURL(text), let components = URLComponents(string: text) else { throw bad("cannot be parsed") }
+        guard let host = components.host, !host.isEmpty else { throw bad("no host") }
+        guard let user = components.user, !user.isEmpty else { throw bad("no user") }
+        let database = String(components.path.drop { $0 == "/" })
+        guard !database.isEmpty, !database.contains("/") else { throw bad("no database name") }
+        if let port = components.port, !(1...65535).contains(port) { throw bad("port out of range") }
+        let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
+        guard ["disable", "require"].contains(mode) else { throw bad("sslmode must be disable or require") }
+        self.host = host
+        port = components.port ?? 5432
+        self.user = user
+        password = components.password
+        self.database = database
+        requireTLS = mode == "require"
+    }
+}
+
+/// One connection to a PostgreSQL index, used synchronously.
+///
+/// The scan pipeline is synchronous (worker threads parse; one thread writes batches), so
+/// the bridge is postgres-nio's `EventLoopFuture` interface waited on from the calling
+/// thread: the connection's I/O runs on NIO's own event loop thread, and the caller blocks
+/// as it would on a SQLite call. No Swift concurrency task is involved, so the cooperative
+/// pool is never blocked. Callers are never on an event loop (the CLI's commands and the
+/// scanner's threads are plain threads), which `wait()` requires.
+///
+/// One transaction at a time: a lock serializes them, as SQLite's queue does.
+final class PostgresDatabase: Sendable {
+    let location: PostgresLocation
+    private let connection: PostgresConnection
+    private let lock = NIOLock()
+    private static let logger = Logger(label: "wiretrace.postgresql")
+
+    /// Connects, trying again a few times (0.5, 1, 2 s apart) while the server cannot be
+    /// reached: a server restarting or a network hiccup should not fail a night's scan.
+    init(_ location: PostgresLocation, attempts: Int = 4) throws(IndexError) {
+        self.location = location
+        var configuration = PostgresConnection.Configuration(
+            host: location.host, port: location.port, username: location.user, password: location.password,
+            database: location.database, tls: .disable)
+        if location.requireTLS {
+            do {
+                configuration.tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            } catch {
+                throw IndexError(path: location.display, reason: .database("cannot set up TLS: \(error)"))
+            }
+        }
+        configuration.options.connectTimeout = .seconds(10)
+        var attempt = 0
+        while true {
+            do {
+                connection = try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration,
+                                                            id: 1, logger: Self.logger).wait()
+                return
+            } catch let error as PSQLError where Self.isServerAnswer(error) {
+                // The server answered (wrong user, no such database): trying again cannot help.
+                throw IndexError(path: location.display, reason: .database("cannot connect: \(Self.describe(error))"))
+            } catch {
+                attempt += 1
+                if attempt >= attempts {
+                    throw IndexError(path: location.display, reason: .database("cannot connect after \(attempts) attempts: \(Self.describe(error))"))
+                }
+                usleep(UInt32(500_000 << (attempt - 1)))
+            }
+        }
+    }
+
+    deinit {
+        try? connection.close().wait()
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    /// A read is one consistent snapshot, as a SQLite read transaction is.
+    func transaction<T>(readOnly: Bool, _ body: (PostgresSQLConnection) throws -> T) throws -> T {
+        try lock.withLock {
+            let db = PostgresSQLConnection(connection: connection, logger: Self.logger)
+            try db.execute(sql: readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
+            do {
+                let result = try body(db)
+                try db.execute(sql: "COMMIT")
+                return result
+            } catch {
+                try? db.execute(sql: "ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// Runs `body` outside any transaction (session-level advisory locks).
+    func session<T>(_ body: (PostgresSQLConnection) throws -> T) throws -> T {
+        try lock.withLock { try body(PostgresSQLConnection(connection: connection, logger: Self.logger)) }
+    }
+
+    private static func isServerAnswer(_ error: PSQLError) -> Bool {
+        error.serverInfo != nil
+    }
+
+    /// The server's message when it sent one, else the client's error.
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] {
+                let code = error.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
+                return message + code
+            }
+            return "\(error.code)" + (error.underlying.map { ": \($0)" } ?? "")
+        }
+        return "\(error)"
+    }
+}
+
+/// The PostgreSQL engine behind ``SQLConnection``: statements written with `?` are sent
+/// with `$1`, `$2`... in their place.
+struct PostgresSQLConnection: SQLConnection {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    var dialect: SQLDialect { .postgresql }
+
+    func execute(sql: String, arguments: SQLArguments) throws {
+        _ = try run(sql, arguments.sqlValues)
+    }
+
+    func forEachRow(sql: String, arguments: SQLArguments, _ body: (SQLRow) throws -> Void) throws {
+        for row in try run(sql, arguments.sqlValues).rows {
+            try body(SQLRow(values: row.map(Self.value)))
+        }
+    }
+
+    func insert(sql: String, arguments: SQLArguments) throws -> Int64 {
+        let result = try run(sql + " RETURNING id", arguments.sqlValues)
+        guard let first = result.rows.first, let id = Int64(sqlValue: Self.value(first.makeRandomAccess()[0])) else {
+            throw PostgresIndexError.noIDReturned
+        }
+        return id
+    }
+
+    /// Rows go as two arrays, unnested by the server: one statement per 50,000 rows rather
+    /// than one per row.
+    func insertPostings(_ rows: [(Int64, Int64)]) throws {
+        try inChunks(rows) { hashes, documents in
+            """
+            INSERT INTO posting(hash, documentId) SELECT * FROM UNNEST(\(hashes)::int8[], \(documents)::int8[])
+            ON CONFLICT DO NOTHING
+            """
+        }
+    }
+
+    func deletePostings(_ rows: [(Int64, Int64)]) throws {
+        try inChunks(rows) { hashes, documents in
+            """
+            DELETE FROM posting p USING UNNEST(\(hashes)::int8[], \(documents)::int8[]) AS gone(hash, documentId)
+            WHERE p.hash = gone.hash AND p.documentId = gone.documentId
+            """
+        }
+    }
+
+    func forEachIntegerPair(sql: String, arguments: SQLArguments, _ body: (Int64, Int64) -> Void) throws {
+        for row in try run(sql, arguments.sqlValues).rows {
+            let (a, b) = try row.decode((Int64, Int64).self)
+            body(a, b)
+        }
+    }
+
+    private func inChunks(_ rows: [(Int64, Int64)], _ sql: (String, String) -> String) throws {
+        for start in stride(from: 0, to: rows.count, by: 50_000) {
+            let chunk = rows[start..<min(start + 50_000, rows.count)]
+            var bindings = PostgresBindings()
+            bindings.append(chunk.map(\.0))
+            bindings.append(chunk.map(\.1))
+            _ = try send(PostgresQuery(unsafeSQL: sql("$1", "$2"), binds: bindings), sql: sql("$1", "$2"))
+        }
+    }
+
+    private func run(_ sql: String, _ values: [SQLValue]) throws -> PostgresQueryResult {
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values {
+            switch value {
+            case .null: bindings.appendNull()
+            case .integer(let integer): bindings.append(integer)
+            case .real(let real): bindings.append(real)
+            case .text(let text): bindings.append(text)
+            case .blob(let blob): bindings.append(ByteBuffer(bytes: blob))
+            }
+        }
+        let numbered = Self.numberingPlaceholders(sql)
+        return try send(PostgresQuery(unsafeSQL: numbered, binds: bindings), sql: numbered)
+    }
+
+    private func send(_ query: PostgresQuery, sql: String) throws -> PostgresQueryResult {
+        do {
+            return try connection.query(query, logger: logger).wait()
+        } catch {
+            throw PostgresIndexError.statement(PostgresDatabase.describe(error), sql: String(sql.prefix(200)))
+        }
+    }
+
+    /// `?` placeholders numbered `$1`, `$2`...: outside quoted text, where the index's
+    /// statements never put a question mark.
+    static func numberingPlaceholders(_ sql: String) -> String {
+        var result = ""
+        result.reserveCapacity(sql.utf8.count + 16)
+        var number = 0, quoted = false
+        for character in sql {
+            if character == "'" { quoted.toggle() }
+            if character == "?" && !quoted {
+                number += 1
+                result += "$\(number)"
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    private static func value(_ cell: PostgresCell) -> SQLValue {
+        guard cell.bytes != nil else { return .null }
+        do {
+            switch cell.dataType {
+            case .int8, .int4, .int2: return .integer(try cell.decode(Int64.self))
+            case .bool: return .integer(try cell.decode(Bool.self) ? 1 : 0)
+            case .float8, .float4, .numeric: return .real(try cell.decode(Double.self))
+            case .bytea: return .blob(Data(try cell.decode(ByteBuffer.self).readableBytesView))
+            default: return .text(try cell.decode(String.self))
+            }
+        } catch {
+            preconditionFailure("PostgreSQL column \(cell.columnName) of type \(cell.dataType) cannot be read: \(error)")
+        }
+    }
+}
+
+extension PostgresRow {
+    fileprivate func map(_ transform: (PostgresCell) -> SQLValue) -> [SQLValue] {
+        var values: [SQLValue] = []
+        for cell in self { values.append(transform(cell)) }
+        return values
+    }
+}
+
+/// What went wrong in a statement sent to PostgreSQL.
+enum PostgresIndexError: Error, CustomStringConvertible {
+    case statement(String, sql: String)
+    case noIDReturned
+
+    var description: String {
+        switch self {
+        case .statement(let message, let sql): "\(message), in: \(sql.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " "))"
+        case .noIDReturned: "an INSERT returned no id"
+        }
+    }
+}
