@@ -176,6 +176,37 @@ struct PostgresIndexTests {
         #expect(link.status == 2 && link.standardError.contains("still writing"), "\(link.standardError)")
     }
 
+    @Test("a scan whose session the server ends between two batches connects again, takes its locks again and completes")
+    func lostConnection() throws {
+        let mirror = try TestMirror(copyOf: "mirror")
+        let database = try PostgresTestServer.freshDatabase()
+        let errors = Pipe()
+        let scan = try start(["scan", mirror.path, "--index", database, "--no-progress", "--jobs", "1", "--batch-size", "1",
+                              "--batch-pause-ms", "300"], errors: errors)
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, (try? MirrorIndex(readOnlyAt: database).counts().files) ?? 0 < 2 { usleep(50_000) }
+        // Only an idle session: the scanner is pausing between two batches, not in one.
+        var ended = false
+        while Date() < deadline && scan.isRunning && !ended {
+            let psql = Process()
+            psql.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            psql.arguments = ["psql", database, "-Atc", """
+                SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle'
+                """]
+            let output = Pipe()
+            psql.standardOutput = output
+            try psql.run()
+            psql.waitUntilExit()
+            ended = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("t")
+        }
+        #expect(ended, "the scanner's session was ended while the scan ran")
+        scan.waitUntilExit()
+        #expect(scan.terminationStatus == 0, "\(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
+        let counts = try MirrorIndex(readOnlyAt: database).counts()
+        #expect(counts.documents == 12 && counts.versions == 14 && counts.stories == 4 && counts.finishedScans == 1)
+    }
+
     @Test("WIRETRACE_INDEX selects the index for the queries")
     func environment() throws {
         let mirror = try TestMirror(copyOf: "mirror")

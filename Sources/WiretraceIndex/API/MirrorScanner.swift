@@ -113,7 +113,7 @@ public final class MirrorScanner {
                 try db.execute(sql: "UPDATE scan SET status = 'interrupted' WHERE status = 'running'")
             }
             let id = try db.insert(sql: "INSERT INTO scan(startedAt, status, mirror) VALUES (?, 'running', ?)", arguments: [now, mirror])
-            if shared != nil { try PostgresScanLocks.holdScan(Int(id), db) }
+            if let shared { try PostgresScanLocks.holdScan(Int(id), db, shared) }
             return (Int(id), since)
         }
         defer { if let shared { PostgresScanLocks.releaseScan(scanID, shared) } }

@@ -50,16 +50,21 @@ struct PostgresLocation: Sendable {
 /// pool is never blocked. Callers are never on an event loop (the CLI's commands and the
 /// scanner's threads are plain threads), which `wait()` requires.
 ///
-/// One transaction at a time: a lock serializes them, as SQLite's queue does.
+/// One transaction at a time: a lock serializes them, as SQLite's queue does. A connection
+/// found lost when a transaction begins (the server restarted, an administrator ended the
+/// session) is opened again, and the advisory locks it held are taken again; one lost in the
+/// middle of a transaction fails that transaction, whose work is rolled back whole.
 final class PostgresDatabase: Sendable {
     let location: PostgresLocation
-    private let connection: PostgresConnection
-    private let lock = NIOLock()
+    private let configuration: PostgresConnection.Configuration
+    private let connection: NIOLockedValueBox<PostgresConnection>
+    /// Session-level advisory locks this process holds, to take again after a reconnection.
+    private let heldLocks = NIOLockedValueBox<Set<Int64>>([])
     private static let logger = Logger(label: "wiretrace.postgresql")
+    /// Tries of a connection, 0.5, 1 and 2 s apart.
+    static let connectAttempts = 4
 
-    /// Connects, trying again a few times (0.5, 1, 2 s apart) while the server cannot be
-    /// reached: a server restarting or a network hiccup should not fail a night's scan.
-    init(_ location: PostgresLocation, attempts: Int = 4) throws(IndexError) {
+    init(_ location: PostgresLocation) throws(IndexError) {
         self.location = location
         var configuration = PostgresConnection.Configuration(
             host: location.host, port: location.port, username: location.user, password: location.password,
@@ -72,19 +77,25 @@ final class PostgresDatabase: Sendable {
             }
         }
         configuration.options.connectTimeout = .seconds(10)
+        self.configuration = configuration
+        connection = NIOLockedValueBox(try Self.connect(configuration, location))
+    }
+
+    /// Connects, trying again while the server cannot be reached: a server restarting or a
+    /// network hiccup should not fail a night's scan. A server that answers no (wrong user,
+    /// no such database) is not asked again.
+    private static func connect(_ configuration: PostgresConnection.Configuration, _ location: PostgresLocation) throws(IndexError) -> PostgresConnection {
         var attempt = 0
         while true {
             do {
-                connection = try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration,
-                                                            id: 1, logger: Self.logger).wait()
-                return
-            } catch let error as PSQLError where Self.isServerAnswer(error) {
-                // The server answered (wrong user, no such database): trying again cannot help.
-                throw IndexError(path: location.display, reason: .database("cannot connect: \(Self.describe(error))"))
+                return try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration,
+                                                      id: 1, logger: logger).wait()
+            } catch let error as PSQLError where error.serverInfo != nil {
+                throw IndexError(path: location.display, reason: .database("cannot connect: \(describe(error))"))
             } catch {
                 attempt += 1
-                if attempt >= attempts {
-                    throw IndexError(path: location.display, reason: .database("cannot connect after \(attempts) attempts: \(Self.describe(error))"))
+                if attempt >= connectAttempts {
+                    throw IndexError(path: location.display, reason: .database("cannot connect after \(connectAttempts) attempts: \(describe(error))"))
                 }
                 usleep(UInt32(500_000 << (attempt - 1)))
             }
@@ -92,15 +103,26 @@ final class PostgresDatabase: Sendable {
     }
 
     deinit {
-        try? connection.close().wait()
+        try? connection.withLockedValue { $0 }.close().wait()
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     /// A read is one consistent snapshot, as a SQLite read transaction is.
     func transaction<T>(readOnly: Bool, _ body: (PostgresSQLConnection) throws -> T) throws -> T {
-        try lock.withLock {
-            let db = PostgresSQLConnection(connection: connection, logger: Self.logger)
-            try db.execute(sql: readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
+        try connection.withLockedValue { connection in
+            // A session the server ended while this process was busy elsewhere: a statement
+            // sent on it would wait for an answer that never comes.
+            if connection.isClosed { connection = try reconnect() }
+            var db = PostgresSQLConnection(connection: connection, logger: Self.logger)
+            let begin = readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN"
+            do {
+                try db.begin(begin)
+            } catch let error as PostgresIndexError where error.connectionLost {
+                // Nothing of the transaction ran yet: it can start again on a new connection.
+                connection = try reconnect()
+                db = PostgresSQLConnection(connection: connection, logger: Self.logger)
+                try db.begin(begin)
+            }
             do {
                 let result = try body(db)
                 try db.execute(sql: "COMMIT")
@@ -112,13 +134,36 @@ final class PostgresDatabase: Sendable {
         }
     }
 
-    /// Runs `body` outside any transaction (session-level advisory locks).
-    func session<T>(_ body: (PostgresSQLConnection) throws -> T) throws -> T {
-        try lock.withLock { try body(PostgresSQLConnection(connection: connection, logger: Self.logger)) }
+    /// Takes the session-level advisory lock `key` unless another session holds it.
+    func tryLock(_ key: Int64) throws -> Bool {
+        let taken = try transaction(readOnly: false) { db in try Bool.fetchOne(db, sql: "SELECT pg_try_advisory_lock(\(key))") ?? false }
+        if taken { heldLocks.withLockedValue { _ = $0.insert(key) } }
+        return taken
     }
 
-    private static func isServerAnswer(_ error: PSQLError) -> Bool {
-        error.serverInfo != nil
+    /// Notes a lock taken by a statement of a transaction (``tryLock(_:)`` takes its own).
+    func noteLocked(_ key: Int64) {
+        heldLocks.withLockedValue { _ = $0.insert(key) }
+    }
+
+    func unlock(_ key: Int64) {
+        heldLocks.withLockedValue { _ = $0.remove(key) }
+        _ = try? transaction(readOnly: false) { db in try db.execute(sql: "SELECT pg_advisory_unlock(\(key))") }
+    }
+
+    /// A new connection, holding again the locks the lost one held.
+    private func reconnect() throws(IndexError) -> PostgresConnection {
+        let connection = try Self.connect(configuration, location)
+        let db = PostgresSQLConnection(connection: connection, logger: Self.logger)
+        for key in heldLocks.withLockedValue({ $0 }) {
+            let taken = (try? Bool.fetchOne(db, sql: "SELECT pg_try_advisory_lock(\(key))")) ?? nil
+            if taken != true {
+                try? connection.close().wait()
+                throw IndexError(path: location.display, reason: .database(
+                    "lost the connection to the server, and with it a scan lock, which another scanner has taken since; the batches committed so far are kept"))
+            }
+        }
+        return connection
     }
 
     /// The server's message when it sent one, else the client's error.
@@ -144,6 +189,26 @@ struct PostgresSQLConnection: SQLConnection {
 
     func execute(sql: String, arguments: SQLArguments) throws {
         _ = try run(sql, arguments.sqlValues)
+    }
+
+    /// Starts a transaction, giving up after 30 s: `BEGIN` never waits for a lock, so a
+    /// server that does not answer it is gone (a connection the server ended at the very
+    /// moment the statement left), and the connection is closed so as to start again.
+    func begin(_ sql: String) throws {
+        let promise = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
+        let timeout = connection.eventLoop.scheduleTask(in: .seconds(30)) {
+            promise.fail(PostgresIndexError.noAnswer)
+        }
+        connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).cascade(to: promise)
+        do {
+            _ = try promise.futureResult.wait()
+            timeout.cancel()
+        } catch {
+            timeout.cancel()
+            let closing: EventLoopFuture<Void> = connection.close()
+            closing.whenComplete { _ in }
+            throw PostgresIndexError.statement(PostgresDatabase.describe(error), sql: sql, connectionLost: true)
+        }
     }
 
     func forEachRow(sql: String, arguments: SQLArguments, _ body: (SQLRow) throws -> Void) throws {
@@ -216,7 +281,8 @@ struct PostgresSQLConnection: SQLConnection {
         do {
             return try connection.query(query, logger: logger).wait()
         } catch {
-            throw PostgresIndexError.statement(PostgresDatabase.describe(error), sql: String(sql.prefix(200)))
+            let lost = (error as? PSQLError).map { [.serverClosedConnection, .clientClosedConnection].contains($0.code) } ?? false
+            throw PostgresIndexError.statement(PostgresDatabase.describe(error), sql: String(sql.prefix(200)), connectionLost: lost || connection.isClosed)
         }
     }
 
@@ -264,13 +330,22 @@ extension PostgresRow {
 
 /// What went wrong in a statement sent to PostgreSQL.
 enum PostgresIndexError: Error, CustomStringConvertible {
-    case statement(String, sql: String)
+    case statement(String, sql: String, connectionLost: Bool)
     case noIDReturned
+    case noAnswer
+
+    var connectionLost: Bool {
+        if case .statement(_, _, true) = self { return true }
+        return false
+    }
 
     var description: String {
         switch self {
-        case .statement(let message, let sql): "\(message), in: \(sql.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " "))"
+        case .statement(let message, let sql, let lost):
+            (lost ? "lost the connection to the server (the batches committed so far are kept; run the scan again): " : "")
+                + "\(message), in: \(sql.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " "))"
         case .noIDReturned: "an INSERT returned no id"
+        case .noAnswer: "the server did not answer for 30 s"
         }
     }
 }

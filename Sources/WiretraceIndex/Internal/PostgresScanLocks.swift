@@ -23,7 +23,10 @@ enum PostgresScanLocks {
     /// Takes the lock for a scan of `shard` (or the link phase), or throws who holds it.
     static func take(_ database: PostgresDatabase, shard: ScanShard?, linkOnly: Bool) throws(IndexError) {
         let key = linkOnly ? linkKey : shardKey(shard)
-        let taken = try session(database) { db in try Bool.fetchOne(db, sql: "SELECT pg_try_advisory_lock(\(key))") ?? false }
+        let taken: Bool
+        do { taken = try database.tryLock(key) } catch {
+            throw IndexError(path: database.location.display, reason: .database("\(error)"))
+        }
         guard taken else {
             let what = linkOnly ? "the link phase" : shard.map { "shard \($0)" } ?? "the whole mirror"
             throw IndexError(path: database.location.display, reason: .locked(holder: "another scanner holds \(what)"))
@@ -31,17 +34,17 @@ enum PostgresScanLocks {
     }
 
     static func release(_ database: PostgresDatabase, shard: ScanShard?, linkOnly: Bool) {
-        let key = linkOnly ? linkKey : shardKey(shard)
-        _ = try? session(database) { db in try db.execute(sql: "SELECT pg_advisory_unlock(\(key))") }
+        database.unlock(linkOnly ? linkKey : shardKey(shard))
     }
 
-    /// Marks `scan` as running under this connection.
-    static func holdScan(_ scan: Int, _ db: any SQLConnection) throws {
+    /// Marks `scan` as running under this connection, in the transaction that inserts its row.
+    static func holdScan(_ scan: Int, _ db: any SQLConnection, _ database: PostgresDatabase) throws {
         try db.execute(sql: "SELECT pg_advisory_lock(\(scanKey(scan)))")
+        database.noteLocked(scanKey(scan))
     }
 
     static func releaseScan(_ scan: Int, _ database: PostgresDatabase) {
-        _ = try? session(database) { db in try db.execute(sql: "SELECT pg_advisory_unlock(\(scanKey(scan)))") }
+        database.unlock(scanKey(scan))
     }
 
     /// The scans marked running whose scanner is alive (its scan lock is held elsewhere);
@@ -57,11 +60,5 @@ enum PostgresScanLocks {
             }
         }
         return live
-    }
-
-    private static func session<T>(_ database: PostgresDatabase, _ body: (any SQLConnection) throws -> T) throws(IndexError) -> T {
-        do { return try database.session(body) } catch {
-            throw IndexError(path: database.location.display, reason: .database("\(error)"))
-        }
     }
 }
