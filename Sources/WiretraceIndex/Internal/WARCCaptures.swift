@@ -139,7 +139,15 @@ extension IndexWriter {
             let digest = capture.digest
             let key = "url:" + URLParts.normalized(capture.targetURI)
             var document: DocumentRow
-            if let existing = documents[key] {
+            // On a shared index another scanner may have written this URL (IndexWriter.sharedDocument).
+            var lookup = documents[key].map { (row: $0, created: false) }
+            if db.dialect == .postgresql {
+                lookup = try Self.sharedDocument(db, key: key, site: capture.host, outlet: digest.outlet, canonicalURL: capture.targetURI,
+                                                 scan: scan)
+            }
+            if let lookup, lookup.created {
+                document = lookup.row
+            } else if let existing = lookup?.row {
                 document = existing
                 if let current = existing.currentVersion, let capturedAt = capture.capturedAt,
                    let seen = try Int64.fetchOne(db, sql: "SELECT firstSeenAt FROM version WHERE id = ?", arguments: [current]),
