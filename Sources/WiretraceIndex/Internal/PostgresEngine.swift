@@ -126,9 +126,12 @@ final class PostgresDatabase: Sendable {
             do {
                 let result = try body(db)
                 try db.execute(sql: "COMMIT")
+                try db.finish()
                 return result
             } catch {
+                try? db.finish()
                 try? db.execute(sql: "ROLLBACK")
+                try? db.finish()
                 throw error
             }
         }
@@ -181,14 +184,52 @@ final class PostgresDatabase: Sendable {
 
 /// The PostgreSQL engine behind ``SQLConnection``: statements written with `?` are sent
 /// with `$1`, `$2`... in their place.
+///
+/// A statement whose result is not needed (``execute(sql:arguments:)``) is queued on the
+/// connection without waiting for it: a batch's inserts and updates then cost the scanner
+/// no wait each. Anything that reads waits for every statement queued before it and fails
+/// with the first one's error, and so does the end of the transaction (``finish()``).
 struct PostgresSQLConnection: SQLConnection {
     let connection: PostgresConnection
     let logger: Logger
+    private let queued = Queued()
+
+    /// Statements sent and not yet waited for, with their text for messages. Used by the
+    /// one thread that runs the transaction.
+    private final class Queued {
+        var statements: [(EventLoopFuture<PostgresQueryResult>, String)] = []
+    }
+
+    init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
 
     var dialect: SQLDialect { .postgresql }
 
     func execute(sql: String, arguments: SQLArguments) throws {
-        _ = try run(sql, arguments.sqlValues)
+        let (query, numbered) = Self.query(sql, arguments.sqlValues)
+        queued.statements.append((connection.query(query, logger: logger), numbered))
+        // Bounded, so that a long transaction does not hold every result in memory.
+        if queued.statements.count >= 256 { try finish() }
+    }
+
+    /// Waits for the queued statements, throwing the first failure.
+    func finish() throws {
+        let statements = queued.statements
+        queued.statements = []
+        var first: PostgresIndexError?
+        for (future, sql) in statements {
+            do { _ = try future.wait() } catch {
+                if first == nil { first = failure(error, sql) }
+            }
+        }
+        if let first { throw first }
+    }
+
+    private func failure(_ error: any Error, _ sql: String) -> PostgresIndexError {
+        let lost = (error as? PSQLError).map { [.serverClosedConnection, .clientClosedConnection].contains($0.code) } ?? false
+        return PostgresIndexError.statement(PostgresDatabase.describe(error), sql: String(sql.prefix(200)), connectionLost: lost || connection.isClosed)
     }
 
     /// Starts a transaction, giving up after 30 s: `BEGIN` never waits for a lock, so a
@@ -263,6 +304,11 @@ struct PostgresSQLConnection: SQLConnection {
     }
 
     private func run(_ sql: String, _ values: [SQLValue]) throws -> PostgresQueryResult {
+        let (query, numbered) = Self.query(sql, values)
+        return try send(query, sql: numbered)
+    }
+
+    private static func query(_ sql: String, _ values: [SQLValue]) -> (PostgresQuery, String) {
         var bindings = PostgresBindings(capacity: values.count)
         for value in values {
             switch value {
@@ -273,16 +319,18 @@ struct PostgresSQLConnection: SQLConnection {
             case .blob(let blob): bindings.append(ByteBuffer(bytes: blob))
             }
         }
-        let numbered = Self.numberingPlaceholders(sql)
-        return try send(PostgresQuery(unsafeSQL: numbered, binds: bindings), sql: numbered)
+        let numbered = numberingPlaceholders(sql)
+        return (PostgresQuery(unsafeSQL: numbered, binds: bindings), numbered)
     }
 
+    /// Sends `query` behind the queued statements and waits for it and for them.
     private func send(_ query: PostgresQuery, sql: String) throws -> PostgresQueryResult {
+        let future = connection.query(query, logger: logger)
+        try finish()
         do {
-            return try connection.query(query, logger: logger).wait()
+            return try future.wait()
         } catch {
-            let lost = (error as? PSQLError).map { [.serverClosedConnection, .clientClosedConnection].contains($0.code) } ?? false
-            throw PostgresIndexError.statement(PostgresDatabase.describe(error), sql: String(sql.prefix(200)), connectionLost: lost || connection.isClosed)
+            throw failure(error, sql)
         }
     }
 
