@@ -286,11 +286,24 @@ struct PostgresSQLConnection: SQLConnection {
         }
     }
 
+    /// Decoded as the rows arrive, on the connection's event loop, into two arrays: the
+    /// posting table's millions of rows are never held as rows.
     func forEachIntegerPair(sql: String, arguments: SQLArguments, _ body: (Int64, Int64) -> Void) throws {
-        for row in try run(sql, arguments.sqlValues).rows {
-            let (a, b) = try row.decode((Int64, Int64).self)
-            body(a, b)
+        final class Pairs: @unchecked Sendable {
+            // Written only by the event loop's callbacks, read only after the query's future
+            // completed, which orders the two.
+            var first: [Int64] = [], second: [Int64] = []
         }
+        let pairs = Pairs()
+        let (query, numbered) = Self.query(sql, arguments.sqlValues)
+        let future = connection.query(query, logger: logger) { row in
+            let (a, b) = try row.decode((Int64, Int64).self)
+            pairs.first.append(a)
+            pairs.second.append(b)
+        }
+        try finish()
+        do { _ = try future.wait() } catch { throw failure(error, numbered) }
+        for (a, b) in zip(pairs.first, pairs.second) { body(a, b) }
     }
 
     private func inChunks(_ rows: [(Int64, Int64)], _ sql: (String, String) -> String) throws {
