@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "Wiretrace", targets: ["Wiretrace"]),
         .library(name: "WiretraceFormats", targets: ["WiretraceFormats"]),
+        .library(name: "WiretraceIndex", targets: ["WiretraceIndex"]),
         .executable(name: "wiretrace", targets: ["wiretrace"]),
     ],
     dependencies: [
@@ -55,7 +56,10 @@ let package = Package(
                 "WiretraceFormats",
                 "WiretraceIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The JSON Schemas of the --json outputs: documentation the tests validate against,
+            // read from the repository (Scripts/validate-json), not shipped in the binary.
+            exclude: ["Schemas"]
         ),
         .target(
             name: "WiretraceTestSupport",

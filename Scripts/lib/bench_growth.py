@@ -8,9 +8,12 @@ mirror can hold:
 - rewrite: a long article and its rewrite (each paragraph with about a fifth of its words
   changed, one in ten dropped, one in ten new), for `diff` and `compare`;
 - scripts: an HTML page whose head is a long run of short inline scripts (the markup filter
-  once searched everything before each script again: 4 MB took 41 s).
+  once searched everything before each script again: 4 MB took 41 s);
+- bomb: a gzip file of a few hundred KB that inflates to an HTML page of one paragraph said
+  again and again (for the memory section's scans).
 """
 
+import gzip
 import os
 import random
 
@@ -97,11 +100,32 @@ def scripts(path, size, seed):
     words = vocabulary(rng)
     article = "<article><h1>A page of scripts</h1>" + "".join(
         f"<p>{sentence(rng, words, 40)}</p>" for _ in range(5)) + "</article>"
-    parts, written = ["<!DOCTYPE html><html><head><title>A page of scripts</title>"], 0
-    while written < size:
+    head = "<!DOCTYPE html><html><head><title>A page of scripts</title>"
+    tail = f"</head><body>{article}</body></html>"
+    # Within `size` bytes, as the other shapes are (32 MB is the default size limit).
+    parts, written = [head], len(head) + len(tail)
+    while True:
         script = f"<script>var s{written} = \"{'x' * rng.randint(100, 400)}\";</script>"
+        if written + len(script) > size:
+            break
         parts.append(script)
         written += len(script)
-    parts.append(f"</head><body>{article}</body></html>")
+    parts.append(tail)
     with open(path, "w", encoding="utf-8") as out:
         out.write("".join(parts))
+
+
+def bomb(path, inflated_size, seed):
+    """A gzip file whose HTML page, once inflated, is `inflated_size` bytes at most: one
+    paragraph of about 200 invented words in `<p>` again and again."""
+    rng = random.Random(seed)
+    words = vocabulary(rng)
+    head = "<!DOCTYPE html><html><head><title>One paragraph again and again</title></head><body><article><h1>Again</h1>"
+    tail = "</article></body></html>"
+    paragraph = f"<p>{sentence(rng, words, 200)}</p>\n"
+    count = max(1, (inflated_size - len(head) - len(tail)) // len(paragraph.encode()))
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write(head)
+        for _ in range(count):
+            out.write(paragraph)
+        out.write(tail)

@@ -19,7 +19,7 @@ extension WiretraceCommand {
         func run() throws {
             let inputs = try times.readInputs([a, b], records: record)
             let report = CompareReport(pathA: inputs[0].name, inputs[0].result, pathB: inputs[1].name, inputs[1].result)
-            try output.emit(report, text: report.text(style:))
+            try output.emit(CompareJSON(report), text: report.text(style:))
             if !report.sharesSource { throw ExitCode(1) }
         }
     }

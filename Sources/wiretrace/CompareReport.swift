@@ -1,12 +1,12 @@
 import Wiretrace
 import WiretraceFormats
 
-/// What `compare` prints: the JSON schema (version 1) and its text rendering.
-struct CompareReport: Encodable {
-    static let currentSchemaVersion = 1
+/// What `compare` prints: the model behind its text and JSON (``CompareJSON``).
+struct CompareReport {
 
     struct Side: Encodable {
         var path: String
+        var url: String?
         var format: String
         var title: String?
         var outlet: String?
@@ -63,7 +63,6 @@ struct CompareReport: Encodable {
         var longWordCharacters: Double
     }
 
-    var schemaVersion = currentSchemaVersion
     var fingerprintVersion: String
     var verdict: String
     var sharesSource: Bool
@@ -85,10 +84,9 @@ struct CompareReport: Encodable {
     var warnings: [String]
 
     init(pathA: String, _ resultA: ArticleReader.Result, pathB: String, _ resultB: ArticleReader.Result) {
-        let printA = Fingerprint(of: resultA.article), printB = Fingerprint(of: resultB.article)
-        let comparison = Comparison(printA, printB)
-        let order = PublicationOrder(resultA.article, resultB.article)
-        fingerprintVersion = printA.version.description
+        let pair = ArticleComparison(resultA.article, resultB.article)
+        let comparison = pair.comparison, order = pair.publishedFirst
+        fingerprintVersion = pair.a.fingerprint.version.description
         verdict = comparison.verdict.rawValue
         sharesSource = comparison.verdict.sharesSource
         score = Self.rounded(comparison.score)
@@ -103,29 +101,26 @@ struct CompareReport: Encodable {
                                    resemblancePartially: comparison.thresholds.resemblancePartially,
                                    resemblanceWholly: comparison.thresholds.resemblanceWholly,
                                    longWordCharacters: comparison.thresholds.longWordCharacters)
-        a = Self.side(pathA, resultA, printA)
-        b = Self.side(pathB, resultB, printB)
-        let shared = SharedPassages(resultA.article, printA, resultB.article, printB, comparison: comparison)
-        matches = shared.matches.map { match in
+        a = Self.side(pathA, resultA, pair.a)
+        b = Self.side(pathB, resultB, pair.b)
+        matches = pair.shared.matches.map { match in
             MatchOut(kind: match.kind.rawValue, similarity: match.similarity,
                      a: Passage(paragraph: match.a.paragraph, text: match.a.text ?? ""),
                      b: Passage(paragraph: match.b.paragraph, text: match.b.text ?? ""))
         }
-        sharedRuns = shared.runs.map { run in
+        sharedRuns = pair.shared.runs.map { run in
             RunOut(words: run.words, a: .init(paragraph: run.a.paragraph, word: run.a.word ?? 1, text: run.a.text),
                    b: .init(paragraph: run.b.paragraph, word: run.b.word ?? 1, text: run.b.text))
         }
-        sharedRunsAreEvidence = shared.runsAreEvidence
+        sharedRunsAreEvidence = pair.shared.runsAreEvidence
         warnings = resultA.warnings + resultB.warnings
     }
 
-    private static func side(_ path: String, _ result: ArticleReader.Result, _ print: Fingerprint) -> Side {
-        let article = result.article
-        return Side(path: path, format: result.format.rawValue, title: article.title, outlet: article.outlet,
-                    syndicated: article.isSyndicated, credits: article.credits(including: print),
-                    created: article.created ?? article.times.first { $0.kind == .created },
-                    updated: article.updated ?? article.times.first { $0.kind == .updated },
-                    countedParagraphs: print.countedParagraphs.count, countedWords: print.countedWordCount)
+    private static func side(_ path: String, _ result: ArticleReader.Result, _ side: ArticleComparison.Side) -> Side {
+        let article = side.article
+        return Side(path: path, url: article.canonicalURL, format: result.format.rawValue, title: article.title, outlet: article.outlet,
+                    syndicated: article.isSyndicated, credits: side.credits, created: side.created, updated: side.updated,
+                    countedParagraphs: side.fingerprint.countedParagraphs.count, countedWords: side.fingerprint.countedWordCount)
     }
 
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }

@@ -17,7 +17,7 @@ extension WiretraceCommand {
         func run() throws {
             let results = try times.readArticles([old, new])
             let report = DiffReport(oldPath: RawArguments.shown(old), results[0], newPath: RawArguments.shown(new), results[1])
-            try output.emit(report, text: report.text(style:))
+            try output.emit(DiffJSON(report), text: report.text(style:))
             if !report.sameText { throw ExitCode(1) }
         }
     }

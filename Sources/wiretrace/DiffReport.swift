@@ -1,32 +1,17 @@
 import Wiretrace
 import WiretraceFormats
 
-/// What `diff` prints: the JSON schema (version 1) and its text rendering.
-struct DiffReport: Encodable {
-    static let currentSchemaVersion = 1
+/// What `diff` prints: the model behind its text and JSON (``DiffJSON``).
+struct DiffReport {
 
     struct Version: Encodable {
         var path: String
+        var url: String?
+        var outlet: String?
         var title: String?
-        var created: ArticleTime?
-        var updated: ArticleTime?
     }
 
-    struct Passage: Encodable {
-        /// 1-based paragraph number in the article as read.
-        var paragraph: Int
-        var text: String
-    }
-
-    struct ChangeOut: Encodable {
-        var kind: String
-        var old: [Passage]
-        var new: [Passage]
-        var wordsAdded: Int
-        var wordsRemoved: Int
-        var cosmetic: Bool
-        var words: [WordDiff.Segment]
-    }
+    typealias Passage = VersionDiff.Passage
 
     struct TimeOut: Encodable {
         var old: ArticleTime?
@@ -34,12 +19,6 @@ struct DiffReport: Encodable {
         var changed: Bool
     }
 
-    struct Summary: Encodable {
-        var added = 0, removed = 0, edited = 0, moved = 0, split = 0, merged = 0, cosmetic = 0
-        var wordsAdded = 0, wordsRemoved = 0
-    }
-
-    var schemaVersion = currentSchemaVersion
     var classification: String
     var sameText: Bool
     var silentEdit: Bool
@@ -52,8 +31,8 @@ struct DiffReport: Encodable {
     var created: TimeOut
     var updated: TimeOut
     var metadataChanges: [String]
-    var summary: Summary
-    var changes: [ChangeOut]
+    var summary: VersionDiff.Summary
+    var changes: [VersionDiff.ChangedPassages]
     /// For a rewrite only: every body paragraph of each version, to be read whole.
     var oldText: [Passage]?
     var newText: [Passage]?
@@ -69,32 +48,13 @@ struct DiffReport: Encodable {
         rewrite = diff.isRewrite
         survivingShare = (diff.survivingShare * 1000).rounded() / 1000
         titleChanged = diff.titleChanged
-        old = Version(path: oldPath, title: oldArticle.title, created: diff.created.old, updated: diff.updated.old)
-        new = Version(path: newPath, title: newArticle.title, created: diff.created.new, updated: diff.updated.new)
+        old = Version(path: oldPath, url: oldArticle.canonicalURL, outlet: oldArticle.outlet, title: oldArticle.title)
+        new = Version(path: newPath, url: newArticle.canonicalURL, outlet: newArticle.outlet, title: newArticle.title)
         created = TimeOut(old: diff.created.old, new: diff.created.new, changed: diff.created.changed)
         updated = TimeOut(old: diff.updated.old, new: diff.updated.new, changed: diff.updated.changed)
         metadataChanges = diff.metadataChanges
-        var summary = Summary()
-        changes = diff.changes.map { change in
-            if change.isCosmetic { summary.cosmetic += 1 } else {
-                switch change.kind {
-                case .added: summary.added += 1
-                case .removed: summary.removed += 1
-                case .edited: summary.edited += 1
-                case .moved: summary.moved += 1
-                case .split: summary.split += 1
-                case .merged: summary.merged += 1
-                }
-            }
-            summary.wordsAdded += change.wordsAdded
-            summary.wordsRemoved += change.wordsRemoved
-            return ChangeOut(kind: change.kind.rawValue,
-                             old: change.old.map { Passage(paragraph: $0 + 1, text: oldArticle.paragraphs[$0].text) },
-                             new: change.new.map { Passage(paragraph: $0 + 1, text: newArticle.paragraphs[$0].text) },
-                             wordsAdded: change.wordsAdded, wordsRemoved: change.wordsRemoved,
-                             cosmetic: change.isCosmetic, words: change.words)
-        }
-        self.summary = summary
+        summary = diff.summary
+        changes = diff.passages(old: oldArticle, new: newArticle)
         if diff.isRewrite {
             oldText = Self.body(oldArticle)
             newText = Self.body(newArticle)
@@ -147,17 +107,17 @@ struct DiffReport: Encodable {
             let oldNumbers = change.old.map { "¶\($0.paragraph)" }.joined(separator: "+")
             let newNumbers = change.new.map { "¶\($0.paragraph)" }.joined(separator: "+")
             switch change.kind {
-            case "added":
+            case .added:
                 lines.append(style.green("+ \(newNumbers) added") + " (\(change.wordsAdded) words)")
                 for passage in change.new { lines.append("  " + style.green(shown(passage.text))) }
-            case "removed":
+            case .removed:
                 lines.append(style.red("- \(oldNumbers) removed") + " (\(change.wordsRemoved) words)")
                 for passage in change.old { lines.append("  " + style.red(shown(passage.text))) }
-            case "moved":
+            case .moved:
                 lines.append(style.cyan("↕ \(newNumbers) moved") + " (was \(oldNumbers))")
                 for passage in change.new { lines.append("  " + style.dim(shown(passage.text))) }
-            default:
-                let label = change.cosmetic ? "cosmetic edit" : change.kind
+            case .edited, .split, .merged:
+                let label = change.isCosmetic ? "cosmetic edit" : change.kind.rawValue
                 lines.append(style.yellow("~ \(oldNumbers) → \(newNumbers) \(label)") + " (+\(change.wordsAdded) -\(change.wordsRemoved) words)")
                 lines.append("  " + wordDiff(change.words, style: style))
             }

@@ -14,56 +14,26 @@ extension WiretraceCommand {
         @OptionGroup var location: IndexLocationOptions
         @OptionGroup var output: OutputOptions
 
-        struct VersionOut: Encodable {
-            var version: VersionSummary
-            var changes: [ChangeOut]
-        }
-
-        struct ChangeOut: Encodable {
-            var kind: String
-            var cosmetic: Bool
-            var old: String
-            var new: String
-            var words: [WordDiff.Segment]
-        }
-
         func run() throws {
             var location = location
             if location.indexPath == nil && location.mirror == nil, let found = MirrorIndex.locate(from: document) {
                 location.indexPath = found
             }
             let index = try location.open()
-            guard let history = try reportingIndexErrors({ try index.history(of: document, mirror: location.mirrorFolder(of: index)) }) else {
+            guard let history = try reportingIndexErrors({ try index.historyReport(of: document, mirror: location.mirrorFolder(of: index)) }) else {
                 Terminal.complain("\(document): not in the index \(index.path)")
                 throw ExitCode(2)
             }
-            var versions: [VersionOut] = []
-            var previous: Article?
-            for version in history.versions {
-                let article = try reportingIndexErrors { try index.article(ofVersion: version.versionId) }
-                var changes: [ChangeOut] = []
-                if let previous, let article {
-                    let diff = VersionDiff(from: previous, to: article)
-                    changes = diff.changes.map { change in
-                        ChangeOut(kind: change.kind.rawValue, cosmetic: change.isCosmetic,
-                                  old: change.old.map { previous.paragraphs[$0].text }.joined(separator: "\n"),
-                                  new: change.new.map { article.paragraphs[$0].text }.joined(separator: "\n"), words: change.words)
-                    }
-                }
-                versions.append(VersionOut(version: version, changes: changes))
-                previous = article
-            }
             if output.json {
-                struct Out: Encodable { var schemaVersion = 1; var document: DocumentHistory; var versions: [VersionOut] }
-                Terminal.standardOutput.write(try JSONOutput.encode(Out(document: history, versions: versions)))
+                Terminal.standardOutput.write(try JSONOutput.encode(Versioned(HistoryJSON(history))))
                 return
             }
             let style = output.style
             var lines = [style.bold(shown(history.url ?? history.paths.first ?? history.key)) + " · " + counted(history.versions.count, "version", "versions")
                          + (history.storyId.map { " · story \($0)" } ?? "") + (history.gone ? " · " + style.yellow("gone") : "")]
             if history.paths.count > 1 || history.url != nil { lines.append(style.dim("files: " + shown(history.paths.joined(separator: ", ")))) }
-            for out in versions {
-                let version = out.version
+            for changes in history.versions {
+                let version = changes.version
                 lines.append("")
                 var head = style.bold("v\(version.number)") + "  first seen \(shortTime(version.firstSeen))"
                 if let updated = version.updatedText { head += " · declares updated \(shown(updated))" }
@@ -79,12 +49,13 @@ extension WiretraceCommand {
                     if version.silentEdit { line += "  " + style.red(style.bold("SILENT EDIT")) }
                     lines.append(line)
                 }
-                for change in out.changes where !change.cosmetic || change.kind != "edited" {
+                for change in changes.passages where !change.isCosmetic || change.kind != .edited {
+                    let old = change.old.map(\.text).joined(separator: "\n"), new = change.new.map(\.text).joined(separator: "\n")
                     switch change.kind {
-                    case "added": lines.append("    " + style.green("+ " + excerpt(shown(change.new), 140)))
-                    case "removed": lines.append("    " + style.red("− " + excerpt(shown(change.old), 140)))
-                    case "moved": lines.append("    " + style.cyan("↕ moved: " + excerpt(shown(change.new), 120)))
-                    default:
+                    case .added: lines.append("    " + style.green("+ " + excerpt(shown(new), 140)))
+                    case .removed: lines.append("    " + style.red("− " + excerpt(shown(old), 140)))
+                    case .moved: lines.append("    " + style.cyan("↕ moved: " + excerpt(shown(new), 120)))
+                    case .edited, .split, .merged:
                         let text = change.words.map { segment -> String in
                             switch segment.kind {
                             case .same: segment.wordCount > 12 ? "…" : shown(segment.text)
@@ -92,7 +63,7 @@ extension WiretraceCommand {
                             case .removed: style.red("[-\(shown(segment.text))-]")
                             }
                         }.joined(separator: " ")
-                        lines.append("    ~ \(change.kind): " + text)
+                        lines.append("    ~ \(change.kind.rawValue): " + text)
                     }
                 }
             }

@@ -54,12 +54,12 @@ extension WiretraceCommand {
             try picks.checkAllUsed()
             if output.json {
                 if reports.count == 1 && files.count == 1 {
-                    Terminal.standardOutput.write(try JSONOutput.encode(reports[0]))
+                    Terminal.standardOutput.write(try JSONOutput.encode(Versioned(InspectJSON(reports[0]))))
                 } else if listings.count == 1 && files.count == 1 {
-                    Terminal.standardOutput.write(try JSONOutput.encode(listings[0]))
+                    Terminal.standardOutput.write(try JSONOutput.encode(Versioned(listings[0])))
                 } else {
                     Terminal.standardOutput.write(try JSONOutput.encode(
-                        InspectReport.Many(articles: reports, archives: listings.isEmpty ? nil : listings)))
+                        Versioned(InspectManyJSON(articles: reports.map(InspectJSON.init), archives: listings))))
                 }
             } else {
                 Terminal.standardOutput.write(texts.joined(separator: "\n"))
@@ -69,24 +69,14 @@ extension WiretraceCommand {
     }
 }
 
-/// What `inspect` prints for one article: the JSON schema (version 1) and its text rendering.
-struct InspectReport: Encodable {
-    static let currentSchemaVersion = 1
-
-    struct Many: Encodable {
-        var schemaVersion = InspectReport.currentSchemaVersion
-        var articles: [InspectReport]
-        /// The record lists of WARC files given without a record picked.
-        var archives: [WARCListing]?
-    }
-
+/// What `inspect` prints for one article: the model behind its text and JSON (``InspectJSON``).
+struct InspectReport {
     struct ParagraphOut: Encodable {
         var role: String
         var reason: String?
         var text: String
     }
 
-    var schemaVersion = currentSchemaVersion
     var path: String
     var format: String
     var compressed: Bool

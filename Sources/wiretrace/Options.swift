@@ -7,7 +7,7 @@ import Glibc
 
 /// Output options shared by every command.
 struct OutputOptions: ParsableArguments {
-    @Flag(help: "Print one JSON object (schema in the README) instead of text.")
+    @Flag(help: "Print one JSON object instead of text (schema version 2, the same objects in every command).")
     var json = false
 
     @Option(help: "Color the text output: auto (on a terminal, unless NO_COLOR is set), always, never.")
@@ -117,6 +117,6 @@ extension TimeOptions {
 extension OutputOptions {
     /// Prints `report` as JSON with `--json`, as text otherwise.
     func emit(_ report: some Encodable, text: (Style) -> String) throws {
-        Terminal.standardOutput.write(json ? try JSONOutput.encode(report) : text(style))
+        Terminal.standardOutput.write(json ? try JSONOutput.encode(Versioned(report)) : text(style))
     }
 }

@@ -30,15 +30,12 @@ extension WiretraceCommand {
             let index = try location.open()
             let rows = try reportingIndexErrors { try index.outlets(filter) }
             if output.json {
-                struct Listing: Encodable { var schemaVersion = 1; var outlets: [OutletSummary] }
-                Terminal.standardOutput.write(try JSONOutput.encode(Listing(outlets: rows)))
+                Terminal.standardOutput.write(try JSONOutput.encode(Versioned(OutletsJSON(outlets: rows))))
                 return
             }
             switch format {
             case .jsonl:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                for row in rows { Terminal.standardOutput.write(String(decoding: try encoder.encode(row), as: UTF8.self) + "\n") }
+                for row in rows { Terminal.standardOutput.write(try JSONOutput.line(row)) }
             case .csv:
                 var lines = ["outlet,agency,stories_taken,copies,stories_sourced,median_delay_seconds,silent_edits"]
                 for row in rows {

@@ -138,17 +138,15 @@ struct ScanHTMLReport {
         // then the longest shared runs where the verdict rests on more than matched paragraphs.
         let copies = try index.passages(of: story, limit: copiesPerStory)
         guard !copies.isEmpty else { return html + "</article>" }
-        let articles = try index.articlesForComparison(documents: [copies[0].comparedWith] + copies.map(\.documentId))
-        guard let sourceArticle = articles[copies[0].comparedWith] else { return html + "</article>" }
         let reference = esc(outlets[copies[0].comparedWith] ?? "source")
         for (position, copy) in copies.enumerated() {
-            guard let article = articles[copy.documentId] else { continue }
             html += "<details\(position == 0 ? " open" : "")><summary>\(esc(copy.outlet)) — \(esc(copy.verdict.rawValue)), "
             html += "\(Int((copy.copyInCompared * 100).rounded()))% of the copy is in \(reference), "
             html += "\(Int((copy.comparedInCopy * 100).rounded()))% of \(reference) is in the copy</summary>"
             html += "<table class=sbs><tr><th>\(reference)</th><th>\(esc(copy.outlet))</th></tr>"
             for match in copy.matches {
-                let a = sourceArticle.paragraphs[match.a.paragraph - 1].text, b = article.paragraphs[match.b.paragraph - 1].text
+                // A matched paragraph's place carries its text as read.
+                let a = match.a.text ?? "", b = match.b.text ?? ""
                 if match.kind == .exact {
                     html += "<tr class=exact><td><i>¶\(match.a.paragraph)</i> \(esc(a))</td><td><i>¶\(match.b.paragraph)</i> \(esc(b))</td></tr>"
                 } else {
@@ -173,23 +171,19 @@ struct ScanHTMLReport {
         var html = "<article class=version id=version-\(version.versionId)><h3>\(esc(version.path)) — version \(version.number)"
         if version.silentEdit { html += " <span class=silent>SILENT EDIT</span>" }
         html += "</h3><p class=meta>\(esc(version.classification ?? "")) · \(esc(version.summary ?? "")) · first seen \(esc(shortTime(version.firstSeen)))</p>"
-        guard let previous = try index.previousVersion(of: version.versionId),
-              let old = try index.article(ofVersion: previous), let new = try index.article(ofVersion: version.versionId) else {
-            return html + "</article>"
-        }
-        let diff = VersionDiff(from: old, to: new)
-        if diff.titleChanged { html += "<p>Headline: <del>\(esc(old.title ?? ""))</del> → <ins>\(esc(new.title ?? ""))</ins></p>" }
+        let changes = try index.changes(of: version)
+        guard let diff = changes.diff else { return html + "</article>" }
+        if diff.titleChanged { html += "<p>Headline: <del>\(esc(diff.oldTitle ?? ""))</del> → <ins>\(esc(diff.newTitle ?? ""))</ins></p>" }
         if diff.updated.changed || diff.created.changed {
             html += "<p class=meta>updated: \(esc(diff.updated.old?.text ?? "none")) → \(esc(diff.updated.new?.text ?? "none"))</p>"
         }
         html += "<table class=sbs><tr><th>version \(version.number - 1)</th><th>version \(version.number)</th></tr>"
-        for change in diff.changes {
-            let oldText = change.old.map { old.paragraphs[$0].text }.joined(separator: " ")
-            let newText = change.new.map { new.paragraphs[$0].text }.joined(separator: " ")
+        for change in changes.passages {
+            let oldText = change.old.map(\.text).joined(separator: " "), newText = change.new.map(\.text).joined(separator: " ")
             switch change.kind {
             case .added: html += "<tr class=added><td></td><td><ins>\(esc(newText))</ins></td></tr>"
             case .removed: html += "<tr class=removed><td><del>\(esc(oldText))</del></td><td></td></tr>"
-            case .moved: html += "<tr class=moved><td><i>moved from ¶\(change.old.map { String($0 + 1) }.joined(separator: "+"))</i> \(esc(oldText))</td><td><i>to ¶\(change.new.map { String($0 + 1) }.joined(separator: "+"))</i></td></tr>"
+            case .moved: html += "<tr class=moved><td><i>moved from ¶\(change.old.map { String($0.paragraph) }.joined(separator: "+"))</i> \(esc(oldText))</td><td><i>to ¶\(change.new.map { String($0.paragraph) }.joined(separator: "+"))</i></td></tr>"
             case .edited, .split, .merged:
                 html += "<tr class=edited><td>\(words(change.words, keep: .removed))</td><td>\(words(change.words, keep: .added))</td></tr>"
             }

@@ -102,6 +102,14 @@ struct ScanReportText {
             }
             if report.stillBadFiles.count > 100 { lines.append(style.dim("  … and \(report.stillBadFiles.count - 100) more (--json lists all)")) }
         }
+        // Files read with a problem (a charset that lied, a time that could not be placed):
+        // indexed, but a person may want to look. Each warning names its file.
+        if !report.warnings.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Warnings"))
+            for warning in report.warnings.prefix(20) { lines.append("  " + style.yellow(shown(warning))) }
+            if report.warnings.count > 20 { lines.append(style.dim("  … and \(report.warnings.count - 20) more (--json lists up to 100)")) }
+        }
         return lines
     }
 
@@ -180,7 +188,7 @@ struct ReportOutputOptions: ParsableArguments {
     func show(_ report: ScanReport, index: MirrorIndex, output: OutputOptions) throws {
         if let html { try ScanHTMLReport(report: report, index: index).write(to: html) }
         if output.json {
-            Terminal.standardOutput.write(try JSONOutput.encode(report))
+            Terminal.standardOutput.write(try JSONOutput.encode(Versioned(ScanReportJSON(report))))
         } else {
             Terminal.standardOutput.write(ScanReportText(report: report, style: output.style, quiet: quiet).render())
         }

@@ -28,8 +28,8 @@ extension WiretraceCommand {
             let stories = try reportingIndexErrors { try index.stories(filter) }
             let matching = stories.count < limit ? stories.count : try reportingIndexErrors { try index.storyCount(filter) }
             if output.json {
-                struct Listing: Encodable { var schemaVersion = 1; var matching: Int; var stories: [StorySummary] }
-                Terminal.standardOutput.write(try JSONOutput.encode(Listing(matching: matching, stories: stories)))
+                let listing = StoriesJSON(matching: matching, stories: stories.map(StoryJSON.init))
+                Terminal.standardOutput.write(try JSONOutput.encode(Versioned(listing)))
                 return
             }
             let style = output.style

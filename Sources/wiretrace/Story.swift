@@ -23,8 +23,7 @@ extension WiretraceCommand {
                 throw ExitCode(2)
             }
             if output.json {
-                struct Out: Encodable { var schemaVersion = 1; var story: StoryDetail }
-                Terminal.standardOutput.write(try JSONOutput.encode(Out(story: detail)))
+                Terminal.standardOutput.write(try JSONOutput.encode(Versioned(StoryDetailJSON(detail))))
                 return
             }
             let style = output.style

@@ -86,13 +86,13 @@ struct CaptureOut: Encodable {
     var record: Int
     var location: String
     var type: String
-    var targetURI: String?
+    @Nullable var targetURI: String? = nil
     /// `WARC-Date`: when the crawler captured it.
-    var captured: Timestamp?
-    var recordID: String?
-    var httpStatus: Int?
+    @Nullable var captured: Timestamp? = nil
+    @Nullable var recordID: String? = nil
+    @Nullable var httpStatus: Int? = nil
     /// The HTTP `Last-Modified` header, as the server sent it.
-    var lastModified: String?
+    @Nullable var lastModified: String? = nil
 
     init(_ record: WARCRecord) {
         self.record = record.number
@@ -121,15 +121,14 @@ struct WARCListing: Encodable {
         var number: Int
         var location: String
         var fileOffset: Int
-        var type: String?
-        var targetURI: String?
-        var date: Timestamp?
-        var httpStatus: Int?
-        var mediaType: String?
-        var damage: String?
+        @Nullable var type: String? = nil
+        @Nullable var targetURI: String? = nil
+        @Nullable var date: Timestamp? = nil
+        @Nullable var httpStatus: Int? = nil
+        @Nullable var mediaType: String? = nil
+        @Nullable var damage: String? = nil
     }
 
-    var schemaVersion = InspectReport.currentSchemaVersion
     var path: String
     var compressed: Bool
     var records: [Entry]

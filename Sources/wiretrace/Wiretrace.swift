@@ -9,6 +9,16 @@ struct WiretraceCommand: ParsableCommand {
         commandName: "wiretrace",
         abstract: "Tell where a news article's text came from and how it changed.",
         discussion: """
+            Two files: `wiretrace compare A B` (do they share a source?) and `wiretrace diff OLD NEW` \
+            (what changed?); `wiretrace inspect FILE` shows what is read from one. A mirror of saved \
+            pages: `wiretrace scan MIRROR` indexes it (again every night: only changed files are \
+            read) and reports new stories, copies and silent edits; then `stories`, `story N`, \
+            `history PATH`, `outlets` and `report` ask the index. `wiretrace help COMMAND` tells more.
+
+            Every command takes --json: one JSON document whose `schemaVersion` is 2, built from \
+            the same objects everywhere (a time, a document, a change summary). \
+            Shell completions: `wiretrace --generate-completion-script bash` (or zsh, fish).
+
             Exit status follows diff(1): 0 when the articles share a source (compare) or the \
             versions carry the same text (diff), 1 when not, 2 for trouble.
             """,

@@ -83,7 +83,7 @@ struct CompareCommandTests {
     func json() throws {
         let run = try WiretraceBinary.run(["compare", "--json", reuters, seed])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
-        #expect(json["schemaVersion"] as? Int == 1)
+        #expect(json["schemaVersion"] as? Int == 2)
         #expect(json["fingerprintVersion"] as? String == "n1-k5-w4-c5c8")
         #expect((json["resemblance"] as? Double ?? 0) > 0.5, "a republication resembles its source throughout")
         #expect(json["sharesSource"] as? Bool == true)

@@ -16,7 +16,7 @@ struct DiffCommandTests {
     func typoFixed() throws {
         let (status, report) = try json("baghdad-v1.txt", "baghdad-v2-typo-fixed.txt")
         #expect(status == 1)
-        #expect(report["schemaVersion"] as? Int == 1)
+        #expect(report["schemaVersion"] as? Int == 2)
         #expect(report["classification"] as? String == "text change")
         #expect(report["silentEdit"] as? Bool == false)
         let summary = try #require(report["summary"] as? [String: Int])

@@ -28,7 +28,7 @@ struct InspectCommandTests {
         let run = try WiretraceBinary.run(["inspect", "--json", page])
         #expect(run.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
-        #expect(json["schemaVersion"] as? Int == 1)
+        #expect(json["schemaVersion"] as? Int == 2)
         #expect(json["format"] as? String == "html")
         #expect(json["publishedDay"] as? String == "2023-12-08")
         let created = try #require(json["created"] as? [String: Any])
@@ -48,9 +48,9 @@ struct InspectCommandTests {
         let b = try #require(try JSONSerialization.jsonObject(with: Data(compressed.standardOutput.utf8)) as? [String: Any])
         #expect(b["compressed"] as? Bool == true)
         #expect(a["compressed"] as? Bool == false)
-        let paragraphs = try #require(a["paragraphs"] as? [[String: String]])
+        let paragraphs = try #require(a["paragraphs"] as? [[String: Any]]).map { $0.mapValues { "\($0)" } }
         #expect(paragraphs.count > 5)
-        #expect(b["paragraphs"] as? [[String: String]] == paragraphs)
+        #expect((b["paragraphs"] as? [[String: Any]])?.map { $0.mapValues { "\($0)" } } == paragraphs)
         #expect(b["title"] as? String == a["title"] as? String)
     }
 

@@ -11,9 +11,8 @@ struct WARCScanTests {
     private func history(_ mirror: TestMirror) throws -> [[String: Any]] {
         let run = try WiretraceBinary.run(["history", "--mirror", mirror.path, harbour, "--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
-        let document = try #require(object["document"] as? [String: Any])
-        #expect(document["site"] as? String == "www.eskerby-courier.example")
-        return try #require(document["versions"] as? [[String: Any]])
+        #expect(object["site"] as? String == "www.eskerby-courier.example")
+        return try #require(object["versions"] as? [[String: Any]])
     }
 
     @Test("nightly WARCs: the captures of one URL are versions in capture order, seen at their WARC-Date, with the silent edit")
@@ -23,7 +22,7 @@ struct WARCScanTests {
         let first = try WiretraceBinary.run(["scan", mirror.path, "--color", "never"])
         #expect(first.status == 0, "\(first.standardError)")
         #expect(first.standardOutput.contains("2 new documents"))
-        #expect(try history(mirror).map { $0["firstSeen"] as? String } == ["2026-11-21T06:00:00Z", "2026-11-21T18:00:00Z"])
+        #expect(try history(mirror).map { ($0["firstSeen"] as? [String: Any])?["instant"] as? String } == ["2026-11-21T06:00:00Z", "2026-11-21T18:00:00Z"])
 
         // The next night's WARC: one more version, a silent edit; its revisit is no version.
         try mirror.copySample("warc/nightly-2.warc.gz", to: "crawls/nightly-2.warc.gz")
@@ -32,7 +31,7 @@ struct WARCScanTests {
         #expect(second.standardOutput.contains("1 new version · 1 silent edit"), "\(second.standardOutput)")
         #expect(second.standardOutput.contains("crawls/nightly-2.warc.gz#\(harbour) v3"))
         let versions = try history(mirror)
-        #expect(versions.map { $0["firstSeen"] as? String } == ["2026-11-21T06:00:00Z", "2026-11-21T18:00:00Z", "2026-11-22T06:00:00Z"])
+        #expect(versions.map { ($0["firstSeen"] as? [String: Any])?["instant"] as? String } == ["2026-11-21T06:00:00Z", "2026-11-21T18:00:00Z", "2026-11-22T06:00:00Z"])
         #expect(versions.map { $0["silentEdit"] as? Bool } == [false, false, true])
         #expect(versions.last?["path"] as? String == "crawls/nightly-2.warc.gz#\(harbour)")
 

@@ -132,7 +132,7 @@ func readAnyway(_ bytes: [UInt8]) {
             func digests(workers: Int) -> [String] {
                 var all: [String] = []
                 ChunkedParallel.run(entries, chunkSize: 3, workers: workers, transform: { entry in
-                    FileProcessor.process(entry, root: folder.path, reader: ArticleReader(), maxSize: 1 << 20)
+                    FileProcessor.process(entry, root: folder.path, reader: ArticleReader(), maxSize: 1 << 20, budget: ParsingBudget(capacity: 1 << 20))
                 }, consume: { results in all += results.map(summary) })
                 return all
             }

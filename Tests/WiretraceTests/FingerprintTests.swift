@@ -22,8 +22,30 @@ struct FingerprintTests {
         // Fewer characters than a gram: one gram over all of them (characters, not bytes).
         #expect(print.paragraphs[1].characterGrams == [[hash("ünï")], [hash("ünï")]])
         #expect(print.paragraphs[1].characterCount == 3)
-        #expect(print.paragraphs[2].characterGrams == [[], []])
+        #expect(print.paragraphs[2].characterGrams == [])
         #expect(print.countedCharacterCount == 11)
+    }
+
+    @Test("a paragraph keeps only the grams no earlier counted paragraph has: the grams are compared as one set")
+    func gramsKeptOnce() {
+        let hash = { (text: String) in CharacterGrams.hash(of: text.unicodeScalars.map(\.value)) }
+        let print = Fingerprint(of: Fixtures.article(body: ["abcdeabcde", "bcdefg"]))
+        // Runs of 5 of "abcdeabcde": abcde bcdea cdeab deabc eabcd abcde (again); then bcdef cdefg.
+        #expect(print.paragraphs[0].characterGrams[0] == ["abcde", "bcdea", "cdeab", "deabc", "eabcd"].map(hash))
+        #expect(print.paragraphs[1].characterGrams[0] == ["bcdef", "cdefg"].map(hash))
+        #expect(print.paragraphs[1].characterCount == 6)
+    }
+
+    @Test("a repeated paragraph has no character grams of its own: a page of one paragraph said again and again costs its grams once")
+    func repeatsHaveNoGrams() {
+        let paragraph = "The embassy said the staff were safe after the attack on Friday morning."
+        let single = Fingerprint(of: Fixtures.article(body: [paragraph]))
+        let repeated = Fingerprint(of: Fixtures.article(body: Array(repeating: paragraph, count: 50)))
+        #expect(repeated.paragraphs.dropFirst().allSatisfy { $0.status == .repeatOf(0) && $0.characterGrams.isEmpty && $0.characterCount == 0 })
+        #expect(repeated.paragraphs[0].characterGrams == single.paragraphs[0].characterGrams)
+        #expect(repeated.countedCharacterCount == single.countedCharacterCount)
+        // Stored, the repeats keep neither shingles nor grams.
+        #expect(repeated.serialized().count < single.serialized().count + 50 * 40)
     }
 
     @Test("a gram's hash: a polynomial in its characters, then the MurmurHash3 finalizer (known answers)")
@@ -131,7 +153,14 @@ struct StoredFingerprintTests {
         let restored = try Fingerprint(serialized: original.serialized())
         #expect(restored.version == original.version)
         #expect(restored.paragraphs.map(\.hash) == original.paragraphs.map(\.hash))
-        #expect(restored.paragraphs.map(\.shingles) == original.paragraphs.map(\.shingles))
+        // A repeat is stored without its shingles (they are its host's): only counted ones are compared.
+        #expect(original.paragraphs.contains { if case .repeatOf = $0.status { !$0.shingles.isEmpty } else { false } })
+        for (restoredParagraph, originalParagraph) in zip(restored.paragraphs, original.paragraphs) {
+            if case .repeatOf = originalParagraph.status { #expect(restoredParagraph.shingles.isEmpty) }
+            else { #expect(restoredParagraph.shingles == originalParagraph.shingles) }
+        }
+        #expect(restored.paragraphs.map(\.characterGrams) == original.paragraphs.map(\.characterGrams))
+        #expect(restored.paragraphs.map(\.characterCount) == original.paragraphs.map(\.characterCount))
         #expect(restored.paragraphs.map(\.status) == original.paragraphs.map(\.status))
         #expect(restored.winnowed == original.winnowed)
         #expect(restored.titleHash == original.titleHash)

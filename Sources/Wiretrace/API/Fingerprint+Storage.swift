@@ -2,7 +2,8 @@
 /// compare later without reading and fingerprinting the article again.
 ///
 /// The form keeps what comparison needs: the version, each paragraph's hash, word count,
-/// status and shingles, the title hash and the datelines. It does not keep the normalized
+/// status and shingles (none for a repeat, whose shingles are its host's), the title hash
+/// and the datelines. It does not keep the normalized
 /// text: a restored fingerprint has empty ``Fingerprint/normalizedBytes`` and empty
 /// paragraph ranges. Winnowed hashes are derived again on restore. All integers are
 /// little-endian; about 8 bytes per word of counted text for the shingles, and 4 bytes per
@@ -11,7 +12,10 @@
 /// Format 2 (fingerprint version `n1-k5-w4-c5c8` on) is format 1 followed by the character-gram
 /// sizes and each paragraph's character count and character grams of each size; everything before them is laid out as in
 /// format 1, so a reader of the paragraph records reads both. Format 1 restores with no
-/// character grams.
+/// character grams. Format 3 is laid out as format 2 and holds what ``Fingerprint/ParagraphPrint``
+/// holds since: the grams of counted paragraphs only, each gram once (in the first counted
+/// paragraph that has it), and no shingles for a repeat. Format 2 held every gram of every
+/// body paragraph, and is made so on restore: the same hashes under the same version.
 extension Fingerprint {
     /// Why stored bytes are not a fingerprint.
     public struct StorageError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -19,7 +23,7 @@ extension Fingerprint {
     }
 
     private static let magic: [UInt8] = Array("WTFP".utf8)
-    private static let formatVersion: UInt8 = 2
+    private static let formatVersion: UInt8 = 3
 
     /// The compact binary form of this fingerprint.
     public func serialized() -> [UInt8] {
@@ -41,8 +45,12 @@ extension Fingerprint {
             case .empty: out.bytes.append(3); out.u32(0)
             case .repeatOf(let index): out.bytes.append(4); out.u32(UInt32(index))
             }
-            out.u32(UInt32(paragraph.shingles.count))
-            for shingle in paragraph.shingles { out.u64(shingle) }
+            // A repeat is kept without its shingles: they are its host's, and comparison reads
+            // counted paragraphs only (a page of one paragraph said again and again took 8
+            // bytes per word of every repeat).
+            let shingles = if case .repeatOf = paragraph.status { [UInt64]() } else { paragraph.shingles }
+            out.u32(UInt32(shingles.count))
+            for shingle in shingles { out.u64(shingle) }
         }
         out.u32(UInt32(datelines.count))
         for dateline in datelines {
@@ -69,7 +77,7 @@ extension Fingerprint {
     public init(serialized bytes: [UInt8]) throws(StorageError) {
         var input = ByteReader(bytes: bytes)
         guard input.take(4) == Self.magic[...] else { throw StorageError(description: "not a stored fingerprint") }
-        guard let format = input.u8(), format == 1 || format == Self.formatVersion else { throw StorageError(description: "unknown stored-fingerprint format") }
+        guard let format = input.u8(), (1...Self.formatVersion).contains(format) else { throw StorageError(description: "unknown stored-fingerprint format") }
         guard let normalization = input.u32(), let shingleSize = input.u32(), let window = input.u32(),
               let hasTitle = input.u8(), let title = input.u64(), let count = input.u32()
         else { throw StorageError(description: "stored fingerprint is truncated") }
@@ -103,14 +111,20 @@ extension Fingerprint {
             guard let sizeCount = input.u32(), sizeCount <= 16, let sizes = input.u32s(Int(sizeCount))
             else { throw StorageError(description: "stored fingerprint is truncated") }
             characterGramSizes = sizes.map(Int.init)
+            let seen = sizes.map { _ in DistinctGrams() }
             for index in paragraphs.indices {
                 guard let characters = input.u32() else { throw StorageError(description: "stored fingerprint is truncated") }
                 paragraphs[index].characterCount = Int(characters)
                 for _ in sizes {
                     guard let count = input.u32(), let grams = input.u32s(Int(count))
                     else { throw StorageError(description: "stored fingerprint is truncated") }
-                    paragraphs[index].characterGrams.append(grams)
+                    // Stored before grams were kept for counted paragraphs only: nothing reads
+                    // the others', so they are not restored.
+                    guard paragraphs[index].status == .counted else { continue }
+                    let size = paragraphs[index].characterGrams.count
+                    paragraphs[index].characterGrams.append(format == 2 ? seen[size].keepingNew(grams) : grams)
                 }
+                if paragraphs[index].status != .counted { paragraphs[index].characterCount = 0 }
             }
         }
         let version = FingerprintVersion(normalization: Int(normalization), shingleSize: Int(shingleSize), window: Int(window),

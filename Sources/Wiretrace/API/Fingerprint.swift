@@ -35,9 +35,12 @@ public struct Fingerprint: Sendable {
         /// Per size of ``FingerprintVersion/characterGramSizes``, the low 32 bits of the XXH3-64
         /// of every run of that many characters of the paragraph's words written without the
         /// spaces and punctuation between them, in order; a paragraph with fewer characters
-        /// has one, over all of them. Empty under a version without the tier.
+        /// has one, over all of them. Only the grams no earlier counted paragraph has: the
+        /// resemblance tier compares the grams of the counted paragraphs as one set. Empty
+        /// under a version without the tier, and for a paragraph that does not count (a
+        /// repeat's grams are its host's).
         public var characterGrams: [[UInt32]]
-        /// Characters (Unicode scalars) in the paragraph's tokens.
+        /// Characters (Unicode scalars) in the tokens of a counted paragraph (0 for others).
         public var characterCount: Int
         public var status: Status
         /// Byte range of the normalized text in ``Fingerprint/normalizedBytes``.
@@ -91,6 +94,7 @@ public struct Fingerprint: Sendable {
             builder.add(text, role: paragraph.role)
         }
         builder.markRepeats()
+        builder.addCharacterGrams()
         self.version = version
         self.paragraphs = builder.paragraphs
         self.normalizedBytes = builder.bytes

@@ -28,17 +28,36 @@ struct FingerprintBuilder: ~Copyable {
         let range = start..<bytes.count
         let hash = bytes.withUnsafeBytes { XXH3.hash64(UnsafeRawBufferPointer(rebasing: $0[range])) }
         let shingles = Shingles.hashes(ofTokenHashes: UnsafeBufferPointer(rebasing: tokenHashes[..<tokenCount]), size: shingleSize)
-        let (characterGrams, characterCount) = characterGramSizes.isEmpty || role != .body ? ([], 0) : bytes.withUnsafeBufferPointer { all in
-            grams.hashes(ofNormalized: UnsafeBufferPointer(rebasing: all[range]), sizes: characterGramSizes)
-        }
         let status: Fingerprint.Status
         switch role {
         case .boilerplate: status = .boilerplate
         case .credit: status = .credit
         case .body: status = tokenCount == 0 ? .empty : .counted
         }
-        paragraphs.append(.init(hash: hash, wordCount: tokenCount, shingles: shingles, characterGrams: characterGrams,
-                                characterCount: characterCount, status: status, range: range))
+        paragraphs.append(.init(hash: hash, wordCount: tokenCount, shingles: shingles, characterGrams: [],
+                                characterCount: 0, status: status, range: range))
+    }
+
+    /// Gives each counted paragraph its character count and the character grams that no
+    /// earlier counted paragraph has. Called once repeats are marked. The resemblance tier
+    /// compares the grams of the counted paragraphs as sets, so a gram said again adds
+    /// nothing; kept once, a page of one paragraph said a million times, or of a few thousand
+    /// words used again and again, costs its distinct grams (8 bytes per character and the
+    /// bulk of a fingerprint before), not every one.
+    mutating func addCharacterGrams() {
+        guard !characterGramSizes.isEmpty else { return }
+        // Counted text has at most as many characters as bytes, so at most that many grams of
+        // each size: the tables start that large (up to a bound) and rarely grow.
+        let countedBytes = paragraphs.reduce(0) { $0 + ($1.status == .counted ? $1.range.count : 0) }
+        let seen = characterGramSizes.map { _ in DistinctGrams(expected: countedBytes) }
+        for index in paragraphs.indices where paragraphs[index].status == .counted {
+            let range = paragraphs[index].range
+            let (grams, count) = bytes.withUnsafeBufferPointer { all in
+                self.grams.hashes(ofNormalized: UnsafeBufferPointer(rebasing: all[range]), sizes: characterGramSizes)
+            }
+            paragraphs[index].characterCount = count
+            paragraphs[index].characterGrams = grams.indices.map { size in seen[size].keepingNew(grams[size]) }
+        }
     }
 
     /// Appends the normalized form of `utf8` to ``bytes`` and puts the hash of each of its
@@ -541,5 +560,66 @@ enum CharacterGrams {
             }
             return false
         }
+    }
+}
+
+/// A growing set of gram hashes: open addressing in one buffer, 0 for an empty slot and the
+/// gram 0 kept apart, at most half full. A class so that its buffer is freed once.
+final class DistinctGrams {
+    private var slots: UnsafeMutableBufferPointer<UInt32>
+    private var count = 0
+    private var holdsZero = false
+
+    /// A set sized for about `expected` grams (up to a million slots; it grows past them).
+    init(expected: Int = 0) {
+        var capacity = 64
+        while capacity < 2 * expected && capacity < 1 << 20 { capacity <<= 1 }
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: 0)
+    }
+
+    deinit { slots.deallocate() }
+
+    /// The grams of `grams` not in the set yet, in order; adds them.
+    func keepingNew(_ grams: [UInt32]) -> [UInt32] {
+        // Most paragraphs of an article bring only new grams: they are given back as they are,
+        // and a copy is made from the first gram already seen.
+        var kept: [UInt32]?
+        for (position, gram) in grams.enumerated() {
+            if insert(gram) { kept?.append(gram) } else if kept == nil { kept = Array(grams[..<position]) }
+        }
+        return kept ?? grams
+    }
+
+    /// Adds `gram`; returns whether it was new.
+    @inline(__always)
+    func insert(_ gram: UInt32) -> Bool {
+        if gram == 0 {
+            defer { holdsZero = true }
+            return !holdsZero
+        }
+        if 2 * (count + 1) > slots.count { grow() }
+        let mask = slots.count - 1
+        var index = Int(gram) & mask
+        while slots[index] != 0 {
+            if slots[index] == gram { return false }
+            index = (index + 1) & mask
+        }
+        slots[index] = gram
+        count += 1
+        return true
+    }
+
+    private func grow() {
+        let old = slots
+        slots = .allocate(capacity: 2 * old.count)
+        slots.initialize(repeating: 0)
+        let mask = slots.count - 1
+        for gram in old where gram != 0 {
+            var index = Int(gram) & mask
+            while slots[index] != 0 { index = (index + 1) & mask }
+            slots[index] = gram
+        }
+        old.deallocate()
     }
 }

@@ -6,9 +6,9 @@ extension ArticleReader {
         case zstd
     }
 
-    /// Reads Zstandard-compressed `bytes` as gzip-compressed ones are read: decompressed
-    /// within ``inflatedSizeLimit`` and sniffed again.
-    func readZstd(_ bytes: [UInt8], name: String) throws(ReadError) -> Result {
+    /// Zstandard-compressed `bytes` decompressed as gzip-compressed ones are inflated: within
+    /// ``inflatedSizeLimit``, and refused when they hold compressed data again.
+    func decompressedZstd(_ bytes: [UInt8], name: String) throws(ReadError) -> [UInt8] {
         let decompressed: [UInt8]
         do throws(Gzip.Failure) {
             decompressed = try Zstd.decompress(bytes, limit: inflatedSizeLimit)
@@ -23,9 +23,7 @@ extension ArticleReader {
         guard !Zstd.isZstd(decompressed) && !FormatSniffer.isGzip(decompressed) else {
             throw ReadError(path: name, reason: .binary("compressed data inside Zstandard data"))
         }
-        var result = try read(decompressed, name: name)
-        result.wasCompressed = true
-        result.compression = .zstd
-        return result
+        guard !decompressed.isEmpty else { throw ReadError(path: name, reason: .empty) }
+        return decompressed
     }
 }

@@ -82,6 +82,18 @@ public struct ArticleReader: Sendable {
 
     /// Reads `bytes`; `name` is the path used in messages.
     public func read(_ bytes: [UInt8], name: String) throws(ReadError) -> Result {
+        let (payload, compression) = try decompressed(bytes, name: name)
+        var result = try read(decompressed: payload, name: name)
+        result.wasCompressed = compression != nil
+        result.compression = compression
+        return result
+    }
+
+    /// `bytes` inflated when they are gzip- or Zstandard-compressed (within
+    /// ``inflatedSizeLimit``), and how they were compressed; as they are otherwise. A caller
+    /// that schedules reads by their cost learns here what a small compressed file holds,
+    /// before ``read(decompressed:name:)`` parses it.
+    public func decompressed(_ bytes: [UInt8], name: String) throws(ReadError) -> (bytes: [UInt8], compression: Compression?) {
         guard !bytes.isEmpty else { throw ReadError(path: name, reason: .empty) }
         if FormatSniffer.isGzip(bytes) {
             let inflated: [UInt8]
@@ -96,12 +108,17 @@ public struct ArticleReader: Sendable {
                 }
             }
             guard !FormatSniffer.isGzip(inflated) else { throw ReadError(path: name, reason: .binary("gzip inside gzip")) }
-            var result = try read(inflated, name: name)
-            result.wasCompressed = true
-            result.compression = .gzip
-            return result
+            guard !Zstd.isZstd(inflated) else { throw ReadError(path: name, reason: .binary("compressed data inside gzip data")) }
+            guard !inflated.isEmpty else { throw ReadError(path: name, reason: .empty) }
+            return (inflated, .gzip)
         }
-        if Zstd.isZstd(bytes) { return try readZstd(bytes, name: name) }
+        if Zstd.isZstd(bytes) { return (try decompressedZstd(bytes, name: name), .zstd) }
+        return (bytes, nil)
+    }
+
+    /// Reads bytes that ``decompressed(_:name:)`` gave back.
+    public func read(decompressed bytes: [UInt8], name: String) throws(ReadError) -> Result {
+        guard !bytes.isEmpty else { throw ReadError(path: name, reason: .empty) }
         var bytes = bytes
         // UTF-16 pages carry NUL bytes; with a byte-order mark they are text all the same.
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {

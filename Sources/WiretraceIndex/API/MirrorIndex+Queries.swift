@@ -88,7 +88,7 @@ public struct StoryDetail: Sendable, Codable {
 }
 
 /// What one copy of a story shares with the document it is compared with: the verdict of
-/// ``Comparison`` and its evidence, the matched paragraphs and the longest shared runs.
+/// `Comparison` and its evidence, the matched paragraphs and the longest shared runs.
 public struct CopyPassages: Sendable, Codable {
     public var documentId: Int
     public var path: String
@@ -354,6 +354,7 @@ extension MirrorIndex {
             report.newDocuments = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE firstScan > ?", arguments: [since]) ?? 0
             report.versions = try Self.versions(sql: "v.firstScan > ? AND v.number > 1 ORDER BY v.silentEdit DESC, v.documentId, v.number",
                                                 arguments: [since], db)
+            try Self.count(&report.versions, db)
             report.silentEdits = report.versions.filter(\.silentEdit).count
             report.goneFiles = try String.fetchAll(db, sql: """
                 SELECT path FROM file WHERE state = 'gone' AND goneScan > ? ORDER BY path LIMIT ?
@@ -403,16 +404,17 @@ extension MirrorIndex {
             // The link to the source when verified directly, else the strongest link of this copy.
             let own = links.filter { $0.a == member.documentId || $0.b == member.documentId }
             let direct = own.first { $0.a == sourceID || $0.b == sourceID } ?? own.max { $0.score < $1.score }
-            let via = direct.flatMap { link -> String? in
+            let via = direct.flatMap { link -> Int64? in
                 let other = link.a == member.documentId ? link.b : link.a
-                return other == sourceID ? nil : names[other]
+                return other == sourceID ? nil : other
             }
             return StoryMember(documentId: Int(member.documentId), path: member.path, url: member.url, outlet: member.outlet,
                                title: member.title, created: member.createdInstant.map { Timestamp(secondsSince1970: $0).description },
-                               createdText: member.createdText, firstSeen: Timestamp(secondsSince1970: member.firstSeenAt).description,
+                               createdText: member.createdText, createdHasTimeOfDay: member.createdHasTime, firstSeen: Timestamp(secondsSince1970: member.firstSeenAt).description,
                                agencies: member.agencies, versions: member.versions, isSource: member.documentId == sourceID,
                                isSourceCandidate: candidates.contains(member.documentId), identicalCopyOf: identical[member.documentId],
-                               verdict: direct?.verdict, score: direct.map { rounded($0.score) }, linkedTo: via,
+                               verdict: direct?.verdict, score: direct.map { rounded($0.score) }, linkedTo: via.flatMap { names[$0] },
+                               linkedToDocument: via.map(Int.init),
                                isNew: (member.storyScan ?? 0) > since, gone: member.gone)
         }
         let outlets: String = row[5]
@@ -425,11 +427,14 @@ extension MirrorIndex {
     static func versions(sql condition: String, arguments: SQLArguments, _ db: any SQLConnection) throws -> [VersionSummary] {
         try SQLRow.fetchAll(db, sql: """
             SELECT v.documentId, v.id, v.number, v.path, d.canonicalURL, v.title, v.created, v.updated, v.updatedText, v.firstSeenAt,
-                   v.lastScan, v.classification, v.silentEdit, v.diffSummary
+                   v.lastScan, v.classification, v.silentEdit, v.diffSummary, COALESCE(v.outlet, d.outlet), v.createdText, v.createdHasTime, d.site
             FROM version v JOIN document d ON d.id = v.documentId WHERE \(condition)
             """, arguments: arguments).map { row in
-            VersionSummary(documentId: row[0], versionId: row[1], number: row[2], path: row[3], url: row[4], title: row[5],
-                           created: (row[6] as Int64?).map { Timestamp(secondsSince1970: $0).description },
+            // The outlet as story members name it: the page's, else its site's.
+            VersionSummary(documentId: row[0], versionId: row[1], number: row[2], path: row[3], url: row[4],
+                           outlet: (row[14] as String?) ?? StoryFacts.outletName(site: row[17]), title: row[5],
+                           created: (row[6] as Int64?).map { Timestamp(secondsSince1970: $0).description }, createdText: row[15],
+                           createdHasTimeOfDay: row[16],
                            updated: (row[7] as Int64?).map { Timestamp(secondsSince1970: $0).description }, updatedText: row[8],
                            firstSeen: Timestamp(secondsSince1970: row[9]).description, lastScan: row[10], classification: row[11],
                            silentEdit: row[12], summary: row[13])

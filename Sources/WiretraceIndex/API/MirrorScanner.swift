@@ -20,9 +20,10 @@ public final class MirrorScanner {
         public var workers: Int
         /// Files per transaction.
         public var batchSize: Int
-        /// Bytes of files per transaction (a larger file alone): with at most two batches
-        /// alive, the scan's memory follows the larger of this and the largest file, not the
-        /// number of workers or the batch size (README, "Limits").
+        /// Bytes of files per transaction (a larger file alone), and of what their results hold
+        /// (a small gzip file can hold a large page): with at most two batches alive, the
+        /// scan's memory follows the larger of this and the largest file, not the number of
+        /// workers or the batch size (README, "Memory").
         public var batchBytes = 16 << 20
         /// A pause after each committed batch, in milliseconds: lets a test kill a scan
         /// between two batches in any build, however fast the scan is. 0 in real use.
@@ -196,12 +197,14 @@ public final class MirrorScanner {
         var done = 0, bytesDone = 0
         progress?(Progress(phase: .reading, done: 0, total: toRead.count, bytesDone: 0, bytesTotal: bytesTotal))
         let root = walker.root, reader = options.reader, maxSize = options.maxSize
+        let budget = ParsingBudget(capacity: options.batchBytes)
         do {
             // WARC files are streamed in parts of their own, whatever their size (WARCCaptures.swift).
             let warcs = toRead.filter { WARCArchive.hasWARCName($0.path) }
             try ChunkedParallel.run(warcs.isEmpty ? toRead : toRead.filter { !WARCArchive.hasWARCName($0.path) }, chunkSize: options.batchSize,
                                     chunkBytes: options.batchBytes, bytes: { $0.size }, workers: options.workers,
-                                transform: { entry in FileProcessor.process(entry, root: root, reader: reader, maxSize: maxSize) },
+                                    cost: { if case .article(let digest) = $0.outcome { digest.memoryCost } else { 0 } },
+                                transform: { entry in FileProcessor.process(entry, root: root, reader: reader, maxSize: maxSize, budget: budget) },
                                 progress: progress.map { progress in { files, bytes in
                                     progress(Progress(phase: .reading, done: files, total: toRead.count, bytesDone: bytes, bytesTotal: bytesTotal))
                                 } },
@@ -300,7 +303,7 @@ struct ProcessedFile: Sendable {
 }
 
 enum FileProcessor {
-    static func process(_ entry: MirrorEntry, root: String, reader: ArticleReader, maxSize: Int) -> ProcessedFile {
+    static func process(_ entry: MirrorEntry, root: String, reader: ArticleReader, maxSize: Int, budget: ParsingBudget) -> ProcessedFile {
         if entry.size > maxSize {
             let reason = ReadError(path: entry.path, reason: .tooLarge(bytes: entry.size, limit: maxSize)).reasonText
             return ProcessedFile(entry: entry, outcome: .bad(reason))
@@ -315,9 +318,14 @@ enum FileProcessor {
             } else {
                 bytes = try ArticleFile.load(root + "/" + entry.path, sizeLimit: maxSize)
             }
-            let result = try reader.read(bytes, name: entry.path)
-            guard result.content == .articleText else { return ProcessedFile(entry: entry, outcome: .withoutText) }
-            return ProcessedFile(entry: entry, outcome: .article(ArticleDigest(result)))
+            let (payload, compression) = try reader.decompressed(bytes, name: entry.path)
+            return try budget.withAdmission(bytes: payload.count) { () throws(ReadError) -> ProcessedFile in
+                var result = try reader.read(decompressed: payload, name: entry.path)
+                result.wasCompressed = compression != nil
+                result.compression = compression
+                guard result.content == .articleText else { return ProcessedFile(entry: entry, outcome: .withoutText) }
+                return ProcessedFile(entry: entry, outcome: .article(ArticleDigest(result)))
+            }
         } catch {
             if case .notArticle(let kind, _) = error.reason { return ProcessedFile(entry: entry, outcome: .notArticle(kind)) }
             let reason = error.reason == .notFound ? "vanished while the scan was reading it" : error.reasonText

@@ -199,6 +199,8 @@ public struct StoryMember: Sendable, Codable, Hashable {
     /// Declared created time: UTC instant (ISO 8601) and the text as the page wrote it.
     public var created: String?
     public var createdText: String?
+    /// Whether the created time gave a time of day (nil in reports stored before it was kept).
+    public var createdHasTimeOfDay: Bool?
     /// When a scan first saw this document.
     public var firstSeen: String
     public var agencies: [String]
@@ -213,6 +215,8 @@ public struct StoryMember: Sendable, Codable, Hashable {
     public var score: Double?
     /// The outlet of the copy that link joins, when it is not the source.
     public var linkedTo: String?
+    /// The document id of that copy (nil in reports stored by builds before it was kept).
+    public var linkedToDocument: Int?
     /// Whether the document joined the story since the last scan.
     public var isNew: Bool
     public var gone: Bool
@@ -225,8 +229,14 @@ public struct VersionSummary: Sendable, Codable, Hashable {
     public var number: Int
     public var path: String
     public var url: String?
+    /// The outlet the version names (nil in reports stored by builds before it was kept).
+    public var outlet: String?
     public var title: String?
+    /// Declared created time: UTC instant (ISO 8601), the text as the page wrote it, and
+    /// whether it gave a time of day (nil in reports stored before the last two were kept).
     public var created: String?
+    public var createdText: String?
+    public var createdHasTimeOfDay: Bool?
     public var updated: String?
     public var updatedText: String?
     public var firstSeen: String
@@ -237,4 +247,7 @@ public struct VersionSummary: Sendable, Codable, Hashable {
     public var silentEdit: Bool
     /// One line: paragraphs and words changed, headline change.
     public var summary: String?
+    /// The paragraphs and words changed, counted (nil for a first version, and in reports
+    /// stored by builds before it was kept).
+    public var counts: VersionDiff.Summary?
 }

@@ -28,6 +28,13 @@ struct ArticleDigest: Sendable {
     var words: Int
     var warnings: [String]
 
+    /// Roughly what this digest holds in memory, in bytes: the article's text and the stored
+    /// forms. A scan cuts its batches by it (``ChunkedParallel``).
+    var memoryCost: Int {
+        article.paragraphs.reduce(0) { $0 + $1.text.utf8.count } + storedJSON.count + paragraphHashBlob.count
+            + postingBlob.count + 8 * postings.count + fingerprint.count
+    }
+
     var title: String? { article.title }
     var outlet: String? { article.outlet }
     var canonicalURL: String? { article.canonicalURL }

@@ -43,9 +43,11 @@ struct Boilerplate {
     }
 
     /// Marks the counted paragraphs of a stored fingerprint (`Fingerprint.serialized()`,
-    /// storage format 1 or 2, whose paragraph records are laid out alike) whose hash is learned boilerplate, in place, before it is restored:
+    /// storage formats 1 to 3, whose paragraph records are laid out alike) whose hash is learned boilerplate, in place, before it is restored:
     /// the restored fingerprint then winnows and compares without them, as ``mark(_:paragraphHashes:boilerplate:)``
-    /// does for an article. Returns false, leaving `bytes` as they were, when they are not
+    /// does for an article. Format 3 keeps each character gram in the first counted paragraph
+    /// that has it, so a gram of a marked paragraph that a later one also has leaves the
+    /// gram set with the marked one: boilerplate lines are short, and such grams few. Returns false, leaving `bytes` as they were, when they are not
     /// of that format; the caller then fingerprints the article instead.
     ///
     /// The format, little-endian: "WTFP", format byte 1, three UInt32 (version), a title flag
@@ -54,7 +56,7 @@ struct Boilerplate {
     /// shingle count and the shingles, then the datelines.
     static func mark(stored bytes: inout [UInt8], boilerplate: Set<UInt64>) -> Bool {
         let header = 4 + 1 + 12 + 1 + 8 + 4
-        guard bytes.count >= header, bytes[0] == 0x57, bytes[1] == 0x54, bytes[2] == 0x46, bytes[3] == 0x50, (bytes[4] == 1 || bytes[4] == 2)
+        guard bytes.count >= header, bytes[0] == 0x57, bytes[1] == 0x54, bytes[2] == 0x46, bytes[3] == 0x50, (1...3).contains(bytes[4])
         else { return false }
         guard !boilerplate.isEmpty else { return true }
         return bytes.withUnsafeMutableBytes { raw -> Bool in
