@@ -132,6 +132,39 @@ struct HistoryJSON: Encodable {
     }
 }
 
+/// A page without article text, as `pages --json` and the scan report list it.
+struct PageJSON: Encodable {
+    /// The mirror path, or `FILE.warc.gz#URI` for a WARC capture.
+    var path: String
+    @Nullable var url: String?
+    var site: String
+    @Nullable var outlet: String?
+    @Nullable var title: String?
+    @Nullable var created: TimeJSON?
+    @Nullable var updated: TimeJSON?
+    /// When the scan read it, or a WARC capture's `WARC-Date`.
+    var seen: TimeJSON
+    var firstScan: Int
+
+    init(_ page: PageWithoutText) {
+        path = page.path
+        url = page.url
+        site = page.site
+        outlet = page.outlet
+        title = page.title
+        // The index keeps whether a page's time had a time of day for none of them.
+        created = TimeJSON(declared: .created, instant: page.created, text: page.createdText, hasTimeOfDay: nil)
+        updated = TimeJSON(declared: .updated, instant: page.updated, text: page.updatedText, hasTimeOfDay: nil)
+        seen = TimeJSON(seen: page.seen)
+        firstScan = page.firstScan
+    }
+}
+
+/// `pages --json`.
+struct PagesJSON: Encodable {
+    var pages: [PageJSON]
+}
+
 /// `scan --json` and `report --json`.
 struct ScanReportJSON: Encodable {
     var scan: Int
@@ -146,6 +179,8 @@ struct ScanReportJSON: Encodable {
     var files: ScanReport.Files
     var notArticles: [String: Int]
     var pagesWithoutText: Int
+    /// Empty in the report of a scan by a build before the index's schema v4.
+    var newPagesWithoutText: [PageJSON]
     var ignored: Int
     var timings: ScanReport.Timings
     var linking: ScanReport.Linking
@@ -176,6 +211,7 @@ struct ScanReportJSON: Encodable {
         files = report.files
         notArticles = Dictionary(uniqueKeysWithValues: report.notArticles.map { ($0.key.rawValue, $0.value) })
         pagesWithoutText = report.pagesWithoutText
+        newPagesWithoutText = (report.newPagesWithoutText ?? []).map(PageJSON.init)
         ignored = report.ignored
         timings = report.timings
         linking = report.linking

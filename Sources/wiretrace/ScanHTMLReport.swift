@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Wiretrace
+import WiretraceFormats
 import WiretraceIndex
 
 /// The scan report as one self-contained HTML page: inline CSS, no script, no network.
@@ -41,7 +42,16 @@ struct ScanHTMLReport {
                                (report.silentEdits, "silent edits"), (files.bad, "bad files")] {
             body += "<li\(label == "silent edits" && value > 0 ? " class=alert" : "")><b>\(value)</b> \(label)</li>"
         }
-        body += "</ul></header>"
+        body += "</ul>"
+        // What the scan passed over, on a line of its own: nothing to act on.
+        var passedOver: [String] = []
+        let skipped = NonArticleKind.allCases.compactMap { kind in
+            report.notArticles[kind].map { counted($0, ScanReportText.name(of: kind), ScanReportText.name(of: kind, plural: true)) }
+        }
+        if !skipped.isEmpty { passedOver.append("Not articles, skipped: " + skipped.joined(separator: " · ")) }
+        if report.pagesWithoutText > 0 { passedOver.append("Pages without article text (not indexed): \(report.pagesWithoutText)") }
+        if !passedOver.isEmpty { body += "<p class=meta>" + passedOver.map(esc).joined(separator: "<br>") + "</p>" }
+        body += "</header>"
 
         let stories = report.newStories.map { ($0, "new") } + report.updatedStories.map { ($0, "updated") }
         let silent = report.versions.filter(\.silentEdit)
@@ -53,6 +63,8 @@ struct ScanHTMLReport {
             body += "<li><a href=\"#story-\(story.id)\">\(esc(excerpt(story.title ?? "untitled", 90)))</a> <small>\(story.size) copies</small></li>"
         }
         body += "</ol></li><li><a href=\"#versions\">New versions</a> (\(report.versions.count))</li>"
+        let newPages = report.newPagesWithoutText ?? []
+        if !newPages.isEmpty { body += "<li><a href=\"#pages\">New pages without article text</a> (\(newPages.count))</li>" }
         if hasBadFiles { body += "<li><a href=\"#bad\">Files that could not be read</a></li>" }
         body += "</ol></nav>"
 
@@ -83,6 +95,16 @@ struct ScanHTMLReport {
         for version in report.versions.prefix(versionLimit) { body += try versionSection(version) }
         body += "</section>"
 
+        if !newPages.isEmpty {
+            body += "<section id=pages><h2>New pages without article text</h2><p class=none>Galleries, video and index pages: "
+                + "recorded, not indexed as articles (<code>wiretrace pages</code> lists them all).</p>"
+                + "<table class=pages><tr><th>title</th><th>page</th><th>published</th></tr>"
+            for page in newPages {
+                body += "<tr><td>\(esc(page.title ?? "untitled"))</td><td>\(page.path.contains("#") ? "<code>\(esc(page.path))</code>" : fileLink(page.path))"
+                    + "\(webLink(page.url))</td><td>\(esc(page.createdText ?? page.created ?? ""))</td></tr>"
+            }
+            body += "</table></section>"
+        }
         if !report.badFiles.isEmpty || !report.stillBadFiles.isEmpty {
             body += "<section id=bad><h2>Files that could not be read</h2><table class=bad><tr><th>file</th><th>reason</th></tr>"
             for bad in report.badFiles { body += "<tr><td><code>\(esc(bad.path))</code></td><td>\(esc(bad.reason))</td></tr>" }

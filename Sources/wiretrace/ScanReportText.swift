@@ -94,6 +94,12 @@ struct ScanReportText {
             for path in report.goneFiles.prefix(50) { lines.append("  " + shown(path)) }
             if report.files.gone > min(report.goneFiles.count, 50) { lines.append(style.dim("  … and \(report.files.gone - min(report.goneFiles.count, 50)) more (--json lists up to 500)")) }
         }
+        if let pages = report.newPagesWithoutText, !pages.isEmpty {
+            lines.append("")
+            lines.append(style.bold("New pages without article text") + style.dim(" (not indexed; wiretrace pages lists them all)"))
+            for page in pages.prefix(50) { lines.append("  " + PagesText.line(for: page)) }
+            if pages.count > 50 { lines.append(style.dim("  … and \(pages.count - 50) more")) }
+        }
         if !report.stillBadFiles.isEmpty {
             lines.append("")
             lines.append(style.bold("Files still unreadable"))

@@ -23,7 +23,7 @@ struct WiretraceCommand: ParsableCommand {
             versions carry the same text (diff), 1 when not, 2 for trouble.
             """,
         version: "0.1.0",
-        subcommands: [Compare.self, Diff.self, Inspect.self, Scan.self, Stories.self, Story.self, History.self, Outlets.self, Report.self]
+        subcommands: [Compare.self, Diff.self, Inspect.self, Scan.self, Stories.self, Story.self, History.self, Outlets.self, Report.self, Pages.self]
     )
 
     /// ArgumentParser exits 64 on a usage error; Wiretrace keeps diff(1)'s 2 for all trouble.

@@ -12,7 +12,7 @@ struct CommandDocsTests {
         for text in ["wiretrace scan MIRROR", "--generate-completion-script", "schemaVersion", "stories", "history"] {
             #expect(run.standardOutput.contains(text), "\(text)")
         }
-        for command in ["compare", "diff", "inspect", "scan", "stories", "story", "history", "outlets", "report"] {
+        for command in ["compare", "diff", "inspect", "scan", "stories", "story", "history", "outlets", "report", "pages"] {
             let help = try WiretraceBinary.run(["help", command])
             #expect(!help.standardOutput.contains("README"), "wiretrace help \(command) points at a file an installed user does not have")
         }

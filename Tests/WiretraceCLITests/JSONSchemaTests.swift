@@ -139,5 +139,6 @@ struct JSONSchemaTests {
         #expect(historyVersions.dropFirst().allSatisfy { $0["summary"] is [String: Int] && $0["changes"] is [Any] })
 
         _ = try checked(["outlets"] + index, schema: "outlets")
+        _ = try checked(["pages"] + index, schema: "pages")
     }
 }

@@ -119,6 +119,34 @@ struct WARCArchiveTests {
         #expect(resource.article.bodyParagraphs.count == 2)
     }
 
+    @Test("captures that are not articles are told by their media type, else their content; the photo page has no text")
+    func capturesThatAreNotArticles() throws {
+        var kinds: [String: String] = [:]
+        var contents: [String: ArticleReader.Result.Content] = [:]
+        for record in records(try entries("extras.warc.gz")) where record.type == .response {
+            let name = String(record.targetURI?.split(separator: "/").last ?? "")
+            do throws(ReadError) {
+                contents[name] = try ArticleReader().read(record, name: name).content
+            } catch {
+                guard case .notArticle(let kind, _) = error.reason else { Issue.record("\(name): \(error)"); continue }
+                kinds[name] = kind.rawValue
+            }
+        }
+        #expect(kinds == ["robots.txt": "robots", "style.css": "stylesheet", "app.js": "script", "latest.json": "json",
+                          "sitemap.xml": "sitemap", "feed.rss": "feed", "logo.png": "image"])
+        #expect(contents == ["harbour-pier-closes": .articleText, "boats-at-the-old-pier": .noArticleText])
+        // The server's type wins over what the bytes look like: prose served as a stylesheet is one.
+        let served = { (mediaType: String, body: String) in
+            NonArticleSniffer.kind(ofCaptureServedAs: mediaType, payload: Array(body.utf8), name: "https://example.com/x")?.kind
+        }
+        #expect(served("text/css", "Ferries to the islands will leave from the freight quay instead.") == .stylesheet)
+        #expect(served("text/html", "<p>A page.</p>") == nil)
+        #expect(served("application/xml", "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>") == .feed)
+        #expect(served("application/xml", "<?xml version=\"1.0\"?><config/>") == .xml)
+        #expect(served("application/octet-stream", "%PDF-1.7") == .binary)
+        #expect(served("image/webp", "not really a picture") == .image)
+    }
+
     @Test("damaged records are named with their offset and reason, and the records after them are read")
     func damagedPlain() throws {
         let all = try entries("damaged.warc")

@@ -58,8 +58,8 @@ private func outcome(index: String, mirror: String) throws -> Outcome {
     var paths = Set<String>()
     for story in try #require(json["stories"] as? [[String: Any]]) {
         let timeline = try #require(story["timeline"] as? [[String: Any]])
-        let members = timeline.compactMap { $0["path"] as? String }.sorted()
-        let source = ((story["likelySource"] as? [String: Any])?["path"] as? String) ?? "(undecided)"
+        let members = timeline.compactMap { ($0["document"] as? [String: Any])?["path"] as? String }.sorted()
+        let source = (((story["likelySource"] as? [String: Any])?["document"] as? [String: Any])?["path"] as? String) ?? "(undecided)"
         stories.insert(members + ["source: " + source])
         paths.formUnion(members)
     }
@@ -69,9 +69,9 @@ private func outcome(index: String, mirror: String) throws -> Outcome {
         let history = try WiretraceBinary.run(["history", path, "--index", index, "--json"])
         guard history.status == 0,
               let json = try JSONSerialization.jsonObject(with: Data(history.standardOutput.utf8)) as? [String: Any],
-              let document = json["document"] as? [String: Any] else { continue }
+              let paths = json["paths"] as? [String] else { continue }
         let versions = (json["versions"] as? [[String: Any]])?.count ?? 0
-        documents.insert(((document["paths"] as? [String]) ?? []).sorted() + ["versions: \(versions)"])
+        documents.insert(paths.sorted() + ["versions: \(versions)"])
     }
     return Outcome(stories: stories, documents: documents)
 }

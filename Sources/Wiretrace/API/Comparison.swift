@@ -140,8 +140,15 @@ public struct Comparison: Sendable {
         let containment = max(containmentOfAInB, containmentOfBInA)
         longestSharedRun = Comparison.longestRun(of: a, in: shinglesB, shingleSize: a.version.shingleSize)
         matches = Comparison.align(a, shinglesA, b, shinglesB)
-        let derivedIsA = containmentOfAInB >= containmentOfBInA
-        passageCoverage = Comparison.coverage(of: derivedIsA ? a : b, matched: matches.map { derivedIsA ? $0.paragraphA : $0.paragraphB })
+        // The coverage of the text more contained in the other; when the two are contained
+        // alike either may be the copy, so the larger coverage: the verdict must not depend on
+        // which file was named first.
+        let matched = matches
+        func coverage(ofA: Bool) -> Double {
+            Comparison.coverage(of: ofA ? a : b, matched: matched.map { ofA ? $0.paragraphA : $0.paragraphB })
+        }
+        passageCoverage = containmentOfAInB == containmentOfBInA ? max(coverage(ofA: true), coverage(ofA: false))
+            : coverage(ofA: containmentOfAInB > containmentOfBInA)
         self.thresholds = thresholds
         // Where paragraphs align, passage coverage tells a republication from an article that
         // lifts some of the other's paragraphs; resemblance decides "wholly" only for texts

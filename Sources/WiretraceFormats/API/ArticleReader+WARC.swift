@@ -24,11 +24,28 @@ extension ArticleReader {
         if let http = record.http, !(200..<300).contains(http.status) {
             throw ReadError(path: name, reason: .system("HTTP status \(http.status)\(http.reason.isEmpty ? "" : " (\(http.reason))"), not a page"))
         }
+        if let other = Self.servedKind(of: record, name: name) { throw ReadError(path: name, reason: .notArticle(other.kind, other.detail)) }
         let (bytes, warning) = CaptureCharset.utf8Marked(record.payload, charset: record.payloadCharset)
         var result = try read(bytes, name: name)
         result.warnings = record.warnings.map { "\(name): \($0)" } + (warning.map { ["\(name): \($0)"] } ?? []) + result.warnings
         if result.article.canonicalURL == nil { result.article.canonicalURL = record.targetURI }
         return result
+    }
+}
+
+extension ArticleReader {
+    /// What a capture is when the media type it was served with is not a page's (nil for a
+    /// page, or when no type was given): the server's type says what the capture is before its
+    /// bytes are sniffed, so a stylesheet served as `text/css` is one, whatever its content looks
+    /// like. XML and unknown types are told by content (a sitemap, a feed, a PDF). Cheap: a scan
+    /// counts such captures without keeping their payloads.
+    public static func nonArticleKind(of record: WARCRecord, name: String) -> NonArticleKind? {
+        servedKind(of: record, name: name)?.kind
+    }
+
+    static func servedKind(of record: WARCRecord, name: String) -> (kind: NonArticleKind, detail: String)? {
+        guard let mediaType = record.payloadMediaType else { return nil }
+        return NonArticleSniffer.kind(ofCaptureServedAs: mediaType, payload: record.payload, name: name)
     }
 }
 

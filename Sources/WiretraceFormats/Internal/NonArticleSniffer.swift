@@ -30,6 +30,28 @@ enum NonArticleSniffer {
         return code(head, hint: hint)
     }
 
+    /// Media types of pages: a capture served as one is read as an article (or a page without text).
+    static let pageMediaTypes: Set<String> = ["text/html", "application/xhtml+xml", "text/plain"]
+
+    /// What a capture served as `mediaType` is when that is not a page's type (nil when it is).
+    /// The server's type settles stylesheets, scripts, JSON and pictures; XML and every other
+    /// type are told by content (a sitemap, a feed, a PDF), else they are other XML or binary.
+    static func kind(ofCaptureServedAs mediaType: String, payload: [UInt8], name: String) -> (kind: NonArticleKind, detail: String)? {
+        guard !mediaType.isEmpty, !pageMediaTypes.contains(mediaType) else { return nil }
+        switch mediaType {
+        case "text/css": return (.stylesheet, "stylesheet")
+        case "application/javascript", "text/javascript", "application/x-javascript", "application/ecmascript", "text/ecmascript":
+            return (.script, "script")
+        case "application/json", "text/json", "application/ld+json", "application/manifest+json": return (.json, "JSON")
+        case "image/svg+xml": return (.image, "SVG image")
+        default: break
+        }
+        if mediaType.hasPrefix("image/") { return kind(of: payload, name: name) ?? (.image, "\(mediaType) image") }
+        if mediaType.hasSuffix("+json") { return (.json, "JSON") }
+        let isXML = mediaType.hasSuffix("/xml") || mediaType.hasSuffix("+xml")
+        return kind(of: payload, name: name) ?? (isXML ? (.xml, "XML data") : (.binary, mediaType))
+    }
+
     /// Binary formats known by their first bytes.
     private static func signature(_ bytes: [UInt8]) -> (kind: NonArticleKind, detail: String)? {
         let images: [([UInt8], String)] = [

@@ -359,6 +359,7 @@ extension MirrorIndex {
             report.goneFiles = try String.fetchAll(db, sql: """
                 SELECT path FROM file WHERE state = 'gone' AND goneScan > ? ORDER BY path LIMIT ?
                 """, arguments: [since, Self.reportListLimit])
+            report.newPagesWithoutText = try Self.pages(since: since, limit: Self.reportListLimit, db)
             report.totals.documents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0
             report.totals.versions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM version") ?? 0
             report.totals.stories = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story WHERE size > 1 AND mergedInto IS NULL") ?? 0

@@ -234,7 +234,7 @@ public final class MirrorScanner {
         if !options.linkOnly {
             report.files.gone = try writer.markGone(keeping: seenPaths, in: options.shard, counted: report.files)
         }
-        (report.notArticles, report.pagesWithoutText) = writer.skippedFiles()
+        (report.notArticles, report.pagesWithoutText) = try index.skipped()
         try writer.rebuildDeferredPostings()
         report.timings.read = seconds(since: readStarted, clock)
 
@@ -294,7 +294,7 @@ struct ProcessedFile: Sendable {
         /// A file of another kind (a stylesheet, a feed, an image): skipped, not bad.
         case notArticle(NonArticleKind)
         /// A page with no article text: nothing to link or diff, and not bad either.
-        case withoutText
+        case withoutText(PageDigest)
         case bad(String)
     }
 
@@ -323,7 +323,7 @@ enum FileProcessor {
                 var result = try reader.read(decompressed: payload, name: entry.path)
                 result.wasCompressed = compression != nil
                 result.compression = compression
-                guard result.content == .articleText else { return ProcessedFile(entry: entry, outcome: .withoutText) }
+                guard result.content == .articleText else { return ProcessedFile(entry: entry, outcome: .withoutText(PageDigest(result))) }
                 return ProcessedFile(entry: entry, outcome: .article(ArticleDigest(result)))
             }
         } catch {

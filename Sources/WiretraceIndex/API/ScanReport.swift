@@ -95,6 +95,10 @@ public struct ScanReport: Sendable, Codable {
     /// The mirror's pages without article text (galleries, video pages, home pages): not
     /// indexed, not bad.
     public var pagesWithoutText = 0
+    /// The pages without article text first recorded since the last scan (at most 500;
+    /// `wiretrace pages` lists them all). Absent from the reports of builds before the index's
+    /// schema v4, which only counted them.
+    public var newPagesWithoutText: [PageWithoutText]?
     /// Files and folders passed over by the mirror's `.wiretraceignore`, `--include` and `--exclude`.
     public var ignored = 0
     public var timings = Timings()

@@ -179,7 +179,9 @@ struct IndexWriter {
                     let id = try upsertFile(db, entry, state: .skipped, problem: kind.rawValue, format: nil, document: known?.documentID, version: nil, known: known)
                     files[entry.path] = FileRow(id: id, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: .skipped,
                                                 documentID: known?.documentID, problem: kind.rawValue)
-                case .withoutText:
+                case .withoutText(let page):
+                    try recordPage(db, page, key: "path:" + entry.path, filePath: entry.path, path: entry.path,
+                                   site: Self.site(of: entry.path), seenAt: now)
                     let id = try upsertFile(db, entry, state: .withoutText, problem: nil, format: nil, document: known?.documentID, version: nil, known: known)
                     files[entry.path] = FileRow(id: id, size: entry.size, mtime: entry.mtime, inode: entry.inode, state: .withoutText,
                                                 documentID: known?.documentID, problem: nil)
@@ -390,20 +392,6 @@ struct IndexWriter {
         }
         for (path, row) in rows { files[path] = row }
         report = batchReport
-    }
-
-    /// The mirror's files that are not articles, by kind, and its pages without article text:
-    /// all of them, read this scan or before.
-    func skippedFiles() -> (kinds: [NonArticleKind: Int], pagesWithoutText: Int) {
-        var kinds: [NonArticleKind: Int] = [:], pages = 0
-        for file in files.values {
-            switch file.state {
-            case .skipped: kinds[file.problem.flatMap(NonArticleKind.init(rawValue:)) ?? .binary, default: 0] += 1
-            case .withoutText: pages += 1
-            case .ok, .bad, .gone: break
-            }
-        }
-        return (kinds, pages)
     }
 
     /// Marks every known file not seen by this walk as gone, and documents with no file left

@@ -254,13 +254,13 @@ struct PostgresSQLConnection: SQLConnection {
 
     func forEachRow(sql: String, arguments: SQLArguments, _ body: (SQLRow) throws -> Void) throws {
         for row in try run(sql, arguments.sqlValues).rows {
-            try body(SQLRow(values: row.map(Self.value)))
+            try body(SQLRow(values: try row.map(Self.value)))
         }
     }
 
     func insert(sql: String, arguments: SQLArguments) throws -> Int64 {
         let result = try run(sql + " RETURNING id", arguments.sqlValues)
-        guard let first = result.rows.first, let id = Int64(sqlValue: Self.value(first.makeRandomAccess()[0])) else {
+        guard let first = result.rows.first, let id = Int64(sqlValue: try Self.value(first.makeRandomAccess()[0])) else {
             throw PostgresIndexError.noIDReturned
         }
         return id
@@ -365,26 +365,34 @@ struct PostgresSQLConnection: SQLConnection {
         return result
     }
 
-    private static func value(_ cell: PostgresCell) -> SQLValue {
+    private static func value(_ cell: PostgresCell) throws -> SQLValue {
         guard cell.bytes != nil else { return .null }
         do {
             switch cell.dataType {
             case .int8, .int4, .int2: return .integer(try cell.decode(Int64.self))
             case .bool: return .integer(try cell.decode(Bool.self) ? 1 : 0)
-            case .float8, .float4, .numeric: return .real(try cell.decode(Double.self))
+            case .float8, .float4: return .real(try cell.decode(Double.self))
+            // SUM of integers is NUMERIC: an integer when it is one (as SQLite gives it).
+            case .numeric:
+                let number = try cell.decode(Decimal.self)
+                let integer = NSDecimalNumber(decimal: number).int64Value
+                return Decimal(integer) == number ? .integer(integer) : .real(NSDecimalNumber(decimal: number).doubleValue)
             case .bytea: return .blob(Data(try cell.decode(ByteBuffer.self).readableBytesView))
             default: return .text(try cell.decode(String.self))
             }
+        } catch let error as PostgresIndexError {
+            throw error
         } catch {
-            preconditionFailure("PostgreSQL column \(cell.columnName) of type \(cell.dataType) cannot be read: \(error)")
+            throw PostgresIndexError.statement("column \(cell.columnName) of type \(cell.dataType) cannot be read: \(String(reflecting: error))",
+                                               sql: "", connectionLost: false)
         }
     }
 }
 
 extension PostgresRow {
-    fileprivate func map(_ transform: (PostgresCell) -> SQLValue) -> [SQLValue] {
+    fileprivate func map(_ transform: (PostgresCell) throws -> SQLValue) throws -> [SQLValue] {
         var values: [SQLValue] = []
-        for cell in self { values.append(transform(cell)) }
+        for cell in self { values.append(try transform(cell)) }
         return values
     }
 }

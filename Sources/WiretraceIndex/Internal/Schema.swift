@@ -30,6 +30,7 @@ enum Schema {
         // Zstandard (see ArticleStore), which a build that knows only v2 could not read;
         // recording the migration makes such a build refuse the index instead.
         Migration(identifier: "v3", statements: []),
+        Migration(identifier: "v4", statements: [v4]),
     ]
 
     /// The SQLite migrator: GRDB records applied migrations in the file, as it always has.
@@ -172,5 +173,44 @@ enum Schema {
                     mergedInto INTEGER
                 );
                 CREATE INDEX story_updated ON story(updatedScan);
+                """
+
+    static let v4 = """
+                -- Pages without article text (galleries, video pages, home pages): what each says
+                -- about itself. Not documents (no text, so no versions, links or stories) and not
+                -- bad files. key: 'path:' + the mirror path of a saved page, or 'url:' + the
+                -- normalized URI of a WARC capture (one row per URI, its latest capture).
+                -- filePath: the mirror file holding it (the page, or the WARC file); a page is
+                -- current while that file is (see MirrorIndex.pagesWithoutText).
+                CREATE TABLE page (
+                    id INTEGER PRIMARY KEY,
+                    key TEXT NOT NULL UNIQUE,
+                    filePath TEXT NOT NULL,
+                    path TEXT NOT NULL,
+                    site TEXT NOT NULL,
+                    outlet TEXT,
+                    title TEXT,
+                    url TEXT,
+                    created INTEGER,
+                    createdText TEXT,
+                    updated INTEGER,
+                    updatedText TEXT,
+                    seenAt INTEGER NOT NULL,
+                    firstScan INTEGER NOT NULL,
+                    scan INTEGER NOT NULL
+                );
+                CREATE INDEX page_file ON page(filePath);
+                CREATE INDEX page_first_scan ON page(firstScan);
+                -- Captures of a WARC file that are not articles (stylesheets, scripts, pictures), by kind.
+                CREATE TABLE captureKind (
+                    filePath TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    PRIMARY KEY (filePath, kind)
+                ) WITHOUT ROWID;
+                -- Files read before v4 whose pages or captures were only counted: the next scan
+                -- reads them again (as changed files) to record them. A WARC file read again
+                -- makes no new versions of captures already indexed.
+                UPDATE file SET mtime = -1 WHERE state = 'withoutText' OR (state = 'ok' AND format = 'warc');
                 """
 }

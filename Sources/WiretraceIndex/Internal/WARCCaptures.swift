@@ -8,8 +8,9 @@ import WiretraceFormats
 /// Each `response` or `resource` record whose payload reads as an article is a document
 /// named by its `WARC-Target-URI` (its site and, when the page names none, its outlet: the
 /// URI's host); several captures of one URI are versions in capture order, seen at their
-/// `WARC-Date`. Captures that are not articles (images, scripts, error responses, pages
-/// without article text) are passed over; `revisit` records are unchanged captures.
+/// `WARC-Date`. Captures that are not articles (stylesheets, scripts, pictures: by their
+/// media type, else their content) are counted by kind, and pages without article text are
+/// recorded as such; error responses are passed over; `revisit` records are unchanged captures.
 struct WARCCaptures: Sendable {
     struct Capture: Sendable {
         var targetURI: String
@@ -20,28 +21,58 @@ struct WARCCaptures: Sendable {
         var digest: ArticleDigest
     }
 
+    /// A capture of a page without article text.
+    struct Page: Sendable {
+        var targetURI: String
+        var host: String
+        var capturedAt: Int64?
+        var digest: PageDigest
+    }
+
     var captures: [Capture] = []
+    var pages: [Page] = []
+    /// Captures that are not articles, by kind: of the whole file, in the last part only.
+    var skipped: [NonArticleKind: Int] = [:]
     /// Revisit records of a URI: the same content captured again.
     var revisits: [String] = []
     var damages: [WARCDamage] = []
 
-    /// Media types a capture must have to be read as an article (none given counts too).
-    static let articleMediaTypes: Set<String> = ["text/html", "application/xhtml+xml", "text/plain"]
-
     /// Reads the WARC file at `path` in parts of at most `batchSize` captures, each parsed and
     /// fingerprinted on `workers` threads and then handed to `consume` (with `last` true for
-    /// the final part, which may be empty): only one part's payloads and digests are alive at
-    /// once, however large the file.
+    /// the final part, which may be empty). The parts overlap as a pipeline: while the workers
+    /// parse one part, this thread reads the records of the next and hands the one before to
+    /// `consume` (the database writer), so reading, parsing and writing run at once, as they do
+    /// for plain files (ChunkedParallel). At most three parts are alive (one read, one parsed,
+    /// one written), however large the file.
     static func stream(_ path: String, name: String, reader: ArticleReader, batchSize: Int, workers: Int,
                        consume: (WARCCaptures, _ last: Bool) throws -> Void) throws {
         let archive = try WARCArchive(path: path)
+        // What was read with the records being gathered: damaged records and revisits.
         var part = WARCCaptures()
         var pending: [WARCRecord] = []
-        func flush(last: Bool) throws {
-            part.captures = digests(of: pending, name: name, reader: reader, workers: workers)
-            pending.removeAll(keepingCapacity: true)
-            try consume(part, last)
+        var skipped: [NonArticleKind: Int] = [:]
+        // The part on the workers, with what was read with it.
+        var parsing: (results: PendingChunk<Outcome>, part: WARCCaptures)?
+        func finish(_ job: (results: PendingChunk<Outcome>, part: WARCCaptures), last: Bool) throws {
+            var done = job.part
+            for outcome in outcomes(job.results) {
+                switch outcome {
+                case .article(let capture): done.captures.append(capture)
+                case .page(let page): done.pages.append(page)
+                case .notArticle(let kind): skipped[kind, default: 0] += 1
+                case .unread: break
+                }
+            }
+            if last { done.skipped = skipped }
+            try consume(done, last)
+        }
+        func hand(last: Bool) throws {
+            let previous = parsing
+            parsing = (startDigests(of: pending, name: name, reader: reader, workers: workers), part)
+            pending = []
             part = WARCCaptures()
+            if let previous { try finish(previous, last: false) }
+            if last, let parsing { try finish(parsing, last: true) }
         }
         while let entry = archive.next() {
             switch entry {
@@ -51,45 +82,90 @@ struct WARCCaptures: Sendable {
                 guard let uri = record.targetURI, URLParts.host(of: uri) != nil else { continue }
                 if record.type == .revisit {
                     part.revisits.append(uri)
-                } else if isArticleCandidate(record) {
+                } else if isCandidate(record) {
+                    // Counted here, by the type it was served as, rather than held with the part:
+                    // a part of pictures would hold their payloads.
+                    if let kind = ArticleReader.nonArticleKind(of: record, name: name + "#" + uri) {
+                        skipped[kind, default: 0] += 1
+                        continue
+                    }
                     pending.append(record)
-                    if pending.count >= batchSize { try flush(last: false) }
+                    if pending.count >= batchSize { try hand(last: false) }
                 }
             }
         }
-        try flush(last: true)
+        try hand(last: true)
     }
 
-    /// A capture worth reading: content of a page (HTML or text), fetched successfully.
-    private static func isArticleCandidate(_ record: WARCRecord) -> Bool {
+    /// A capture worth reading: content fetched successfully (the reader tells a page from a
+    /// stylesheet or a picture).
+    private static func isCandidate(_ record: WARCRecord) -> Bool {
         (record.type == .response || record.type == .resource) && record.oversizedBlock == nil
-            && (record.payloadMediaType.map(articleMediaTypes.contains) ?? true)
             && ((record.http?.status).map { (200..<300).contains($0) } ?? true)
     }
 
-    /// The records that read as articles, in capture order (a crawler may write records out
-    /// of order), parsed and fingerprinted in parallel.
-    private static func digests(of records: [WARCRecord], name: String, reader: ArticleReader, workers: Int) -> [Capture] {
-        guard !records.isEmpty else { return [] }
-        let results = PendingChunk<Capture?>(count: records.count)
+    /// What one capture read as.
+    private enum Outcome: Sendable {
+        case article(Capture)
+        case page(Page)
+        case notArticle(NonArticleKind)
+        /// Nothing the index keeps: no text and nothing the page says about itself, or damage
+        /// inside the payload (the record itself was read).
+        case unread
+
+        var capturedAt: Int64? {
+            switch self {
+            case .article(let capture): capture.capturedAt
+            case .page(let page): page.capturedAt
+            case .notArticle, .unread: nil
+            }
+        }
+    }
+
+    /// Starts parsing and fingerprinting `records` on `workers` threads; ``outcomes(_:)`` waits
+    /// for them.
+    private static func startDigests(of records: [WARCRecord], name: String, reader: ArticleReader, workers: Int) -> PendingChunk<Outcome> {
+        let results = PendingChunk<Outcome>(count: records.count)
+        DispatchQueue.global().async {
+            parse(records, into: results, name: name, reader: reader, workers: workers)
+            results.done.signal()
+        }
+        return results
+    }
+
+    /// What each record of a part reads as, once parsed, in capture order (a crawler may write
+    /// records out of order).
+    private static func outcomes(_ results: PendingChunk<Outcome>) -> [Outcome] {
+        results.done.wait()
+        // Sorted by capture time, then by place in the file (the sort is stable).
+        return results.take().enumerated().sorted { ($0.element.capturedAt ?? 0, $0.offset) < ($1.element.capturedAt ?? 0, $1.offset) }
+            .map(\.element)
+    }
+
+    private static func parse(_ records: [WARCRecord], into results: PendingChunk<Outcome>, name: String, reader: ArticleReader, workers: Int) {
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, records.count))) { _ in
             while true {
                 let index = results.claim()
                 guard index < records.count else { break }
                 let record = records[index]
                 let uri = record.targetURI ?? "", host = URLParts.host(of: uri) ?? ""
-                // A capture that is not an article (no text, binary) is not a bad file.
-                guard var read = try? reader.read(record, name: name + "#" + uri) else {
-                    results.store(nil, at: index)
+                var read: ArticleReader.Result
+                do throws(ReadError) {
+                    read = try reader.read(record, name: name + "#" + uri)
+                } catch {
+                    // A capture that is not an article is not a bad file either.
+                    if case .notArticle(let kind, _) = error.reason { results.store(.notArticle(kind), at: index) } else { results.store(.unread, at: index) }
                     continue
                 }
                 if read.article.outlet == nil { read.article.outlet = host }
-                results.store(Capture(targetURI: uri, host: host, capturedAt: record.date?.secondsSince1970,
-                                      number: record.number, digest: ArticleDigest(read)), at: index)
+                let capturedAt = record.date?.secondsSince1970
+                if read.content == .articleText {
+                    results.store(.article(Capture(targetURI: uri, host: host, capturedAt: capturedAt, number: record.number,
+                                                   digest: ArticleDigest(read))), at: index)
+                } else {
+                    results.store(.page(Page(targetURI: uri, host: host, capturedAt: capturedAt, digest: PageDigest(read))), at: index)
+                }
             }
-        }
-        return results.take().compactMap { $0 }.sorted {
-            ($0.capturedAt ?? 0, $0.number) < ($1.capturedAt ?? 0, $1.number)
         }
     }
 }
@@ -111,6 +187,11 @@ extension IndexWriter {
                               postingInserts: &postingInserts, postingDeletes: &postingDeletes)
             try Self.applyPostings(db, deletes: postingDeletes, inserts: postingInserts)
             if last {
+                try db.execute(sql: "DELETE FROM captureKind WHERE filePath = ?", arguments: [entry.path])
+                for (kind, count) in part.skipped {
+                    try db.execute(sql: "INSERT INTO captureKind(filePath, kind, count) VALUES (?, ?, ?)",
+                                   arguments: [entry.path, kind.rawValue, count])
+                }
                 if known == nil || known?.state == .gone { batchReport.files.new += 1 } else { batchReport.files.changed += 1 }
                 fileID = try upsertFile(db, entry, state: .ok, problem: nil, format: "warc", document: nil, version: nil, known: known)
             }
@@ -134,6 +215,10 @@ extension IndexWriter {
             report.badFiles.append(.init(path: entry.path, reason: "record \(damage.number) at \(damage.location): \(damage.reasonText)"))
         }
         if !warc.damages.isEmpty { report.files.bad += 1 }
+        for page in warc.pages {
+            try recordPage(db, page.digest, key: "url:" + URLParts.normalized(page.targetURI), filePath: entry.path,
+                           path: entry.path + "#" + page.targetURI, site: page.host, seenAt: page.capturedAt ?? now)
+        }
         for uri in warc.revisits where documents["url:" + URLParts.normalized(uri)] != nil { report.files.sameText += 1 }
         for capture in warc.captures {
             let digest = capture.digest
