@@ -12,6 +12,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // postgres-nio's own dependency, named for its lock (NIOConcurrencyHelpers).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // Test-only: the property tests (Tests/WiretracePropertyTests).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -42,6 +45,8 @@ let package = Package(
             dependencies: [
                 "Wiretrace", "WiretraceFormats", "CWiretraceZlib", "CWiretraceZstd",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .executableTarget(

@@ -13,12 +13,23 @@ extension WiretraceCommand {
                 The index lives in MIRROR/.wiretrace/index.sqlite unless --index is given; one scan at a time \
                 may use it. Exit status: 0 when the scan did its work, 1 when files became unreadable in \
                 this scan (each is listed with the reason; --fail-on changes when), 2 when the scan itself failed.
+
+                With --index postgresql://USER@HOST[:PORT]/DATABASE (or WIRETRACE_INDEX) the index is a \
+                PostgreSQL database that several scanners share: run one `scan --shard K/N` per part of the \
+                mirror, on one machine or several, then one `scan --link-only` to link and report.
                 """
         )
 
         @Argument(help: "The mirror folder (text and HTML articles, optionally gzip-compressed).") var mirror: String
-        @Option(name: .customLong("index"), help: ArgumentHelp("The index file (default: MIRROR/.wiretrace/index.sqlite).", valueName: "PATH"))
+        @Option(name: .customLong("index"), help: ArgumentHelp(
+            "The index file, or a postgresql:// URL (default: $WIRETRACE_INDEX, else MIRROR/.wiretrace/index.sqlite).", valueName: "PATH|URL"))
         var indexPath: String?
+        @Option(name: .customLong("shard"), help: ArgumentHelp(
+            "Scan only part K of N of the mirror (by a hash of each file's path), and leave linking to `scan --link-only`.",
+            valueName: "K/N"))
+        var shard: String?
+        @Flag(name: .customLong("link-only"), help: "Do not read the mirror: link what the --shard scans wrote, and report.")
+        var linkOnly = false
         @Option(name: .customLong("max-size"), help: ArgumentHelp("Files larger than this are reported, not read (bytes, or with K, M, G).", valueName: "SIZE"))
         var maxSize: String = "32M"
         @Option(name: .customLong("jobs"), help: ArgumentHelp("Threads that read and fingerprint files (default: one per core).", valueName: "N"))
@@ -54,6 +65,10 @@ extension WiretraceCommand {
             for glob in include + exclude where !MirrorScanner.isGlob(glob) {
                 throw ValidationError("--include/--exclude \"\(glob)\": expected a glob such as '*.html' or 'assets/'")
             }
+            if let shard, ScanShard(argument: shard) == nil {
+                throw ValidationError("--shard \(shard): expected K/N with 1 <= K <= N, such as 1/3")
+            }
+            if shard != nil && linkOnly { throw ValidationError("--shard and --link-only: a scan either writes a shard or links") }
             if let jobs, !(1...Self.maxJobs).contains(jobs) { throw ValidationError("--jobs \(jobs): expected 1 to \(Self.maxJobs) threads") }
             if !(1...Self.maxBatchSize).contains(batchSize) { throw ValidationError("--batch-size \(batchSize): expected 1 to \(Self.maxBatchSize)") }
             if !(0...Self.maxBatchPauseMilliseconds).contains(batchPauseMilliseconds) {
@@ -90,7 +105,7 @@ extension WiretraceCommand {
 
         func run() throws {
             let reader = try times.reader()
-            let path = indexPath ?? MirrorIndex.defaultPath(forMirror: mirror)
+            let path = indexPath ?? IndexLocationOptions.environmentIndex ?? MirrorIndex.defaultPath(forMirror: mirror)
             var options = MirrorScanner.Options(maxSize: Self.bytes(maxSize)!, reader: reader)
             if let jobs { options.workers = jobs }
             // A report written into the mirror is not an article of it.
@@ -100,6 +115,8 @@ extension WiretraceCommand {
             options.include = include
             options.exclude = exclude
             options.pauseAfterBatchMilliseconds = batchPauseMilliseconds
+            options.shard = shard.flatMap(ScanShard.init(argument:))
+            options.linkOnly = linkOnly
             let bar = ProgressBar(enabled: !noProgress && Terminal.isTerminal(.standardError))
             let report: ScanReport
             let index: MirrorIndex
@@ -121,6 +138,9 @@ extension WiretraceCommand {
                 throw ExitCode(2)
             }
             try reportOutput.show(report, index: index, output: output)
+            if let shard = options.shard, !output.json {
+                Terminal.standardOutput.write("Shard \(shard) written; stories are linked by `wiretrace scan MIRROR --index INDEX --link-only` once every shard is written.\n")
+            }
             if report.exitStatus != 0 { throw ExitCode(Int32(report.exitStatus)) }
         }
     }

@@ -3,10 +3,19 @@ import Foundation
 import Wiretrace
 import WiretraceIndex
 
-/// Where the index of a mirror is: `--index PATH`, or the embedded `MIRROR/.wiretrace/index.sqlite`.
+/// Where the index of a mirror is: `--index PATH` or `--index postgresql://...`, else
+/// `$WIRETRACE_INDEX`, else the embedded `MIRROR/.wiretrace/index.sqlite`.
 struct IndexLocationOptions: ParsableArguments {
-    @Option(name: .customLong("index"), help: ArgumentHelp("The index file (default: MIRROR/.wiretrace/index.sqlite, found from the current folder upwards).", valueName: "PATH"))
+    @Option(name: .customLong("index"), help: ArgumentHelp(
+        "The index file, or a postgresql:// URL (default: $WIRETRACE_INDEX, else MIRROR/.wiretrace/index.sqlite, found from the current folder upwards).",
+        valueName: "PATH|URL"))
     var indexPath: String?
+
+    /// `WIRETRACE_INDEX`, when set and not empty: where a site's shared index is.
+    static var environmentIndex: String? {
+        guard let value = ProcessInfo.processInfo.environment["WIRETRACE_INDEX"], !value.isEmpty else { return nil }
+        return value
+    }
 
     @Option(name: .customLong("mirror"), help: ArgumentHelp("The mirror whose embedded index to use (default: the current folder).", valueName: "DIR"))
     var mirror: String?
@@ -16,6 +25,8 @@ struct IndexLocationOptions: ParsableArguments {
         let path: String
         if let indexPath {
             path = indexPath
+        } else if mirror == nil, let environment = Self.environmentIndex {
+            path = environment
         } else if let mirror {
             path = MirrorIndex.defaultPath(forMirror: mirror)
         } else if let found = MirrorIndex.locate(from: FileManager.default.currentDirectoryPath) {

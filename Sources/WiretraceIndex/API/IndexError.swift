@@ -14,7 +14,7 @@ public struct IndexError: Error, Sendable, CustomStringConvertible {
         case missing
         /// The mirror folder cannot be scanned.
         case mirror(String)
-        /// SQLite reported an error.
+        /// The database (SQLite or PostgreSQL) reported an error.
         case database(String)
     }
 

@@ -1,4 +1,3 @@
-import GRDB
 import Wiretrace
 
 /// What one outlet took from one agency (or published as a story's source), rolled up from the
@@ -40,7 +39,8 @@ extension MirrorIndex {
     /// chooses copies, by their own times; its limit is not used.
     public func outlets(_ filter: StoryFilter = StoryFilter()) throws(IndexError) -> [OutletSummary] {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: """
+            // Columns by position: outlet, agency, story, isSource, published, sourcePublished, silentEdits.
+            let rows = try SQLRow.fetchAll(db, sql: """
                 SELECT COALESCE(d.outlet, d.site) AS outlet, s.agency AS agency, d.storyId AS story,
                        d.id = s.sourceDocumentId AS isSource, \(StoryFilter.TimeBasis.published.sql("v")) AS published,
                        (SELECT \(StoryFilter.TimeBasis.published.sql("sv")) FROM document sd JOIN version sv ON sv.id = sd.currentVersionId
@@ -54,18 +54,18 @@ extension MirrorIndex {
             var copies: [Key: Int] = [:], silent: [Key: Int] = [:], delays: [Key: [Int64]] = [:]
             let agency = filter.agency.map { Agencies.agency(named: $0) ?? $0 }?.lowercased()
             for row in rows {
-                let key = Key(outlet: row["outlet"], agency: row["agency"])
+                let key = Key(outlet: row[0], agency: row[1])
                 if let wanted = filter.outlet?.lowercased(), !key.outlet.lowercased().contains(wanted) { continue }
                 if let agency, key.agency?.lowercased() != agency { continue }
-                let story: Int64 = row["story"]
-                silent[key, default: 0] += row["silentEdits"] as Int
-                if row["isSource"] as Bool {
+                let story: Int64 = row[2]
+                silent[key, default: 0] += row[6] as Int
+                if (row[3] as Bool?) ?? false {
                     sourced[key, default: []].insert(story)
                     continue
                 }
                 taken[key, default: []].insert(story)
                 copies[key, default: 0] += 1
-                if let copy = row["published"] as Int64?, let source = row["sourcePublished"] as Int64? {
+                if let copy = row[4] as Int64?, let source = row[5] as Int64? {
                     delays[key, default: []].append(copy - source)
                 }
             }

@@ -1,4 +1,3 @@
-import GRDB
 import Wiretrace
 import WiretraceFormats
 
@@ -38,13 +37,13 @@ extension MirrorIndex {
         try read { db in try Self.pages(since: sinceScan ?? 0, limit: limit, db) }
     }
 
-    static func pages(since: Int, limit: Int?, _ db: Database) throws -> [PageWithoutText] {
+    static func pages(since: Int, limit: Int?, _ db: any SQLConnection) throws -> [PageWithoutText] {
         func time(_ seconds: Int64?) -> String? { seconds.map { Timestamp(secondsSince1970: $0).description } }
-        return try Row.fetchAll(db, sql: """
+        return try SQLRow.fetchAll(db, sql: """
             SELECT p.path, p.url, p.site, p.outlet, p.title, p.created, p.createdText, p.updated, p.updatedText, p.seenAt, p.firstScan
             FROM page p JOIN file f ON f.path = p.filePath
             WHERE p.firstScan > ? AND \(currentPageCondition) ORDER BY p.path LIMIT ?
-            """, arguments: [since, limit ?? -1]).map { row in
+            """, arguments: [since, limit ?? Int(Int32.max)]).map { row in
             PageWithoutText(path: row[0], url: row[1], site: row[2], outlet: row[3], title: row[4], created: time(row[5]),
                             createdText: row[6], updated: time(row[7]), updatedText: row[8], seen: time(row[9]) ?? "",
                             firstScan: row[10])
@@ -56,10 +55,10 @@ extension MirrorIndex {
     func skipped() throws(IndexError) -> (kinds: [NonArticleKind: Int], pagesWithoutText: Int) {
         try read { db in
             var kinds: [NonArticleKind: Int] = [:]
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try SQLRow.fetchAll(db, sql: """
                 SELECT problem, COUNT(*) FROM file WHERE state = 'skipped' GROUP BY problem
                 UNION ALL
-                SELECT c.kind, SUM(c.count) FROM captureKind c JOIN file f ON f.path = c.filePath
+                SELECT c.kind, CAST(SUM(c.count) AS BIGINT) FROM captureKind c JOIN file f ON f.path = c.filePath
                 WHERE f.state = 'ok' AND f.format = 'warc' GROUP BY c.kind
                 """)
             for row in rows {

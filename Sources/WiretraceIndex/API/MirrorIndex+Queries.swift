@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Wiretrace
 
 /// Filters for ``MirrorIndex/stories(_:)``.
@@ -46,15 +45,15 @@ public struct StoryFilter: Sendable {
     }
 
     /// The SQL conditions on `story s` and their arguments.
-    fileprivate var conditions: (sql: String, arguments: [any DatabaseValueConvertible]) {
+    fileprivate func conditions(_ dialect: SQLDialect) -> (sql: String, arguments: SQLArguments) {
         var conditions = ["s.size > 1", "s.mergedInto IS NULL"]
-        var arguments: [any DatabaseValueConvertible] = []
+        var arguments: SQLArguments = []
         if let agency {
-            conditions.append("s.agency = ? COLLATE NOCASE")
+            conditions.append("lower(s.agency) = lower(?)")
             arguments.append(Agencies.agency(named: agency) ?? agency)
         }
         if let outlet {
-            conditions.append("s.outlets LIKE ?")
+            conditions.append("s.outlets \(dialect.caseInsensitiveLike) ?")
             arguments.append("%\(outlet)%")
         }
         if since != nil || until != nil {
@@ -126,11 +125,11 @@ extension MirrorIndex {
     /// The latest stories (most recently changed first) that pass `filter`, at most its limit.
     public func stories(_ filter: StoryFilter = StoryFilter()) throws(IndexError) -> [StorySummary] {
         try read { db in
-            let (conditions, arguments) = filter.conditions
+            let (conditions, arguments) = filter.conditions(db.dialect)
             let ids = try Int64.fetchAll(db, sql: """
                 SELECT s.id FROM story s WHERE \(conditions)
                 ORDER BY s.updatedScan DESC, COALESCE(s.lastPublished, 0) DESC, s.id DESC LIMIT ?
-                """, arguments: StatementArguments(arguments + [filter.limit]))
+                """, arguments: arguments + [filter.limit])
             return try ids.compactMap { try Self.summary(of: $0, since: filter.afterScan ?? Int.max, db) }
         }
     }
@@ -156,8 +155,8 @@ extension MirrorIndex {
     /// How many stories pass `filter`, whatever its limit.
     public func storyCount(_ filter: StoryFilter = StoryFilter()) throws(IndexError) -> Int {
         try read { db in
-            let (conditions, arguments) = filter.conditions
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story s WHERE \(conditions)", arguments: StatementArguments(arguments)) ?? 0
+            let (conditions, arguments) = filter.conditions(db.dialect)
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story s WHERE \(conditions)", arguments: arguments) ?? 0
         }
     }
 
@@ -225,7 +224,7 @@ extension MirrorIndex {
                 document = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE key = ? OR canonicalURL = ? ORDER BY id LIMIT 1",
                                               arguments: ["url:" + URLParts.normalized(pathOrURL), pathOrURL])
             }
-            guard let document, let row = try Row.fetchOne(db, sql: "SELECT key, canonicalURL, site, storyId, gone FROM document WHERE id = ?",
+            guard let document, let row = try SQLRow.fetchOne(db, sql: "SELECT key, canonicalURL, site, storyId, gone FROM document WHERE id = ?",
                                                             arguments: [document]) else { return nil }
             let paths = try String.fetchAll(db, sql: "SELECT path FROM file WHERE documentId = ? ORDER BY firstScan, path", arguments: [document])
             let versions = try Self.versions(sql: "v.documentId = ? ORDER BY v.number", arguments: [document], db)
@@ -257,7 +256,7 @@ extension MirrorIndex {
             let boilerplate = Set(try Int64.fetchAll(db, sql: "SELECT hash FROM boilerplate").map(\.hash))
             var articles: [Int: Article] = [:]
             for document in documents {
-                guard let row = try Row.fetchOne(db, sql: """
+                guard let row = try SQLRow.fetchOne(db, sql: """
                     SELECT a.json, p.paragraphHashes FROM document d JOIN article a ON a.versionId = d.currentVersionId
                     JOIN print p ON p.versionId = d.currentVersionId WHERE d.id = ?
                     """, arguments: [document]) else { continue }
@@ -316,13 +315,13 @@ extension MirrorIndex {
     static let reportListLimit = 500
 
     /// Adds to `report` what scans killed or failed since the last finished one counted
-    /// (new, changed, same-text and gone files): their work is in the index, and only a
-    /// report says it happened.
+    /// (new, changed, same-text and gone files), and the scans of shards whose link run this
+    /// is: their work is in the index, and only a report says it happened.
     func addInterruptedScans(to report: inout ScanReport, since: Int) throws(IndexError) {
         let scan = report.scan
         let parts: [ScanReport.Files] = try read { db in
             try String.fetchAll(db, sql: """
-                SELECT report FROM scan WHERE id > ? AND id < ? AND status IN ('interrupted', 'failed') AND report IS NOT NULL
+                SELECT report FROM scan WHERE id > ? AND id < ? AND status IN ('interrupted', 'failed', 'written') AND report IS NOT NULL
                 """, arguments: [since, scan]).compactMap { try? JSONDecoder().decode(ScanReport.Files.self, from: Data($0.utf8)) }
         }
         for part in parts {
@@ -369,7 +368,7 @@ extension MirrorIndex {
             report.totals.boilerplateHashes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM boilerplate") ?? 0
             // Files found bad before this scan and not read again: by a scan that was killed
             // before it could report them (new since the last report), else by an earlier one.
-            let earlierBad = try Row.fetchAll(db, sql: """
+            let earlierBad = try SQLRow.fetchAll(db, sql: """
                 SELECT path, problem, changedScan FROM file WHERE state = 'bad' AND changedScan < ? ORDER BY path
                 """, arguments: [scan])
             for row in earlierBad {
@@ -387,8 +386,8 @@ extension MirrorIndex {
         }
     }
 
-    static func summary(of story: Int64, since: Int, _ db: Database) throws -> StorySummary? {
-        guard let row = try Row.fetchOne(db, sql: """
+    static func summary(of story: Int64, since: Int, _ db: any SQLConnection) throws -> StorySummary? {
+        guard let row = try SQLRow.fetchOne(db, sql: """
             SELECT id, title, size, firstScan, updatedScan, outlets, firstPublished, evidence FROM story WHERE id = ?
             """, arguments: [story]) else { return nil }
         let members = try StoryFacts.members(of: story, db)
@@ -426,8 +425,8 @@ extension MirrorIndex {
                             likelySource: source, timeline: timeline)
     }
 
-    static func versions(sql condition: String, arguments: StatementArguments, _ db: Database) throws -> [VersionSummary] {
-        try Row.fetchAll(db, sql: """
+    static func versions(sql condition: String, arguments: SQLArguments, _ db: any SQLConnection) throws -> [VersionSummary] {
+        try SQLRow.fetchAll(db, sql: """
             SELECT v.documentId, v.id, v.number, v.path, d.canonicalURL, v.title, v.created, v.updated, v.updatedText, v.firstSeenAt,
                    v.lastScan, v.classification, v.silentEdit, v.diffSummary, COALESCE(v.outlet, d.outlet), v.createdText, v.createdHasTime, d.site
             FROM version v JOIN document d ON d.id = v.documentId WHERE \(condition)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Wiretrace
 
 /// A version of a document with what changed from the version before: the finished value
@@ -62,7 +61,7 @@ extension MirrorIndex {
 
     /// Sets the change counts of the first ``reportListLimit`` of `versions` (each a version
     /// after the first), diffing it against the version before; the rest keep `nil`.
-    static func count(_ versions: inout [VersionSummary], _ db: Database) throws {
+    static func count(_ versions: inout [VersionSummary], _ db: any SQLConnection) throws {
         let articleSQL = "SELECT json FROM article WHERE versionId = ?"
         let previousSQL = "SELECT id FROM version WHERE documentId = ? AND number = ?"
         for index in versions.indices.prefix(reportListLimit) {

@@ -3,17 +3,33 @@ import GRDB
 import Wiretrace
 import WiretraceFormats
 
-/// The index of a mirror: one SQLite file (WAL mode) holding every file, document, version,
-/// posting, link and story the scans have seen.
+/// The index of a mirror: one SQLite file (WAL mode), or one PostgreSQL database that many
+/// scanners share, holding every file, document, version, posting, link and story the scans
+/// have seen. Both engines hold the same tables (``Schema``) and answer the same statements
+/// (``SQLConnection``).
 ///
 /// Opening for a scan checks that the file is a Wiretrace index and that its schema is one
 /// this build knows, then applies any pending migration; opening for queries
 /// (``init(readOnlyAt:)``) checks the same and changes nothing. Reading is safe while a scan runs (WAL readers
 /// never block the writer); only one scan at a time may write (see ``MirrorScanner``).
 public final class MirrorIndex: Sendable {
-    /// The index file.
+    /// The index file, or the PostgreSQL URL without its password.
     public let path: String
-    let database: DatabaseQueue
+    let engine: Engine
+
+    enum Engine: Sendable {
+        case sqlite(DatabaseQueue)
+        case postgresql(PostgresDatabase)
+    }
+
+    /// Whether the index is a PostgreSQL database (shared by many scanners) rather than a file.
+    public var isShared: Bool {
+        if case .postgresql = engine { return true }
+        return false
+    }
+
+    /// Whether `location` names a PostgreSQL index (`postgresql://...`) rather than a file.
+    public static func isPostgresURL(_ location: String) -> Bool { PostgresLocation.isURL(location) }
 
     /// The folder and file name of the index inside a mirror: `MIRROR/.wiretrace/index.sqlite`.
     public static let folderName = ".wiretrace"
@@ -39,8 +55,16 @@ public final class MirrorIndex: Sendable {
         }
     }
 
-    /// Opens the index at `path`, creating it (and its folder) when `create` is set.
+    /// Opens the index at `path`, creating it (and its folder) when `create` is set. A
+    /// `postgresql://` URL opens that database, creating the tables when `create` is set.
     public init(path: String, create: Bool) throws(IndexError) {
+        if PostgresLocation.isURL(path) {
+            let database = try PostgresDatabase(PostgresLocation(url: path))
+            self.path = database.location.display
+            engine = .postgresql(database)
+            try Self.checkPostgres(database, migrate: create)
+            return
+        }
         self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create { throw IndexError(path: path, reason: .missing) }
@@ -59,7 +83,7 @@ public final class MirrorIndex: Sendable {
         // find it locked, and both may run the migrations: each migration is one transaction,
         // so the loser's rolls back whole; on a retry the winner's is applied and nothing is
         // left to do.
-        database = try Self.retryingRaces { () throws(IndexError) in try Self.openQueue(path) }
+        engine = .sqlite(try Self.retryingRaces { () throws(IndexError) in try Self.openQueue(path) })
         try Self.retryingRaces { () throws(IndexError) in try check() }
     }
 
@@ -68,10 +92,17 @@ public final class MirrorIndex: Sendable {
     /// is not a Wiretrace index (another application's database, an empty file) or whose
     /// schema is not this build's is refused as it is.
     public init(readOnlyAt path: String) throws(IndexError) {
+        if PostgresLocation.isURL(path) {
+            let database = try PostgresDatabase(PostgresLocation(url: path))
+            self.path = database.location.display
+            engine = .postgresql(database)
+            try Self.checkPostgres(database, migrate: false)
+            return
+        }
         self.path = path
         guard FileManager.default.fileExists(atPath: path) else { throw IndexError(path: path, reason: .missing) }
         try Self.requireRegularFile(path)
-        database = try Self.openForReading(path)
+        engine = .sqlite(try Self.openForReading(path))
         // A scan may be creating this index at this moment: its schema is then not there yet,
         // or not wholly. Such an index already has its write-ahead log; another file does not.
         var attempt = 0
@@ -109,9 +140,15 @@ public final class MirrorIndex: Sendable {
         }
     }
 
+    /// The SQLite queue; only the SQLite checks, run before any PostgreSQL path, use it.
+    private var queue: DatabaseQueue {
+        guard case .sqlite(let queue) = engine else { preconditionFailure("a SQLite check on a PostgreSQL index") }
+        return queue
+    }
+
     private func checkReadOnly() throws(IndexError) {
         do {
-            try database.read { db in
+            try queue.read { db in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 if applicationID != Schema.applicationID { throw IndexError(path: path, reason: .notAnIndex) }
                 let applied = try Schema.migrator.appliedIdentifiers(db)
@@ -177,7 +214,7 @@ public final class MirrorIndex: Sendable {
             // One immediate transaction: another connection creating the same index cannot set
             // the application id and create tables between these reads (which read as "tables
             // but no id": another application's database).
-            try database.writeWithoutTransaction { db in
+            try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                     let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
@@ -191,7 +228,7 @@ public final class MirrorIndex: Sendable {
                     return .commit
                 }
             }
-            try Schema.migrator.migrate(database)
+            try Schema.migrator.migrate(queue)
         } catch let error as IndexError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
@@ -201,25 +238,77 @@ public final class MirrorIndex: Sendable {
         }
     }
 
-    /// Runs `body` in a read transaction, mapping SQLite errors to ``IndexError``.
-    func read<T>(_ body: (Database) throws -> T) throws(IndexError) -> T {
-        do { return try database.read(body) } catch let error as IndexError { throw error } catch {
+    /// Runs `body` in a read transaction, mapping database errors to ``IndexError``.
+    func read<T>(_ body: (any SQLConnection) throws -> T) throws(IndexError) -> T {
+        do {
+            switch engine {
+            case .sqlite(let queue): return try queue.read { db in try body(SQLiteConnection(db: db)) }
+            case .postgresql(let database): return try database.transaction(readOnly: true, body)
+            }
+        } catch let error as IndexError { throw error } catch {
             throw IndexError(path: path, reason: .database("\(error)"))
         }
     }
 
-    /// Runs `body` in a write transaction, mapping SQLite errors to ``IndexError``.
-    func write<T>(_ body: (Database) throws -> T) throws(IndexError) -> T {
-        do { return try database.write(body) } catch let error as IndexError { throw error } catch {
+    /// Runs `body` in a write transaction, mapping database errors to ``IndexError``.
+    func write<T>(_ body: (any SQLConnection) throws -> T) throws(IndexError) -> T {
+        do {
+            switch engine {
+            case .sqlite(let queue): return try queue.write { db in try body(SQLiteConnection(db: db)) }
+            case .postgresql(let database): return try database.transaction(readOnly: false, body)
+            }
+        } catch let error as IndexError { throw error } catch {
             throw IndexError(path: path, reason: .database("\(error)"))
         }
     }
 
-    func meta(_ key: String, _ db: Database) throws -> String? {
+    /// The table PostgreSQL keeps applied migrations in (GRDB's own in SQLite).
+    static let postgresMigrationsTable = "wiretrace_migrations"
+
+    /// Checks that the database is a Wiretrace index whose schema this build knows, and with
+    /// `migrate` applies what is missing (creating the tables in a database without any).
+    /// Concurrent scanners opening one new database at once take turns on a transaction
+    /// lock, so the tables are created once.
+    private static func checkPostgres(_ database: PostgresDatabase, migrate: Bool) throws(IndexError) {
+        let display = database.location.display
+        do {
+            try database.transaction(readOnly: false) { db in
+                if migrate { try db.execute(sql: "SELECT pg_advisory_xact_lock(\(Schema.applicationID))") }
+                let tables = try String.fetchAll(db, sql: "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+                if !tables.contains(postgresMigrationsTable) {
+                    // Tables but not ours: another application's database, never written into.
+                    if !tables.isEmpty { throw IndexError(path: display, reason: .notAnIndex) }
+                    guard migrate else { throw IndexError(path: display, reason: .missing) }
+                    try db.execute(sql: "CREATE TABLE \(postgresMigrationsTable) (identifier TEXT PRIMARY KEY NOT NULL)")
+                }
+                let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM \(postgresMigrationsTable)"))
+                let unknown = applied.subtracting(Schema.knownMigrations)
+                if !unknown.isEmpty { throw IndexError(path: display, reason: .newerSchema(found: unknown.sorted())) }
+                let missing = Schema.knownMigrations.subtracting(applied)
+                guard !missing.isEmpty else { return }
+                guard migrate else { throw IndexError(path: display, reason: .olderSchema(missing: missing.sorted())) }
+                for migration in Schema.migrations where missing.contains(migration.identifier) {
+                    for statement in migration.statements {
+                        // One statement per call: PostgreSQL takes a single statement with parameters.
+                        for part in statement.components(separatedBy: ";\n") where !part.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                            try db.execute(sql: Schema.render(part, for: .postgresql))
+                        }
+                    }
+                    try db.execute(sql: "INSERT INTO \(postgresMigrationsTable)(identifier) VALUES (?)", arguments: [migration.identifier])
+                }
+            }
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw IndexError(path: display, reason: .database("\(error)"))
+        }
+    }
+
+    func meta(_ key: String, _ db: any SQLConnection) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
     }
 
-    func setMeta(_ key: String, _ value: String, _ db: Database) throws {
+    func setMeta(_ key: String, _ value: String, _ db: any SQLConnection) throws {
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                        arguments: [key, value])
     }

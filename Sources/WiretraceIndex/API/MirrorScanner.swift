@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Wiretrace
 import WiretraceFormats
 
@@ -38,6 +37,14 @@ public final class MirrorScanner {
         public var exclude: [String] = []
         /// When the report's exit status is 1.
         public var failOn = FailurePolicy.new
+        /// Only this part of the mirror is walked, read and marked gone, and linking is left
+        /// to a later ``linkOnly`` run, once every shard's scanner is done: several scanners,
+        /// on one machine or several, then share one PostgreSQL index. Such a scan ends
+        /// `written`, not `finished`: the next report counts its files.
+        public var shard: ScanShard?
+        /// Links what the scanners of the shards wrote, and reports, without walking the
+        /// mirror. Refused while a scanner is still writing.
+        public var linkOnly = false
 
         public init(maxSize: Int = ArticleFile.defaultSizeLimit, reader: ArticleReader = ArticleReader(),
                     workers: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 512) {
@@ -77,17 +84,40 @@ public final class MirrorScanner {
     /// Runs one scan. Throws only when the scan itself cannot run (the lock is held, the
     /// mirror or the index cannot be read); unreadable files are in the report.
     public func scan(progress: ((Progress) -> Void)? = nil) throws(IndexError) -> ScanReport {
-        let lock = try ScanLock(indexPath: index.path)
-        defer { withExtendedLifetime(lock) {} }
+        // One scan at a time per index file; on PostgreSQL, one per shard (PostgresScanLocks).
+        var fileLock: ScanLock?
+        var shared: PostgresDatabase?
+        switch index.engine {
+        case .sqlite: fileLock = try ScanLock(indexPath: index.path)
+        case .postgresql(let database):
+            try PostgresScanLocks.take(database, shard: options.shard, linkOnly: options.linkOnly)
+            shared = database
+        }
+        defer {
+            withExtendedLifetime(fileLock) {}
+            if let shared { PostgresScanLocks.release(shared, shard: options.shard, linkOnly: options.linkOnly) }
+        }
         let startedAt = Date()
         let now = Int64(startedAt.timeIntervalSince1970)
+        let linkOnly = options.linkOnly
         let (scanID, since): (Int, Int?) = try index.write { db in
             let since = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM scan WHERE status = 'finished'")
-            // This scan holds the lock, so a scan still marked running is one that was killed.
-            try db.execute(sql: "UPDATE scan SET status = 'interrupted' WHERE status = 'running'")
-            try db.execute(sql: "INSERT INTO scan(startedAt, status, mirror) VALUES (?, 'running', ?)", arguments: [now, mirror])
-            return (Int(db.lastInsertedRowID), since)
+            if shared != nil {
+                // Other scanners may be writing: only the rows of dead ones are interrupted,
+                // and linking waits for the live ones.
+                let live = try PostgresScanLocks.liveScans(db)
+                if linkOnly && !live.isEmpty {
+                    throw IndexError(path: index.path, reason: .locked(holder: "scans \(live.map(String.init).joined(separator: ", ")) are still writing; link once they are done"))
+                }
+            } else {
+                // This scan holds the lock, so a scan still marked running is one that was killed.
+                try db.execute(sql: "UPDATE scan SET status = 'interrupted' WHERE status = 'running'")
+            }
+            let id = try db.insert(sql: "INSERT INTO scan(startedAt, status, mirror) VALUES (?, 'running', ?)", arguments: [now, mirror])
+            if let shared { try PostgresScanLocks.holdScan(Int(id), db, shared) }
+            return (Int(id), since)
         }
+        defer { if let shared { PostgresScanLocks.releaseScan(scanID, shared) } }
         do {
             return try scan(scanID, since: since, startedAt: startedAt, progress: progress)
         } catch {
@@ -134,7 +164,11 @@ public final class MirrorScanner {
         progress?(Progress(phase: .walking, done: 0, total: 0, bytesDone: 0, bytesTotal: 0))
         let excluded = Set((Self.indexFiles(index.path) + options.excludedPaths).compactMap(FileIdentity.init(path:)))
         var walker = MirrorWalker(root: mirror, excluded: excluded, filter: try pathFilter())
-        try walker.walk()
+        if !options.linkOnly { try walker.walk() }
+        if let shard = options.shard {
+            walker.entries.removeAll { !shard.contains(path: $0.path) }
+            walker.problems.removeAll { !shard.contains(path: $0.path) }
+        }
         report.timings.walk = seconds(since: started, clock)
 
         // Plan: which files to read.
@@ -197,10 +231,14 @@ public final class MirrorScanner {
         // found again for the same reason is listed as still bad, not as new.
         try writer.recordWalkProblems(walker.problems, report: &report)
         for problem in walker.problems { seenPaths.insert(problem.path) }
-        report.files.gone = try writer.markGone(keeping: seenPaths, counted: report.files)
+        if !options.linkOnly {
+            report.files.gone = try writer.markGone(keeping: seenPaths, in: options.shard, counted: report.files)
+        }
         (report.notArticles, report.pagesWithoutText) = try index.skipped()
         try writer.rebuildDeferredPostings()
         report.timings.read = seconds(since: readStarted, clock)
+
+        if options.shard != nil { return try finishWritten(report, scanID, started: started, clock) }
 
         // Link documents into stories.
         let linkStarted = clock.now
@@ -221,6 +259,22 @@ public final class MirrorScanner {
         try index.write { db in
             let json = String(decoding: try JSONEncoder().encode(finished), as: UTF8.self)
             try db.execute(sql: "UPDATE scan SET status = 'finished', finishedAt = ?, report = ? WHERE id = ?",
+                           arguments: [Int64(Date().timeIntervalSince1970), json, scanID])
+        }
+        return report
+    }
+
+    /// Ends a scan of one shard: what it wrote is in the index, its report holds its files,
+    /// and its row says `written` so that the link run's report counts them.
+    private func finishWritten(_ written: ScanReport, _ scanID: Int, started: ContinuousClock.Instant, _ clock: ContinuousClock)
+        throws(IndexError) -> ScanReport {
+        var report = written
+        report.exitStatus = options.failOn.exitStatus(for: report)
+        report.elapsedSeconds = seconds(since: started, clock)
+        let finished = report
+        try index.write { db in
+            let json = String(decoding: try JSONEncoder().encode(finished.files), as: UTF8.self)
+            try db.execute(sql: "UPDATE scan SET status = 'written', finishedAt = ?, report = ? WHERE id = ?",
                            arguments: [Int64(Date().timeIntervalSince1970), json, scanID])
         }
         return report

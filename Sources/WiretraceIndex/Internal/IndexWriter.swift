@@ -1,10 +1,9 @@
 import Foundation
-import GRDB
 import Wiretrace
 import WiretraceFormats
 
 /// What a file of the mirror is to the index, as its `file.state` column holds it.
-enum FileState: String, Sendable, DatabaseValueConvertible {
+enum FileState: String, Sendable {
     /// An article (or a WARC file of captures), indexed.
     case ok
     /// Could not be read; `problem` says why.
@@ -70,17 +69,15 @@ struct IndexWriter {
             // tenth of a warm rescan.
             var files: [String: FileRow] = [:]
             files.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM file") ?? 0)
-            let fileRows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, inode, state, documentId, problem FROM file")
-            while let row = try fileRows.next() {
+            try db.forEachRow(sql: "SELECT id, path, size, mtime, inode, state, documentId, problem FROM file", arguments: []) { row in
                 files[row[1]] = FileRow(id: row[0], size: row[2], mtime: row[3], inode: row[4], state: FileState(rawValue: row[5] as String) ?? .bad, documentID: row[6], problem: row[7])
             }
             var documents: [String: DocumentRow] = [:]
             documents.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0)
-            let documentRows = try Row.fetchCursor(db, sql: """
+            try db.forEachRow(sql: """
                 SELECT d.id, d.key, d.currentVersionId, v.textHash, v.titleHash, v.number, d.gone
                 FROM document d LEFT JOIN version v ON v.id = d.currentVersionId
-                """)
-            while let row = try documentRows.next() {
+                """, arguments: []) { row in
                 let textHash: Int64 = row[3] ?? 0, titleHash: Int64 = row[4] ?? 0
                 documents[row[1]] = DocumentRow(id: row[0], currentVersion: row[2], textHash: textHash.hash, titleHash: titleHash.hash,
                                                 versions: row[5] ?? 0, gone: row[6])
@@ -95,8 +92,11 @@ struct IndexWriter {
     /// at a time land on random pages of a B-tree that outgrows the cache; one sorted
     /// rebuild after the last batch appends them in order instead, and costs, at worst, as
     /// much again as the postings being added.
+    ///
+    /// Never on a shared (PostgreSQL) index: other scanners write postings at the same time,
+    /// and a rebuild from one of them would race theirs.
     mutating func deferPostingsIfBulk(reading count: Int) throws(IndexError) {
-        guard !postingsDeferred, count > 0, count >= documents.count else { return }
+        guard !postingsDeferred, !index.isShared, count > 0, count >= documents.count else { return }
         let index = self.index
         try index.write { db in try index.setMeta(Self.postingsDeferredKey, "1", db) }
         postingsDeferred = true
@@ -116,18 +116,17 @@ struct IndexWriter {
 
     /// Fills the posting table anew from the postings of every document's current version,
     /// inserted in the table's key order.
-    static func rebuildPostings(_ db: Database) throws {
+    static func rebuildPostings(_ db: any SQLConnection) throws {
         try db.execute(sql: "DELETE FROM posting")
         // Each row as one 128-bit key, (signed hash, document) made unsigned, so that millions
         // of them sort as plain integers rather than through a comparison closure.
         var keys: [UInt128] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT d.id, p.postings FROM document d JOIN print p ON p.versionId = d.currentVersionId")
-        while let row = try rows.next() {
+        try db.forEachRow(sql: "SELECT d.id, p.postings FROM document d JOIN print p ON p.versionId = d.currentVersionId", arguments: []) { row in
             let document = UInt128(UInt64(bitPattern: row[0] as Int64))
             for hash in HashBlob.decode(row[1]) { keys.append(UInt128(hash ^ (1 << 63)) << 64 | document) }
         }
         keys.sort()
-        try RawStatement.run(db, "INSERT INTO posting(hash, documentId) VALUES (?, ?)", pairs: keys.lazy.map { key in
+        try db.insertPostings(keys.map { key in
             (Int64(bitPattern: UInt64(truncatingIfNeeded: key >> 64) ^ (1 << 63)), Int64(bitPattern: UInt64(truncatingIfNeeded: key)))
         })
     }
@@ -197,7 +196,15 @@ struct IndexWriter {
                     let key = Self.documentKey(path: entry.path, canonicalURL: digest.canonicalURL)
                     var document: DocumentRow
                     var newVersion = false
-                    if let existing = documents[key] {
+                    var lookup = documents[key].map { (row: $0, created: false) }
+                    if db.dialect == .postgresql {
+                        lookup = try Self.sharedDocument(db, key: key, site: Self.site(of: entry.path), outlet: digest.outlet,
+                                                         canonicalURL: digest.canonicalURL, scan: scan)
+                    }
+                    if let lookup, lookup.created {
+                        document = lookup.row
+                        newVersion = true
+                    } else if let existing = lookup?.row {
                         document = existing
                         if existing.textHash != digest.textHash || existing.titleHash != digest.titleHash || existing.currentVersion == nil {
                             newVersion = true
@@ -205,14 +212,14 @@ struct IndexWriter {
                             batchReport.files.sameText += 1
                         }
                         if existing.gone {
-                            try db.cachedStatement(sql: "UPDATE document SET gone = 0 WHERE id = ?").execute(arguments: [existing.id])
+                            try db.execute(sql: "UPDATE document SET gone = 0 WHERE id = ?", arguments: [existing.id])
                             document.gone = false
                         }
                     } else {
-                        try db.cachedStatement(sql: """
+                        let id = try db.insert(sql: """
                             INSERT INTO document(key, site, outlet, canonicalURL, firstScan) VALUES (?, ?, ?, ?, ?)
-                            """).execute(arguments: [key, Self.site(of: entry.path), digest.outlet, digest.canonicalURL, scan])
-                        document = DocumentRow(id: db.lastInsertedRowID, currentVersion: nil, textHash: 0, titleHash: 0, versions: 0, gone: false)
+                            """, arguments: [key, Self.site(of: entry.path), digest.outlet, digest.canonicalURL, scan])
+                        document = DocumentRow(id: id, currentVersion: nil, textHash: 0, titleHash: 0, versions: 0, gone: false)
                         newVersion = true
                     }
                     if newVersion {
@@ -220,9 +227,9 @@ struct IndexWriter {
                         try makeCurrent(db, version: versionID, digest: digest, document: &document, postingInserts: &postingInserts,
                                         postingDeletes: &postingDeletes) { previous in
                             // A snapshot file may still hold the previous version; then it is still seen.
-                            try Bool.fetchOne(db.cachedStatement(sql: """
+                            try Bool.fetchOne(db, sql: """
                                 SELECT EXISTS (SELECT 1 FROM file WHERE versionId = ? AND state = 'ok' AND path != ?)
-                                """), arguments: [previous, entry.path]) ?? false
+                                """, arguments: [previous, entry.path]) ?? false
                         }
                         documents[key] = document
                     }
@@ -240,20 +247,52 @@ struct IndexWriter {
         report = batchReport
     }
 
-    func upsertFile(_ db: Database, _ entry: MirrorEntry, state: FileState, problem: String?, format: String?,
+    /// A document of a shared index, created if it is not there yet, and locked until the
+    /// batch commits: other scanners may have created it, or given it versions, since this
+    /// writer read the table, and two files of one document (one canonical URL) may be in two
+    /// shards. `created` says whether this call created it.
+    static func sharedDocument(_ db: any SQLConnection, key: String, site: String, outlet: String?, canonicalURL: String?, scan: Int)
+        throws -> (row: DocumentRow, created: Bool)? {
+        func locked() throws -> DocumentRow? {
+            // The lock first, the version after, in a statement of its own: a locking read that
+            // waited for another scanner re-reads the locked row, but not what it joins, which
+            // would be older than the row.
+            guard let row = try SQLRow.fetchOne(db, sql: "SELECT id, currentVersionId, gone FROM document WHERE key = ? FOR UPDATE",
+                                                arguments: [key]) else { return nil }
+            var document = DocumentRow(id: row[0], currentVersion: row[1], textHash: 0, titleHash: 0, versions: 0, gone: row[2])
+            if let current = document.currentVersion, let version = try SQLRow.fetchOne(db, sql: """
+                SELECT textHash, titleHash, (SELECT MAX(number) FROM version WHERE documentId = ?) FROM version WHERE id = ?
+                """, arguments: [document.id, current]) {
+                document.textHash = (version[0] as Int64).hash
+                document.titleHash = (version[1] as Int64).hash
+                document.versions = version[2]
+            }
+            return document
+        }
+        if let existing = try locked() { return (existing, false) }
+        // Looked up first: an insert that meets the key anyway takes an id from the sequence.
+        if let id = try Int64.fetchOne(db, sql: """
+            INSERT INTO document(key, site, outlet, canonicalURL, firstScan) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING id
+            """, arguments: [key, site, outlet, canonicalURL, scan]) {
+            return (DocumentRow(id: id, currentVersion: nil, textHash: 0, titleHash: 0, versions: 0, gone: false), true)
+        }
+        // Another scanner created it since the lookup, and has committed (the insert waited).
+        return try locked().map { ($0, false) }
+    }
+
+    func upsertFile(_ db: any SQLConnection, _ entry: MirrorEntry, state: FileState, problem: String?, format: String?,
                             document: Int64?, version: Int64?, known: FileRow?) throws -> Int64 {
         if let known {
-            try db.cachedStatement(sql: """
+            try db.execute(sql: """
                 UPDATE file SET size = ?, mtime = ?, inode = ?, state = ?, problem = ?, format = ?, documentId = ?,
                 versionId = COALESCE(?, versionId), changedScan = ?, goneScan = NULL WHERE id = ?
-                """).execute(arguments: [entry.size, entry.mtime, entry.inode, state, problem, format, document, version, scan, known.id])
+                """, arguments: [entry.size, entry.mtime, entry.inode, state, problem, format, document, version, scan, known.id])
             return known.id
         }
-        try db.cachedStatement(sql: """
+        return try db.insert(sql: """
             INSERT INTO file(path, size, mtime, inode, state, problem, format, documentId, versionId, firstScan, changedScan)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [entry.path, entry.size, entry.mtime, entry.inode, state, problem, format, document, version, scan, scan])
-        return db.lastInsertedRowID
+            """, arguments: [entry.path, entry.size, entry.mtime, entry.inode, state, problem, format, document, version, scan, scan])
     }
 
     /// `seenAt`: when the text was seen, if not now (a WARC capture's `WARC-Date`).
@@ -262,30 +301,35 @@ struct IndexWriter {
     /// the end of the scan), the previous version was last seen in the scan before this one
     /// unless `stillHeld` says a file still holds it, and the document row points at the new
     /// version.
-    func makeCurrent(_ db: Database, version versionID: Int64, digest: ArticleDigest, document: inout DocumentRow,
+    func makeCurrent(_ db: any SQLConnection, version versionID: Int64, digest: ArticleDigest, document: inout DocumentRow,
                      postingInserts: inout [(UInt64, Int64)], postingDeletes: inout [(UInt64, Int64)],
                      stillHeld: (Int64) throws -> Bool = { _ in false }) throws {
         if let previous = document.currentVersion {
             if !postingsDeferred {
-                let old = try Data.fetchOne(db.cachedStatement(sql: "SELECT postings FROM print WHERE versionId = ?"), arguments: [previous])
+                // A version made current earlier in this batch (two snapshots of one document)
+                // still has its postings pending: they are dropped, since the deletes, which
+                // run before the inserts, would not remove them.
+                let documentID = document.id
+                if postingInserts.contains(where: { $0.1 == documentID }) { postingInserts.removeAll { $0.1 == documentID } }
+                let old = try Data.fetchOne(db, sql: "SELECT postings FROM print WHERE versionId = ?", arguments: [previous])
                 for hash in old.map(HashBlob.decode) ?? [] { postingDeletes.append((hash, document.id)) }
             }
             if try !stillHeld(previous) {
-                try db.cachedStatement(sql: "UPDATE version SET lastScan = MAX(firstScan, ?) WHERE id = ?").execute(arguments: [scan - 1, previous])
+                try db.execute(sql: "UPDATE version SET lastScan = \(db.dialect.greatest("firstScan", "?")) WHERE id = ?", arguments: [scan - 1, previous])
             }
         }
         if !postingsDeferred { for hash in digest.postings { postingInserts.append((hash, document.id)) } }
         document.currentVersion = versionID
         document.textHash = digest.textHash
         document.titleHash = digest.titleHash
-        try db.cachedStatement(sql: "UPDATE document SET currentVersionId = ?, outlet = COALESCE(?, outlet) WHERE id = ?").execute(
+        try db.execute(sql: "UPDATE document SET currentVersionId = ?, outlet = COALESCE(?, outlet) WHERE id = ?",
             arguments: [versionID, digest.outlet, document.id])
     }
 
-    func insertVersion(_ db: Database, path: String, digest: ArticleDigest, document: inout DocumentRow, seenAt: Int64? = nil) throws -> Int64 {
+    func insertVersion(_ db: any SQLConnection, path: String, digest: ArticleDigest, document: inout DocumentRow, seenAt: Int64? = nil) throws -> Int64 {
         var classification: String?, silent = false, summary: String?
         if let previous = document.currentVersion,
-           let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT json FROM article WHERE versionId = ?"), arguments: [previous]),
+           let data = try Data.fetchOne(db, sql: "SELECT json FROM article WHERE versionId = ?", arguments: [previous]),
            let old = try? ArticleStore.article(from: data, decoder: decoder) {
             let diff = VersionDiff(from: old, to: digest.article)
             classification = diff.classification.rawValue
@@ -293,38 +337,34 @@ struct IndexWriter {
             summary = VersionSummaryText.line(for: diff)
         }
         document.versions += 1
-        try db.cachedStatement(sql: """
+        let versionID = try db.insert(sql: """
             INSERT INTO version(documentId, number, path, textHash, titleHash, title, outlet, agencies, created, createdText,
                 createdHasTime, updated, updatedText, words, firstScan, firstSeenAt, classification, silentEdit, diffSummary)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [document.id, document.versions, path, digest.textHash.sql, digest.titleHash.sql, digest.title,
+            """, arguments: [document.id, document.versions, path, digest.textHash.sql, digest.titleHash.sql, digest.title,
                              digest.outlet, digest.agencies.joined(separator: ","), digest.created?.instant?.secondsSince1970,
                              digest.created.map(\.text), digest.created?.hasTimeOfDay ?? true, digest.updated?.instant?.secondsSince1970, digest.updated.map(\.text),
                              digest.words, scan, seenAt ?? now, classification, silent, summary])
-        let versionID = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT INTO article(versionId, json) VALUES (?, ?)").execute(arguments: [versionID, digest.storedJSON])
-        try db.cachedStatement(sql: "INSERT INTO print(versionId, fingerprintVersion, paragraphHashes, postings, fingerprint) VALUES (?, ?, ?, ?, ?)").execute(
+        try db.execute(sql: "INSERT INTO article(versionId, json) VALUES (?, ?)", arguments: [versionID, digest.storedJSON])
+        try db.execute(sql: "INSERT INTO print(versionId, fingerprintVersion, paragraphHashes, postings, fingerprint) VALUES (?, ?, ?, ?, ?)",
                        arguments: [versionID, FingerprintVersion.current.description, digest.paragraphHashBlob,
                                    digest.postingBlob, digest.fingerprint])
         return versionID
     }
 
-    /// Posting rows go through SQLite's C API directly: a cold scan writes millions of them,
-    /// and sorted by hash they land on neighbouring B-tree pages.
-    static func applyPostings(_ db: Database, deletes: [(UInt64, Int64)], inserts: [(UInt64, Int64)]) throws {
-        func run(_ sql: String, _ rows: [(UInt64, Int64)]) throws {
-            guard !rows.isEmpty else { return }
-            try RawStatement.run(db, sql, pairs: rows.map { ($0.0.sql, $0.1) }.sorted { $0 < $1 })
-        }
-        try run("DELETE FROM posting WHERE hash = ? AND documentId = ?", deletes)
-        try run("INSERT OR IGNORE INTO posting(hash, documentId) VALUES (?, ?)", inserts)
+    /// Posting rows go in bulk (SQLite's C API, PostgreSQL's arrays): a cold scan writes
+    /// millions of them, and sorted by hash they land on neighbouring B-tree pages.
+    static func applyPostings(_ db: any SQLConnection, deletes: [(UInt64, Int64)], inserts: [(UInt64, Int64)]) throws {
+        func sorted(_ rows: [(UInt64, Int64)]) -> [(Int64, Int64)] { rows.map { ($0.0.sql, $0.1) }.sorted { $0 < $1 } }
+        if !deletes.isEmpty { try db.deletePostings(sorted(deletes)) }
+        if !inserts.isEmpty { try db.insertPostings(sorted(inserts)) }
     }
 
     /// What this scan has counted so far, kept in its row in the same transaction as what it
     /// counts: a scan killed before its report leaves the next report to count it too.
-    func recordProgress(_ files: ScanReport.Files, _ db: Database) throws {
+    func recordProgress(_ files: ScanReport.Files, _ db: any SQLConnection) throws {
         let json = String(decoding: try JSONEncoder().encode(files), as: UTF8.self)
-        try db.cachedStatement(sql: "UPDATE scan SET report = ? WHERE id = ?").execute(arguments: [json, scan])
+        try db.execute(sql: "UPDATE scan SET report = ? WHERE id = ?", arguments: [json, scan])
     }
 
     /// Records what the walk could not read (a broken or looping link, an unreadable folder, a
@@ -357,10 +397,13 @@ struct IndexWriter {
     /// Marks every known file not seen by this walk as gone, and documents with no file left
     /// as gone; returns how many files vanished. Nothing is deleted. `soFar` is what the
     /// scan has counted so far, recorded with the gone files.
-    mutating func markGone(keeping seen: Set<String>, counted soFar: ScanReport.Files) throws(IndexError) -> Int {
+    /// A scan of one shard marks only that shard's files.
+    mutating func markGone(keeping seen: Set<String>, in shard: ScanShard?, counted soFar: ScanReport.Files) throws(IndexError) -> Int {
         // Collected as a list: a filtered copy of the whole table cost more than the rest of an
         // unchanged mirror's bookkeeping.
-        let vanished = files.compactMap { path, file in file.state != .gone && !seen.contains(path) ? (path, file) : nil }
+        let vanished = files.compactMap { path, file in
+            file.state != .gone && !seen.contains(path) && shard?.contains(path: path) != false ? (path, file) : nil
+        }
         guard !vanished.isEmpty else { return 0 }
         let scan = self.scan
         var counted = soFar
@@ -371,7 +414,7 @@ struct IndexWriter {
                 try db.execute(sql: "UPDATE file SET state = 'gone', goneScan = ? WHERE id = ?", arguments: [scan, file.id])
                 // The version the file held was last seen by the previous scan, unless another file still holds it.
                 try db.execute(sql: """
-                    UPDATE version SET lastScan = MAX(firstScan, ?) WHERE lastScan IS NULL
+                    UPDATE version SET lastScan = \(db.dialect.greatest("firstScan", "?")) WHERE lastScan IS NULL
                     AND id = (SELECT versionId FROM file WHERE id = ?)
                     AND NOT EXISTS (SELECT 1 FROM file f WHERE f.versionId = version.id AND f.state = 'ok')
                     """, arguments: [scan - 1, file.id])

@@ -1,4 +1,3 @@
-import GRDB
 import Wiretrace
 import WiretraceFormats
 
@@ -28,9 +27,9 @@ extension IndexWriter {
     /// page, `url:` + a WARC capture's normalized URI), held by the mirror file `filePath`. A
     /// page recorded again takes the new reading, unless it was seen later than this one (a
     /// WARC file of an earlier night read late).
-    func recordPage(_ db: Database, _ page: PageDigest, key: String, filePath: String, path: String, site: String,
+    func recordPage(_ db: any SQLConnection, _ page: PageDigest, key: String, filePath: String, path: String, site: String,
                     seenAt: Int64) throws {
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             INSERT INTO page(key, filePath, path, site, outlet, title, url, created, createdText, updated, updatedText,
                 seenAt, firstScan, scan)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -39,7 +38,7 @@ extension IndexWriter {
                 createdText = excluded.createdText, updated = excluded.updated, updatedText = excluded.updatedText,
                 seenAt = excluded.seenAt, scan = excluded.scan
             WHERE excluded.seenAt >= page.seenAt
-            """).execute(arguments: [key, filePath, path, site, page.outlet, page.title, page.url,
+            """, arguments: [key, filePath, path, site, page.outlet, page.title, page.url,
                                      page.created?.instant?.secondsSince1970, page.created?.text,
                                      page.updated?.instant?.secondsSince1970, page.updated?.text, seenAt, scan, scan])
     }

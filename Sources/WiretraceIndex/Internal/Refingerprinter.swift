@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Wiretrace
 
 /// Fingerprints every stored version again when this build's ``Wiretrace/FingerprintVersion``
@@ -36,7 +35,7 @@ struct Refingerprinter {
         for start in stride(from: 0, to: decoderless.count, by: 1000) {
             let slice = Array(decoderless[start..<min(start + 1000, decoderless.count)])
             let rows: [(Int64, Data)] = try index.read { db in
-                try Row.fetchAll(db, sql: "SELECT versionId, json FROM article WHERE versionId IN (\(slice.map(String.init).joined(separator: ",")))")
+                try SQLRow.fetchAll(db, sql: "SELECT versionId, json FROM article WHERE versionId IN (\(slice.map(String.init).joined(separator: ",")))")
                     .map { ($0[0], $0[1]) }
             }
             let prints = PendingChunk<(Int64, [UInt64], [UInt64], UInt64, UInt64, Data)?>(count: rows.count)
@@ -60,7 +59,10 @@ struct Refingerprinter {
             done += results.count
         }
         try index.write { db in
-            try db.execute(sql: "DELETE FROM link; DELETE FROM boilerplate; UPDATE document SET linkedVersionId = NULL")
+            // One statement each: PostgreSQL runs one statement per call.
+            try db.execute(sql: "DELETE FROM link")
+            try db.execute(sql: "DELETE FROM boilerplate")
+            try db.execute(sql: "UPDATE document SET linkedVersionId = NULL")
             try IndexWriter.rebuildPostings(db)
             try index.setMeta("fingerprintVersion", current, db)
             try index.setMeta(Self.postingsVersionKey, postings, db)

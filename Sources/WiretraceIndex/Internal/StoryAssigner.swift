@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Wiretrace
 
 /// Turns verified links into stories: the connected groups of documents. A group keeps the
@@ -9,26 +8,24 @@ import Wiretrace
 struct StoryAssigner {
     let scan: Int
 
-    func assign(_ db: Database, linked: Set<Int64>) throws {
+    func assign(_ db: any SQLConnection, linked: Set<Int64>) throws {
         let ids = try Int64.fetchAll(db, sql: "SELECT id FROM document ORDER BY id")
         var dense: [Int64: Int32] = [:]
         for (position, id) in ids.enumerated() { dense[id] = Int32(position) }
         var sets = UnionFind(count: ids.count)
-        let links = try Row.fetchCursor(db, sql: "SELECT a, b FROM link")
-        while let row = try links.next() {
-            if let a = dense[row[0]], let b = dense[row[1]] { sets.union(a, b) }
+        try db.forEachIntegerPair(sql: "SELECT a, b FROM link", arguments: []) { a, b in
+            if let a = dense[a], let b = dense[b] { sets.union(a, b) }
         }
         var groups: [Int32: [Int64]] = [:]
         for (position, id) in ids.enumerated() { groups[sets.find(Int32(position)), default: []].append(id) }
         var oldStory: [Int64: Int64] = [:]
         var oldMembers: [Int64: Set<Int64>] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, storyId FROM document WHERE storyId IS NOT NULL") {
+        for row in try SQLRow.fetchAll(db, sql: "SELECT id, storyId FROM document WHERE storyId IS NOT NULL") {
             oldStory[row[0]] = row[1]
             oldMembers[row[1], default: []].insert(row[0])
         }
         var changedStories: [Int64] = []
         var assigned = Set<Int64>()
-        let setStory = try db.makeStatement(sql: "UPDATE document SET storyId = ?, storyScan = ? WHERE id = ?")
         // Oldest documents first, so that new story ids follow the order documents arrived in.
         for members in groups.values.filter({ $0.count > 1 }).sorted(by: { $0[0] < $1[0] }) {
             let existing = Set(members.compactMap { oldStory[$0] })
@@ -36,28 +33,27 @@ struct StoryAssigner {
             if let oldest = existing.min() {
                 story = oldest
             } else {
-                try db.cachedStatement(sql: """
+                story = try db.insert(sql: """
                     INSERT INTO story(firstScan, updatedScan, size, outlets, evidence) VALUES (?, ?, ?, '', '{}')
-                    """).execute(arguments: [scan, scan, members.count])
-                story = db.lastInsertedRowID
+                    """, arguments: [scan, scan, members.count])
             }
             for absorbed in existing where absorbed != story {
-                try db.cachedStatement(sql: "UPDATE story SET mergedInto = ?, size = 0, updatedScan = ? WHERE id = ?").execute(arguments: [story, scan, absorbed])
+                try db.execute(sql: "UPDATE story SET mergedInto = ?, size = 0, updatedScan = ? WHERE id = ?", arguments: [story, scan, absorbed])
             }
             assigned.insert(story)
             if Set(members) != oldMembers[story] {
                 changedStories.append(story)
-                for member in members where oldStory[member] != story { try setStory.execute(arguments: [story, scan, member]) }
+                for member in members where oldStory[member] != story { try db.execute(sql: "UPDATE document SET storyId = ?, storyScan = ? WHERE id = ?", arguments: [story, scan, member]) }
             } else if members.contains(where: linked.contains) {
                 changedStories.append(story)
             }
         }
         // Documents whose links are gone leave their story.
         for (document, story) in oldStory where !assigned.contains(story) || groups[sets.find(dense[document]!)]!.count < 2 {
-            try db.cachedStatement(sql: "UPDATE document SET storyId = NULL, storyScan = ? WHERE id = ?").execute(arguments: [scan, document])
+            try db.execute(sql: "UPDATE document SET storyId = NULL, storyScan = ? WHERE id = ?", arguments: [scan, document])
         }
         for (story, _) in oldMembers where !assigned.contains(story) {
-            try db.cachedStatement(sql: "UPDATE story SET size = 0, updatedScan = ? WHERE id = ? AND mergedInto IS NULL").execute(arguments: [scan, story])
+            try db.execute(sql: "UPDATE story SET size = 0, updatedScan = ? WHERE id = ? AND mergedInto IS NULL", arguments: [scan, story])
         }
         try summarize(changedStories, db)
     }
@@ -79,7 +75,7 @@ struct StoryAssigner {
     /// A cold scan summarizes tens of thousands of stories: their members and links are read
     /// with one statement each for all of them, the decisions are made on all cores, and the
     /// rows are written with one cached statement.
-    func summarize(_ stories: [Int64], _ db: Database) throws {
+    func summarize(_ stories: [Int64], _ db: any SQLConnection) throws {
         guard !stories.isEmpty else { return }
         let facts = try StoryFacts.membersAndLinks(ofStories: stories, db)
         let results = PendingChunk<Summary>(count: stories.count)
@@ -87,12 +83,12 @@ struct StoryAssigner {
             let (members, links) = facts[stories[position]] ?? ([], [])
             results.store(Self.summary(members: members, links: links), at: position)
         }
-        let update = try db.cachedStatement(sql: """
+        let update = """
             UPDATE story SET updatedScan = ?, size = ?, title = ?, sourceDocumentId = ?, agency = ?, firstPublished = ?,
             lastPublished = ?, outlets = ?, evidence = ?, mergedInto = NULL WHERE id = ?
-            """)
+            """
         for (story, summary) in zip(stories, results.take()) {
-            try update.execute(arguments: [scan, summary.size, summary.title, summary.source.source?.id, summary.source.agency,
+            try db.execute(sql: update, arguments: [scan, summary.size, summary.title, summary.source.source?.id, summary.source.agency,
                                            summary.firstPublished, summary.lastPublished, summary.outlets.joined(separator: "\n"),
                                            summary.evidenceJSON, story])
         }
@@ -148,7 +144,7 @@ enum StoryFacts {
         FROM document d JOIN version v ON v.id = d.currentVersionId
         """
 
-    private static func member(_ row: Row) -> Member {
+    private static func member(_ row: SQLRow) -> Member {
         let site: String = row[3]
         let agencies: String = row[6]
         return Member(documentId: row[0], path: row[1], url: row[2], site: site, outlet: (row[4] as String?) ?? outletName(site: site),
@@ -157,37 +153,37 @@ enum StoryFacts {
                       textHash: row[15])
     }
 
-    private static func link(_ row: Row) -> LinkFacts {
+    private static func link(_ row: SQLRow) -> LinkFacts {
         LinkFacts(a: row[0], b: row[1], verdict: row[2], score: row[3], aInB: row[4], bInA: row[5])
     }
 
-    static func members(of story: Int64, _ db: Database) throws -> [Member] {
-        try Row.fetchAll(db.cachedStatement(sql: memberSelect + " WHERE d.storyId = ? ORDER BY d.id"), arguments: [story]).map(member)
+    static func members(of story: Int64, _ db: any SQLConnection) throws -> [Member] {
+        try SQLRow.fetchAll(db, sql: memberSelect + " WHERE d.storyId = ? ORDER BY d.id", arguments: [story]).map(member)
     }
 
     /// The members and the links among them of each of `stories`, members in document order
     /// and links in (a, b) order, read with one statement each.
-    static func membersAndLinks(ofStories stories: [Int64], _ db: Database) throws -> [Int64: ([Member], [LinkFacts])] {
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS summarizing(story INTEGER PRIMARY KEY); DELETE FROM summarizing")
+    static func membersAndLinks(ofStories stories: [Int64], _ db: any SQLConnection) throws -> [Int64: ([Member], [LinkFacts])] {
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS summarizing(story INTEGER PRIMARY KEY)")
+        try db.execute(sql: "DELETE FROM summarizing")
         defer { try? db.execute(sql: "DROP TABLE summarizing") }
-        let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO summarizing(story) VALUES (?)")
-        for story in stories { try insert.execute(arguments: [story]) }
+        for story in stories { try db.execute(sql: "INSERT INTO summarizing(story) VALUES (?) ON CONFLICT DO NOTHING", arguments: [story]) }
         var facts: [Int64: ([Member], [LinkFacts])] = [:]
-        let members = try Row.fetchCursor(db, sql: memberSelect + " WHERE d.storyId IN (SELECT story FROM summarizing) ORDER BY d.id")
-        while let row = try members.next() { facts[row[14], default: ([], [])].0.append(member(row)) }
-        let links = try Row.fetchCursor(db, sql: """
+        try db.forEachRow(sql: memberSelect + " WHERE d.storyId IN (SELECT story FROM summarizing) ORDER BY d.id", arguments: []) { row in
+            facts[row[14], default: ([], [])].0.append(member(row))
+        }
+        try db.forEachRow(sql: """
             SELECT l.a, l.b, l.verdict, l.score, l.aInB, l.bInA, da.storyId FROM link l
             JOIN document da ON da.id = l.a JOIN document db ON db.id = l.b
             WHERE da.storyId IN (SELECT story FROM summarizing) AND db.storyId = da.storyId ORDER BY l.a, l.b
-            """)
-        while let row = try links.next() { facts[row[6], default: ([], [])].1.append(link(row)) }
+            """, arguments: []) { row in facts[row[6], default: ([], [])].1.append(link(row)) }
         return facts
     }
 
-    static func links(among documents: [Int64], _ db: Database) throws -> [LinkFacts] {
+    static func links(among documents: [Int64], _ db: any SQLConnection) throws -> [LinkFacts] {
         guard !documents.isEmpty else { return [] }
         let list = documents.map(String.init).joined(separator: ",")
-        return try Row.fetchAll(db, sql: "SELECT a, b, verdict, score, aInB, bInA FROM link WHERE a IN (\(list)) AND b IN (\(list))").map(link)
+        return try SQLRow.fetchAll(db, sql: "SELECT a, b, verdict, score, aInB, bInA FROM link WHERE a IN (\(list)) AND b IN (\(list)) ORDER BY a, b").map(link)
     }
 
     /// A readable outlet name for a mirror site: `www.reuters.com` → `reuters.com`.

@@ -1,6 +1,4 @@
 import Foundation
-import GRDB
-internal import GRDBSQLite
 import Wiretrace
 
 /// Links documents into stories.
@@ -73,9 +71,9 @@ struct StoryLinker {
     /// before; nil when there is nothing to link.
     private func documentsToLink() throws(IndexError) -> (toLink: Set<Int64>, relinked: [Int64])? {
         let (pending, relinked): ([Int64], [Int64]) = try index.read { db in
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try SQLRow.fetchAll(db, sql: """
                 SELECT id, linkedVersionId FROM document
-                WHERE gone = 0 AND currentVersionId IS NOT NULL AND linkedVersionId IS NOT currentVersionId
+                WHERE gone = 0 AND currentVersionId IS NOT NULL AND linkedVersionId IS DISTINCT FROM currentVersionId
                 """)
             return (rows.map { $0[0] }, rows.compactMap { row -> Int64? in (row[1] as Int64?) == nil ? nil : row[0] })
         }
@@ -103,7 +101,7 @@ struct StoryLinker {
 
         init(index: MirrorIndex) throws(IndexError) {
             rows = try index.read { db in
-                try Row.fetchAll(db, sql: "SELECT id, site, gone FROM document ORDER BY id").map { ($0[0], $0[1], $0[2]) }
+                try SQLRow.fetchAll(db, sql: "SELECT id, site, gone FROM document ORDER BY id").map { ($0[0], $0[1], $0[2]) }
             }
             var denseOf = [Int32](repeating: -1, count: Int(rows.last?.id ?? 0) + 1)
             var siteOf: [Int32] = [], siteNames: [String] = [], siteSizes: [Int32] = []
@@ -135,7 +133,7 @@ struct StoryLinker {
     private func linksThatStay(relinked: [Int64], documents: DocumentTable) throws(IndexError) -> UnionFind {
         let relinkedSet = Set(relinked)
         let existing: [(Int64, Int64)] = try index.read { db in
-            try Row.fetchAll(db, sql: "SELECT a, b FROM link").map { ($0[0], $0[1]) }
+            try SQLRow.fetchAll(db, sql: "SELECT a, b FROM link").map { ($0[0], $0[1]) }
         }
         var components = UnionFind(count: documents.count)
         for (a, b) in existing where !relinkedSet.contains(a) && !relinkedSet.contains(b) {
@@ -251,27 +249,24 @@ struct StoryLinker {
         throws(IndexError) -> (hashes: [Int64], holders: [Int32]) {
         var postingHashes: [Int64] = [], postingHolders: [Int32] = []
         try index.read { db in
-            // Millions of rows in a cold scan: read through the C API rather than as GRDB rows.
-            func read(_ statement: Statement) throws {
-                try RawStatement.forEachRow(of: statement, on: db) { row in
-                    guard let holder = documents.dense(sqlite3_column_int64(row, 1)) else { return }
-                    postingHashes.append(sqlite3_column_int64(row, 0))
+            // Millions of rows in a cold scan: read as integer pairs rather than as rows.
+            func read(_ sql: String, _ arguments: SQLArguments) throws {
+                try db.forEachIntegerPair(sql: sql, arguments: arguments) { hash, document in
+                    guard let holder = documents.dense(document) else { return }
+                    postingHashes.append(hash)
                     postingHolders.append(holder)
                 }
             }
-            guard !everything else { return try read(db.makeStatement(sql: "SELECT hash, documentId FROM posting ORDER BY hash, documentId")) }
+            guard !everything else { return try read("SELECT hash, documentId FROM posting ORDER BY hash, documentId", []) }
             var hashes: [Int64] = []
-            let select = try db.makeStatement(sql: """
-                SELECT p.postings FROM document d JOIN print p ON p.versionId = d.currentVersionId WHERE d.id = ? AND d.gone = 0
-                """)
             for document in toLink {
-                for blob in try Data.fetchAll(select, arguments: [document]) { hashes += HashBlob.decode(blob).map(\.sql) }
+                for blob in try Data.fetchAll(db, sql: """
+                    SELECT p.postings FROM document d JOIN print p ON p.versionId = d.currentVersionId WHERE d.id = ? AND d.gone = 0
+                    """, arguments: [document]) { hashes += HashBlob.decode(blob).map(\.sql) }
             }
             hashes.sort()
-            let holders = try db.makeStatement(sql: "SELECT hash, documentId FROM posting WHERE hash = ? ORDER BY documentId")
             for (position, hash) in hashes.enumerated() where position == 0 || hashes[position - 1] != hash {
-                holders.setUncheckedArguments([hash])
-                try read(holders)
+                try read("SELECT hash, documentId FROM posting WHERE hash = ? ORDER BY documentId", [hash])
             }
         }
         return (postingHashes, postingHolders)
@@ -320,17 +315,22 @@ struct StoryLinker {
                 let list = relinked.map(String.init).joined(separator: ",")
                 try db.execute(sql: "DELETE FROM link WHERE a IN (\(list)) OR b IN (\(list))")
             }
-            let insertLink = try db.makeStatement(sql: """
-                INSERT OR REPLACE INTO link(a, b, verdict, score, aInB, bInA, scan) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insertLink = """
+                INSERT INTO link(a, b, verdict, score, aInB, bInA, scan) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (a, b) DO UPDATE SET verdict = excluded.verdict, score = excluded.score, aInB = excluded.aInB,
+                    bInA = excluded.bInA, scan = excluded.scan
+                """
             for link in links {
                 let (a, b, aInB, bInA) = link.a < link.b ? (link.a, link.b, link.aInB, link.bInA) : (link.b, link.a, link.bInA, link.aInB)
-                try insertLink.execute(arguments: [a, b, link.verdict, link.score, aInB, bInA, scan])
+                try db.execute(sql: insertLink, arguments: [a, b, link.verdict, link.score, aInB, bInA, scan])
             }
-            let insertBoilerplate = try db.makeStatement(sql: "INSERT OR IGNORE INTO boilerplate(hash, documents, reason, scan) VALUES (?, ?, ?, ?)")
-            for (hash, holders, reason) in learned { try insertBoilerplate.execute(arguments: [hash.sql, holders, reason, scan]) }
-            let markLinked = try db.makeStatement(sql: "UPDATE document SET linkedVersionId = currentVersionId WHERE id = ?")
-            for document in toLink { try markLinked.execute(arguments: [document]) }
+            for (hash, holders, reason) in learned {
+                try db.execute(sql: "INSERT INTO boilerplate(hash, documents, reason, scan) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                               arguments: [hash.sql, holders, reason, scan])
+            }
+            for document in toLink {
+                try db.execute(sql: "UPDATE document SET linkedVersionId = currentVersionId WHERE id = ?", arguments: [document])
+            }
             try StoryAssigner(scan: scan).assign(db, linked: toLink)
         }
     }
@@ -399,7 +399,7 @@ struct FingerprintLoader {
             let byID = Dictionary(uniqueKeysWithValues: slice.map { (documents[Int($0)], $0) })
             let list = byID.keys.map(String.init).joined(separator: ",")
             rows += try index.read { db in
-                try Row.fetchAll(db, sql: """
+                try SQLRow.fetchAll(db, sql: """
                     SELECT d.id, p.fingerprint, CASE WHEN p.fingerprint IS NULL THEN a.json END, p.paragraphHashes FROM document d
                     JOIN article a ON a.versionId = d.currentVersionId JOIN print p ON p.versionId = d.currentVersionId
                     WHERE d.id IN (\(list))

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import GRDB
 import Wiretrace
 import WiretraceFormats
 
@@ -208,7 +207,7 @@ extension IndexWriter {
     /// Writes a WARC file's captures: a new version for each capture whose text or title
     /// differs from its document's current version, unless it is no later than the capture
     /// that version was seen in (a WARC file read again, or an older night's file found late).
-    func writeCaptures(_ db: Database, _ warc: WARCCaptures, entry: MirrorEntry, documents: inout [String: DocumentRow],
+    func writeCaptures(_ db: any SQLConnection, _ warc: WARCCaptures, entry: MirrorEntry, documents: inout [String: DocumentRow],
                        report: inout ScanReport, postingInserts: inout [(UInt64, Int64)],
                        postingDeletes: inout [(UInt64, Int64)]) throws {
         // Each damaged record is listed; the file counts once among the files with damage.
@@ -225,10 +224,18 @@ extension IndexWriter {
             let digest = capture.digest
             let key = "url:" + URLParts.normalized(capture.targetURI)
             var document: DocumentRow
-            if let existing = documents[key] {
+            // On a shared index another scanner may have written this URL (IndexWriter.sharedDocument).
+            var lookup = documents[key].map { (row: $0, created: false) }
+            if db.dialect == .postgresql {
+                lookup = try Self.sharedDocument(db, key: key, site: capture.host, outlet: digest.outlet, canonicalURL: capture.targetURI,
+                                                 scan: scan)
+            }
+            if let lookup, lookup.created {
+                document = lookup.row
+            } else if let existing = lookup?.row {
                 document = existing
                 if let current = existing.currentVersion, let capturedAt = capture.capturedAt,
-                   let seen = try Int64.fetchOne(db.cachedStatement(sql: "SELECT firstSeenAt FROM version WHERE id = ?"), arguments: [current]),
+                   let seen = try Int64.fetchOne(db, sql: "SELECT firstSeenAt FROM version WHERE id = ?", arguments: [current]),
                    capturedAt <= seen {
                     continue
                 }
@@ -237,10 +244,10 @@ extension IndexWriter {
                     continue
                 }
             } else {
-                try db.cachedStatement(sql: """
+                let id = try db.insert(sql: """
                     INSERT INTO document(key, site, outlet, canonicalURL, firstScan) VALUES (?, ?, ?, ?, ?)
-                    """).execute(arguments: [key, capture.host, digest.outlet, capture.targetURI, scan])
-                document = DocumentRow(id: db.lastInsertedRowID, currentVersion: nil, textHash: 0, titleHash: 0, versions: 0, gone: false)
+                    """, arguments: [key, capture.host, digest.outlet, capture.targetURI, scan])
+                document = DocumentRow(id: id, currentVersion: nil, textHash: 0, titleHash: 0, versions: 0, gone: false)
             }
             let versionPath = entry.path + "#" + capture.targetURI
             let versionID = try insertVersion(db, path: versionPath, digest: digest, document: &document, seenAt: capture.capturedAt)
