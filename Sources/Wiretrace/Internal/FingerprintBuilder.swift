@@ -494,7 +494,7 @@ enum CharacterGrams {
     }
 
     /// How much of the distinct grams of size number `size` of A's counted paragraphs occur
-    /// among B's, and the reverse. Two open-addressing tables of the grams (they are hashes
+    /// among B's, and the reverse. Two sets of the grams (``DistinctGrams``: they are hashes
     /// already, so their low bits place them), the second counting each new gram of B found
     /// in the first: no sort, which took most of the tier's time.
     static func containment(_ a: Fingerprint, _ b: Fingerprint, size: Int) -> (aInB: Double, bInA: Double) {
@@ -503,63 +503,15 @@ enum CharacterGrams {
         }
         let totalA = total(a), totalB = total(b)
         guard totalA > 0, totalB > 0 else { return (0, 0) }
-        var bitsA = 4, bitsB = 4
-        while 1 << bitsA < 2 * totalA { bitsA += 1 }
-        while 1 << bitsB < 2 * totalB { bitsB += 1 }
-        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: (1 << bitsA) + (1 << bitsB)) { space in
-            space.initialize(repeating: 0)
-            var tableA = GramSet(slots: UnsafeMutableBufferPointer(rebasing: space[..<(1 << bitsA)]))
-            var tableB = GramSet(slots: UnsafeMutableBufferPointer(rebasing: space[(1 << bitsA)...]))
-            for paragraph in a.paragraphs where paragraph.status == .counted && size < paragraph.characterGrams.count {
-                for gram in paragraph.characterGrams[size] { _ = tableA.insert(gram) }
-            }
-            var shared = 0
-            for paragraph in b.paragraphs where paragraph.status == .counted && size < paragraph.characterGrams.count {
-                for gram in paragraph.characterGrams[size] where tableB.insert(gram) && tableA.contains(gram) { shared += 1 }
-            }
-            return (Double(shared) / Double(tableA.count), Double(shared) / Double(tableB.count))
+        let tableA = DistinctGrams(expected: totalA), tableB = DistinctGrams(expected: totalB)
+        for paragraph in a.paragraphs where paragraph.status == .counted && size < paragraph.characterGrams.count {
+            for gram in paragraph.characterGrams[size] { _ = tableA.insert(gram) }
         }
-    }
-
-    /// A set of gram hashes in caller-owned slots (a power of two of them, zeroed, at most half
-    /// full); 0 marks an empty slot, so the gram 0 is kept apart.
-    private struct GramSet {
-        let slots: UnsafeMutableBufferPointer<UInt32>
-        private(set) var count = 0
-        private var holdsZero = false
-
-        init(slots: UnsafeMutableBufferPointer<UInt32>) { self.slots = slots }
-
-        /// Adds `gram`; returns whether it was new.
-        @inline(__always)
-        mutating func insert(_ gram: UInt32) -> Bool {
-            if gram == 0 {
-                defer { holdsZero = true }
-                if !holdsZero { count += 1 }
-                return !holdsZero
-            }
-            let mask = slots.count - 1
-            var index = Int(gram) & mask
-            while slots[index] != 0 {
-                if slots[index] == gram { return false }
-                index = (index + 1) & mask
-            }
-            slots[index] = gram
-            count += 1
-            return true
+        var shared = 0
+        for paragraph in b.paragraphs where paragraph.status == .counted && size < paragraph.characterGrams.count {
+            for gram in paragraph.characterGrams[size] where tableB.insert(gram) && tableA.contains(gram) { shared += 1 }
         }
-
-        @inline(__always)
-        func contains(_ gram: UInt32) -> Bool {
-            if gram == 0 { return holdsZero }
-            let mask = slots.count - 1
-            var index = Int(gram) & mask
-            while slots[index] != 0 {
-                if slots[index] == gram { return true }
-                index = (index + 1) & mask
-            }
-            return false
-        }
+        return (Double(shared) / Double(tableA.count), Double(shared) / Double(tableB.count))
     }
 }
 
@@ -567,7 +519,8 @@ enum CharacterGrams {
 /// gram 0 kept apart, at most half full. A class so that its buffer is freed once.
 final class DistinctGrams {
     private var slots: UnsafeMutableBufferPointer<UInt32>
-    private var count = 0
+    /// The grams in the set (0 among them when it was added).
+    private(set) var count = 0
     private var holdsZero = false
 
     /// A set sized for about `expected` grams (up to a million slots; it grows past them).
@@ -596,6 +549,7 @@ final class DistinctGrams {
     func insert(_ gram: UInt32) -> Bool {
         if gram == 0 {
             defer { holdsZero = true }
+            if !holdsZero { count += 1 }
             return !holdsZero
         }
         if 2 * (count + 1) > slots.count { grow() }
@@ -608,6 +562,18 @@ final class DistinctGrams {
         slots[index] = gram
         count += 1
         return true
+    }
+
+    @inline(__always)
+    func contains(_ gram: UInt32) -> Bool {
+        if gram == 0 { return holdsZero }
+        let mask = slots.count - 1
+        var index = Int(gram) & mask
+        while slots[index] != 0 {
+            if slots[index] == gram { return true }
+            index = (index + 1) & mask
+        }
+        return false
     }
 
     private func grow() {
