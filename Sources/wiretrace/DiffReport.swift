@@ -4,7 +4,7 @@ import WiretraceFormats
 /// What `diff` prints: the model behind its text and JSON (``DiffJSON``).
 struct DiffReport {
 
-    struct Version: Encodable {
+    struct Version {
         var path: String
         var url: String?
         var outlet: String?
@@ -13,7 +13,7 @@ struct DiffReport {
 
     typealias Passage = VersionDiff.Passage
 
-    struct TimeOut: Encodable {
+    struct TimeOut {
         var old: ArticleTime?
         var new: ArticleTime?
         var changed: Bool

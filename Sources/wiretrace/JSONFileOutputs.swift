@@ -94,6 +94,11 @@ struct DiffJSON: Encodable {
     struct Version: Encodable {
         var document: DocumentJSON
         @Nullable var title: String?
+
+        init(_ version: DiffReport.Version) {
+            document = DocumentJSON(id: nil, path: version.path, url: version.url, outlet: version.outlet)
+            title = version.title
+        }
     }
 
     /// A created or updated time in both versions.
@@ -131,8 +136,8 @@ struct DiffJSON: Encodable {
         rewrite = report.rewrite
         survivingShare = report.survivingShare
         titleChanged = report.titleChanged
-        old = Version(document: DocumentJSON(id: nil, path: report.old.path, url: report.old.url, outlet: report.old.outlet), title: report.old.title)
-        new = Version(document: DocumentJSON(id: nil, path: report.new.path, url: report.new.url, outlet: report.new.outlet), title: report.new.title)
+        old = Version(report.old)
+        new = Version(report.new)
         created = TimeChange(old: TimeJSON(report.created.old), new: TimeJSON(report.created.new), changed: report.created.changed)
         updated = TimeChange(old: TimeJSON(report.updated.old), new: TimeJSON(report.updated.new), changed: report.updated.changed)
         metadataChanges = report.metadataChanges

@@ -83,10 +83,7 @@ public struct ArticleReader: Sendable {
     /// Reads `bytes`; `name` is the path used in messages.
     public func read(_ bytes: [UInt8], name: String) throws(ReadError) -> Result {
         let (payload, compression) = try decompressed(bytes, name: name)
-        var result = try read(decompressed: payload, name: name)
-        result.wasCompressed = compression != nil
-        result.compression = compression
-        return result
+        return try read(decompressed: payload, compression: compression, name: name)
     }
 
     /// `bytes` inflated when they are gzip- or Zstandard-compressed (within
@@ -116,8 +113,15 @@ public struct ArticleReader: Sendable {
         return (bytes, nil)
     }
 
-    /// Reads bytes that ``decompressed(_:name:)`` gave back.
-    public func read(decompressed bytes: [UInt8], name: String) throws(ReadError) -> Result {
+    /// Reads bytes that ``decompressed(_:name:)`` gave back, with the compression it found.
+    public func read(decompressed bytes: [UInt8], compression: Compression? = nil, name: String) throws(ReadError) -> Result {
+        var result = try readUncompressed(bytes, name: name)
+        result.wasCompressed = compression != nil
+        result.compression = compression
+        return result
+    }
+
+    private func readUncompressed(_ bytes: [UInt8], name: String) throws(ReadError) -> Result {
         guard !bytes.isEmpty else { throw ReadError(path: name, reason: .empty) }
         var bytes = bytes
         // UTF-16 pages carry NUL bytes; with a byte-order mark they are text all the same.

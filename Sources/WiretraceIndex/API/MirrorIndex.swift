@@ -240,22 +240,21 @@ public final class MirrorIndex: Sendable {
 
     /// Runs `body` in a read transaction, mapping database errors to ``IndexError``.
     func read<T>(_ body: (any SQLConnection) throws -> T) throws(IndexError) -> T {
-        do {
-            switch engine {
-            case .sqlite(let queue): return try queue.read { db in try body(SQLiteConnection(db: db)) }
-            case .postgresql(let database): return try database.transaction(readOnly: true, body)
-            }
-        } catch let error as IndexError { throw error } catch {
-            throw IndexError(path: path, reason: .database("\(error)"))
-        }
+        try transaction(readOnly: true, body)
     }
 
     /// Runs `body` in a write transaction, mapping database errors to ``IndexError``.
     func write<T>(_ body: (any SQLConnection) throws -> T) throws(IndexError) -> T {
+        try transaction(readOnly: false, body)
+    }
+
+    private func transaction<T>(readOnly: Bool, _ body: (any SQLConnection) throws -> T) throws(IndexError) -> T {
         do {
             switch engine {
-            case .sqlite(let queue): return try queue.write { db in try body(SQLiteConnection(db: db)) }
-            case .postgresql(let database): return try database.transaction(readOnly: false, body)
+            case .sqlite(let queue):
+                return readOnly ? try queue.read { db in try body(SQLiteConnection(db: db)) }
+                    : try queue.write { db in try body(SQLiteConnection(db: db)) }
+            case .postgresql(let database): return try database.transaction(readOnly: readOnly, body)
             }
         } catch let error as IndexError { throw error } catch {
             throw IndexError(path: path, reason: .database("\(error)"))

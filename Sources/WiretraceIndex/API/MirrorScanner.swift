@@ -320,9 +320,7 @@ enum FileProcessor {
             }
             let (payload, compression) = try reader.decompressed(bytes, name: entry.path)
             return try budget.withAdmission(bytes: payload.count) { () throws(ReadError) -> ProcessedFile in
-                var result = try reader.read(decompressed: payload, name: entry.path)
-                result.wasCompressed = compression != nil
-                result.compression = compression
+                let result = try reader.read(decompressed: payload, compression: compression, name: entry.path)
                 guard result.content == .articleText else { return ProcessedFile(entry: entry, outcome: .withoutText(PageDigest(result))) }
                 return ProcessedFile(entry: entry, outcome: .article(ArticleDigest(result)))
             }
